@@ -1,0 +1,171 @@
+/**
+ * The one typed contract between server and web: record types pushed over socket.io and the
+ * event maps used as generics on both ends (`Server<ClientToServerEvents, ServerToClientEvents>`).
+ */
+import type { DecodedPacket } from './decode/decoded-packet.ts';
+import type { PacketAnalysis } from './analysis/packet-analysis.ts';
+
+/** Which end of a conversation a socket step or state belongs to. */
+export type Side =
+  | 'client' // the side that connects / sends first
+  | 'server'; // the echo endpoint
+
+/** Transport of a conversation. */
+export type Transport = 'tcp' | 'udp';
+
+/** Socket-level steps the tap reports (names are stable test hooks: `data-step`). */
+export type StepKind =
+  | 'listen' // TCP server socket listening
+  | 'bind' // UDP socket bound
+  | 'connect' // client connect() completed (durationUs = how long it took)
+  | 'accept' // server accepted a connection
+  | 'write' // bytes handed to the kernel with write()/send()
+  | 'read' // bytes returned by read()/recv()
+  | 'peer-end' // read returned 0: the peer's FIN arrived
+  | 'end' // shutdown(SHUT_WR): our FIN queued
+  | 'close' // socket closed
+  | 'reset' // socket aborted: RST sent
+  | 'error' // an error reported by the socket (code: ECONNREFUSED, ECONNRESET…)
+  | 'udp-send' // a datagram sent
+  | 'udp-recv'; // a datagram received
+
+export interface Endpoint {
+  address: string;
+  port: number;
+}
+
+export interface PayloadPreview {
+  /** First bytes (at most 256) as text, non-printables shown as '.' */
+  text: string;
+  /** The same bytes as lowercase hex without separators */
+  hex: string;
+}
+
+/** One socket-level call observed by the tap. */
+export interface SocketStep {
+  type: 'step';
+  kind: StepKind;
+  /** Microseconds since the Unix epoch, wall clock (shares the axis with captured packets). */
+  time: number;
+  side: Side;
+  transport: Transport;
+  local: Endpoint;
+  remote: Endpoint | null;
+  /** Conversation id, see `conversationId()`. */
+  conv: string;
+  /** Bytes moved by this call (0 for calls that move none). */
+  bytes: number;
+  preview?: PayloadPreview;
+  /** For connect: microseconds from connect() to completion. */
+  durationUs?: number;
+  /** For error: the errno code, e.g. ECONNREFUSED. */
+  code?: string;
+  /** For error: the message the OS gave. */
+  message?: string;
+}
+
+/** One captured or read packet, decoded, with the TCP analysis when it applies. */
+export interface PacketRecord extends DecodedPacket {
+  type: 'packet';
+  /** Frame number within its session, from 1. */
+  no: number;
+  /** Conversation id, see `conversationId()`; absent for packets outside TCP/UDP flows. */
+  conv?: string;
+  analysis?: PacketAnalysis;
+}
+
+/** What a session holds, in order; `seq` is the session's sequence number, from 1, no gaps. */
+export type SessionRecord = (SocketStep | PacketRecord) & { seq: number };
+
+export type SessionKind =
+  | 'live' // the echo endpoints of this server
+  | 'file'; // a capture file opened by someone
+
+export interface SessionInfo {
+  id: string;
+  kind: SessionKind;
+  title: string;
+  /** Microseconds since the epoch of the first record, or of the session's creation. */
+  startTime: number;
+  /** Highest sequence number so far (0 when empty). */
+  lastSeq: number;
+  /** Lowest sequence number still held (older ones were dropped to bound memory). */
+  firstSeq: number;
+}
+
+export type CaptureState =
+  | 'off' // capture not asked for
+  | 'starting' // tool spawned, no bytes yet
+  | 'running' // pcap stream flowing
+  | 'failed' // could not start or died; `message` says why and how to fix
+  | 'stopped'; // ended on request
+
+export interface CaptureStatus {
+  state: CaptureState;
+  tool?: string;
+  iface?: string;
+  filter?: string;
+  message?: string;
+  /** Packets the kernel dropped, as the capture tool reported them. */
+  dropped?: number;
+  packets?: number;
+}
+
+export interface EchoInfo {
+  host: string;
+  port: number;
+}
+
+/** Sent once on connection: what the server offers. */
+export interface Hello {
+  echo: EchoInfo;
+  capture: CaptureStatus;
+  sessions: SessionInfo[];
+  /** Largest number of records a session keeps; older ones are dropped. */
+  maxRecords: number;
+}
+
+export interface JoinRequest {
+  session: string;
+  /** Records with seq greater than this are wanted (0 for all). */
+  after: number;
+}
+
+export type JoinResult =
+  | {
+      ok: true;
+      session: SessionInfo;
+      records: SessionRecord[];
+      /** True when records after `after` were already dropped: the page must start over. */
+      gap: boolean;
+    }
+  | { ok: false; error: string };
+
+export interface SendRequest {
+  transport: Transport;
+  message: string;
+}
+
+export type SendResult =
+  | { ok: true; conv: string; reply: string }
+  | { ok: false; error: string; conv?: string };
+
+export interface RecordBatch {
+  session: string;
+  records: SessionRecord[];
+}
+
+export interface ServerToClientEvents {
+  hello: (h: Hello) => void;
+  sessions: (list: SessionInfo[]) => void;
+  records: (batch: RecordBatch) => void;
+  capture: (status: CaptureStatus) => void;
+}
+
+export interface ClientToServerEvents {
+  join: (req: JoinRequest, ack: (res: JoinResult) => void) => void;
+  send: (req: SendRequest, ack: (res: SendResult) => void) => void;
+}
+
+/** Largest message the send form and the TCP echo accept, in bytes (one read of 1024). */
+export const MAX_MESSAGE_BYTES = 1024;
