@@ -1,0 +1,91 @@
+/** Flags of the server command, parsed and validated: a bad flag is one line and exit code 2. */
+import { parseArgs } from 'node:util';
+import net from 'node:net';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  echoHost: string;
+  echoPort: number;
+  capture: boolean;
+  captureTool: 'auto' | 'tcpdump' | 'dumpcap';
+  captureInterface?: string;
+  maxRecords: number;
+  help: boolean;
+}
+
+export const SERVE_HELP = `Usage: npm start -- [flags]     (or: node --import tsx server/main.ts [flags])
+
+Starts the Packet Ladder page (HTTP + socket.io) and the TCP and UDP echo endpoints.
+
+Flags:
+  --host ADDR               address of the page and socket.io (default 127.0.0.1)
+  --port N                  port of the page (default 8080)
+  --echo-host ADDR          address of the TCP and UDP echo endpoints (default 127.0.0.1)
+  --echo-port N             port of the TCP and UDP echo endpoints (default 23333)
+  --capture                 capture the echo endpoints' packets with tcpdump or dumpcap
+  --capture-tool NAME       auto | tcpdump | dumpcap (default auto: tcpdump if installed)
+  --capture-interface NAME  interface to capture on (default: the one carrying --echo-host)
+  --max-records N           records kept per session before the oldest are dropped (default 20000)
+  -h, --help                show this help
+`;
+
+export class UsageError extends Error {}
+
+export function parseServeArgs(argv: string[]): ServeOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: '8080' },
+        'echo-host': { type: 'string', default: '127.0.0.1' },
+        'echo-port': { type: 'string', default: '23333' },
+        capture: { type: 'boolean', default: false },
+        'capture-tool': { type: 'string', default: 'auto' },
+        'capture-interface': { type: 'string' },
+        'max-records': { type: 'string', default: '20000' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
+  const tool = values['capture-tool'];
+  if (tool !== 'auto' && tool !== 'tcpdump' && tool !== 'dumpcap') {
+    throw new UsageError(`--capture-tool must be auto, tcpdump or dumpcap, not "${tool}".`);
+  }
+  const iface = values['capture-interface'];
+  if (iface !== undefined && !/^[\w.:@-]{1,32}$/.test(iface)) {
+    throw new UsageError(`--capture-interface "${iface}" is not an interface name.`);
+  }
+  return {
+    host: address('--host', values.host),
+    port: integer('--port', values.port, 0, 65535),
+    echoHost: address('--echo-host', values['echo-host']),
+    echoPort: integer('--echo-port', values['echo-port'], 0, 65535),
+    capture: values.capture,
+    captureTool: tool,
+    captureInterface: iface,
+    maxRecords: integer('--max-records', values['max-records'], 100, 10_000_000),
+    help: values.help,
+  };
+}
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${text}".`);
+  }
+  return n;
+}
+
+function address(flag: string, text: string): string {
+  if (text === 'localhost') return '127.0.0.1';
+  if (!net.isIP(text))
+    throw new UsageError(`${flag} must be an IPv4 or IPv6 address, not "${text}".`);
+  return text;
+}

@@ -1,0 +1,35 @@
+/** The socket tap: turns socket-level calls into SocketStep records on the wall-clock µs axis. */
+import type { Endpoint, PayloadPreview, SocketStep } from '../../core/protocol.ts';
+import { normalizeAddress } from '../../core/conversation-id.ts';
+
+/** Where steps go (the hub appends them to the live session). */
+export type Tap = (step: SocketStep) => void;
+
+const PREVIEW_BYTES = 256;
+
+/** Microseconds since the Unix epoch, with sub-millisecond resolution. */
+export function nowMicros(): number {
+  return Math.round((performance.timeOrigin + performance.now()) * 1000);
+}
+
+/** First 256 bytes as text (non-printables as '.') and as hex. */
+export function previewOf(bytes: Uint8Array): PayloadPreview {
+  const head = bytes.subarray(0, PREVIEW_BYTES);
+  const text = new TextDecoder('utf-8', { fatal: false })
+    .decode(head)
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g, '.');
+  return { text, hex: Buffer.from(head).toString('hex') };
+}
+
+/** The endpoint of a socket's local or remote side, with IPv4-mapped addresses unwrapped. */
+export function endpointOf(address: string | undefined, port: number | undefined): Endpoint | null {
+  if (address === undefined || port === undefined) return null;
+  return { address: normalizeAddress(address), port };
+}
+
+type StepFields = Omit<SocketStep, 'type' | 'time' | 'bytes'> & { bytes?: number; time?: number };
+
+/** Builds a step stamped with the current time. */
+export function step(fields: StepFields): SocketStep {
+  return { type: 'step', time: fields.time ?? nowMicros(), bytes: 0, ...fields };
+}

@@ -1,0 +1,22 @@
+/** Serves the built page from dist/ (single-page app: unknown paths get index.html). */
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import sirv from 'sirv';
+
+export const DIST_DIR = path.resolve(import.meta.dirname, '../../dist');
+
+export function staticHandler(dir = DIST_DIR): http.RequestListener {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    return (_req, res) => {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The page is not built yet: run `npm run build` (npm start does it for you).\n');
+    };
+  }
+  const serve = sirv(dir, { single: true, etag: true, gzip: false });
+  return (req, res) =>
+    serve(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found\n');
+    });
+}

@@ -1,0 +1,126 @@
+/**
+ * The socket.io hub: a page gets `hello` on connection, joins a session with the last seq it has,
+ * gets what it missed, then ordered `records` batches. Sends go to the built-in clients.
+ */
+import type { Server, Socket } from 'socket.io';
+import type {
+  CaptureStatus,
+  ClientToServerEvents,
+  EchoInfo,
+  SendRequest,
+  SendResult,
+  ServerToClientEvents,
+  SessionRecord,
+} from '../../core/protocol.ts';
+import { firstIssue, joinSchema, sendSchema } from './messages.ts';
+import type { Session } from './session.ts';
+
+export type HubServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/** Records handed to a page in one join reply or one batch, at most. */
+const BATCH_LIMIT = 5000;
+/** Sends one page may have in flight at once. */
+const MAX_SENDS_IN_FLIGHT = 4;
+
+export interface HubOptions {
+  echo: EchoInfo;
+  capture: () => CaptureStatus;
+  send: (req: SendRequest) => Promise<SendResult>;
+  maxRecords: number;
+}
+
+export class Hub {
+  private sessions = new Map<string, Session>();
+  private pending = new Map<string, SessionRecord[]>();
+  private flushScheduled = false;
+
+  constructor(
+    private io: HubServer,
+    private opts: HubOptions,
+  ) {
+    io.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  addSession(session: Session): void {
+    this.sessions.set(session.id, session);
+    session.onRecord((r) => this.queue(session.id, r));
+    this.io.emit('sessions', this.sessionList());
+  }
+
+  captureChanged(status: CaptureStatus): void {
+    this.io.emit('capture', status);
+  }
+
+  private sessionList() {
+    return [...this.sessions.values()].map((s) => s.info());
+  }
+
+  // Records are batched per tick: many steps in one burst go out as one message, in order.
+  private queue(id: string, r: SessionRecord): void {
+    let list = this.pending.get(id);
+    if (!list) this.pending.set(id, (list = []));
+    list.push(r);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    for (const [session, records] of this.pending) {
+      for (let i = 0; i < records.length; i += BATCH_LIMIT) {
+        this.io
+          .to(room(session))
+          .emit('records', { session, records: records.slice(i, i + BATCH_LIMIT) });
+      }
+    }
+    this.pending.clear();
+  }
+
+  private onConnection(socket: HubSocket): void {
+    let inFlight = 0;
+    socket.emit('hello', {
+      echo: this.opts.echo,
+      capture: this.opts.capture(),
+      sessions: this.sessionList(),
+      maxRecords: this.opts.maxRecords,
+    });
+
+    socket.on('join', (req, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = joinSchema.safeParse(req);
+      if (!parsed.success) return ack({ ok: false, error: firstIssue(parsed.error) });
+      const session = this.sessions.get(parsed.data.session);
+      if (!session) return ack({ ok: false, error: `No session named "${parsed.data.session}".` });
+      for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
+      // Flush first so records already queued are not sent twice (once here, once in a batch).
+      this.flush();
+      void socket.join(room(session.id));
+      const { records, gap } = session.since(parsed.data.after, BATCH_LIMIT);
+      ack({ ok: true, session: session.info(), records, gap });
+    });
+
+    socket.on('send', (req, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = sendSchema.safeParse(req);
+      if (!parsed.success) return ack({ ok: false, error: firstIssue(parsed.error) });
+      if (inFlight >= MAX_SENDS_IN_FLIGHT) {
+        return ack({
+          ok: false,
+          error: 'Too many sends at once; wait for the last ones to finish.',
+        });
+      }
+      inFlight++;
+      this.opts
+        .send(parsed.data)
+        .then(ack, (err: Error) => ack({ ok: false, error: err.message }))
+        .finally(() => inFlight--);
+    });
+  }
+}
+
+function room(session: string): string {
+  return `session:${session}`;
+}

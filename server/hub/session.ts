@@ -1,0 +1,81 @@
+/**
+ * One session's records in order, numbered from 1 with no gaps, kept in a bounded ring:
+ * the oldest are dropped past `maxRecords` so memory stays flat however long it runs.
+ */
+import type { SessionInfo, SessionKind, SessionRecord } from '../../core/protocol.ts';
+
+type NewRecord = SessionRecord extends infer R
+  ? R extends { seq: number }
+    ? Omit<R, 'seq'>
+    : never
+  : never;
+
+export class Session {
+  private ring: (SessionRecord | undefined)[];
+  private head = 0; // index of the oldest record held
+  private count = 0;
+  private nextSeq = 1;
+  private listeners = new Set<(r: SessionRecord) => void>();
+
+  constructor(
+    readonly id: string,
+    readonly kind: SessionKind,
+    readonly title: string,
+    readonly startTime: number,
+    readonly maxRecords: number,
+  ) {
+    this.ring = new Array<SessionRecord | undefined>(Math.min(maxRecords, 1024));
+  }
+
+  info(): SessionInfo {
+    return {
+      id: this.id,
+      kind: this.kind,
+      title: this.title,
+      startTime: this.startTime,
+      lastSeq: this.nextSeq - 1,
+      firstSeq: this.nextSeq - this.count,
+    };
+  }
+
+  /** Appends a record, gives it the next sequence number and tells the listeners. */
+  append(rec: NewRecord): SessionRecord {
+    const full = { ...rec, seq: this.nextSeq++ } as SessionRecord;
+    if (this.count === this.ring.length && this.ring.length < this.maxRecords) this.grow();
+    if (this.count < this.ring.length) {
+      this.ring[(this.head + this.count) % this.ring.length] = full;
+      this.count++;
+    } else {
+      this.ring[this.head] = full;
+      this.head = (this.head + 1) % this.ring.length;
+    }
+    for (const l of this.listeners) l(full);
+    return full;
+  }
+
+  /** Records with seq > after, at most `limit`; `gap` when some of them were already dropped. */
+  since(after: number, limit = Infinity): { records: SessionRecord[]; gap: boolean } {
+    const first = this.nextSeq - this.count;
+    const gap = after + 1 < first;
+    const start = Math.max(after + 1, first);
+    const out: SessionRecord[] = [];
+    for (let s = start; s < this.nextSeq && out.length < limit; s++) {
+      out.push(this.ring[(this.head + (s - first)) % this.ring.length]!);
+    }
+    return { records: out, gap };
+  }
+
+  onRecord(listener: (r: SessionRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private grow(): void {
+    const bigger = new Array<SessionRecord | undefined>(
+      Math.min(this.ring.length * 2, this.maxRecords),
+    );
+    for (let i = 0; i < this.count; i++) bigger[i] = this.ring[(this.head + i) % this.ring.length];
+    this.ring = bigger;
+    this.head = 0;
+  }
+}

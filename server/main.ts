@@ -1,0 +1,56 @@
+/** `npm start`: parses flags, starts the app, prints the URLs, closes every socket on Ctrl-C. */
+import { formatEndpoint } from '../core/conversation-id.ts';
+import { PortInUseError, startApp } from './app.ts';
+import { parseServeArgs, SERVE_HELP, UsageError } from './cli/serve-args.ts';
+
+async function main(): Promise<number> {
+  let opts;
+  try {
+    opts = parseServeArgs(process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`packet-ladder: ${err.message} (see --help)\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (opts.help) {
+    process.stdout.write(SERVE_HELP);
+    return 0;
+  }
+  let app;
+  try {
+    app = await startApp(opts);
+  } catch (err) {
+    if (err instanceof PortInUseError) {
+      process.stderr.write(`packet-ladder: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`packet-ladder: could not start: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const echo = formatEndpoint(app.echo);
+  process.stdout.write(
+    `Packet Ladder is running.\n` +
+      `  Page:          ${app.url}\n` +
+      `  TCP echo:      ${echo}   (try: printf 'hi' | nc ${app.echo.address} ${app.echo.port})\n` +
+      `  UDP echo:      ${echo}   (try: nc -u ${app.echo.address} ${app.echo.port})\n` +
+      `Press Ctrl-C to stop.\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  process.stdout.write('Stopped.\n');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    process.stderr.write(`packet-ladder: ${err.message}\n`);
+    process.exit(1);
+  },
+);
