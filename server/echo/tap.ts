@@ -15,10 +15,16 @@ export function nowMicros(): number {
 /** First 256 bytes as text (non-printables as '.') and as hex. */
 export function previewOf(bytes: Uint8Array): PayloadPreview {
   const head = bytes.subarray(0, PREVIEW_BYTES);
-  const text = new TextDecoder('utf-8', { fatal: false })
-    .decode(head)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g, '.');
+  const decoded = new TextDecoder('utf-8', { fatal: false }).decode(head);
+  let text = '';
+  for (const ch of decoded) text += isShown(ch) ? ch : '.';
   return { text, hex: Buffer.from(head).toString('hex') };
+}
+
+/** Printable text, tabs and newlines are shown; other controls and undecodable bytes are not. */
+function isShown(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 127 && c !== 0xfffd);
 }
 
 /** The endpoint of a socket's local or remote side, with IPv4-mapped addresses unwrapped. */
