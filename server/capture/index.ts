@@ -1,0 +1,18 @@
+export type { CaptureEvents, CaptureExit, CaptureSource, CaptureTool } from './capture-source.ts';
+export { CaptureStartError } from './capture-start-error.ts';
+export { captureFailureMessage, INSTALL_SENTENCE } from './capture-failure-message.ts';
+export type { CaptureFailure } from './capture-failure-message.ts';
+export { parseCaptureStats } from './capture-stats.ts';
+export type { CaptureStats } from './capture-stats.ts';
+export { captureFilter } from './capture-filter.ts';
+export type { CapturePorts } from './capture-filter.ts';
+export { interfaceFor } from './interface-for.ts';
+export { captureSearchDirs, chooseCaptureTool, findCaptureBinary } from './find-capture-tool.ts';
+export type { CaptureToolChoice, CaptureToolPreference } from './find-capture-tool.ts';
+export { ProcessCaptureSource } from './process-capture-source.ts';
+export type { ProcessCaptureOptions } from './process-capture-source.ts';
+export { createTcpdumpSource, tcpdumpArgs } from './tcpdump-source.ts';
+export type { ToolSourceOptions } from './tcpdump-source.ts';
+export { createDumpcapSource, dumpcapArgs } from './dumpcap-source.ts';
+export { createCaptureSource } from './create-capture-source.ts';
+export type { CaptureSourceOptions } from './create-capture-source.ts';
