@@ -1,0 +1,109 @@
+/**
+ * The lab: both echo endpoints, the live session their taps write to, the built-in clients and,
+ * when asked, live capture. The page server and the scenario command both stand on it.
+ */
+import type { CaptureStatus, Endpoint, SendRequest, SendResult } from '../core/protocol.ts';
+import { ClientError, tcpExchange } from './clients/tcp-client.ts';
+import { udpExchange } from './clients/udp-client.ts';
+import { nowMicros, type Tap } from './echo/tap.ts';
+import { startTcpEcho } from './echo/tcp-echo.ts';
+import { startUdpEcho } from './echo/udp-echo.ts';
+import { Session } from './hub/session.ts';
+
+export interface LabOptions {
+  echoHost: string;
+  echoPort: number;
+  capture: boolean;
+  captureTool: 'auto' | 'tcpdump' | 'dumpcap';
+  captureInterface?: string;
+  maxRecords: number;
+}
+
+export interface Lab {
+  echo: Endpoint;
+  live: Session;
+  tap: Tap;
+  capture(): CaptureStatus;
+  onCapture(listener: (s: CaptureStatus) => void): void;
+  send(req: SendRequest): Promise<SendResult>;
+  close(): Promise<void>;
+}
+
+/** Which flag a failed listen belongs to, for a one-line message. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly flag: string,
+  ) {
+    super(`Port ${port} is already in use; choose another with ${flag} <port>.`);
+  }
+}
+
+export async function startLab(opts: LabOptions): Promise<Lab> {
+  const live = new Session('live', 'live', 'Live: echo endpoints', nowMicros(), opts.maxRecords);
+  const tap: Tap = (s) => live.append(s);
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const c of closers.reverse()) await c().catch(() => undefined);
+  };
+  try {
+    const tcp = await inUse(
+      startTcpEcho(opts.echoHost, opts.echoPort, tap),
+      opts.echoPort,
+      '--echo-port',
+    );
+    closers.push(() => tcp.close());
+    const udp = await inUse(
+      startUdpEcho(opts.echoHost, tcp.address.port, tap),
+      tcp.address.port,
+      '--echo-port',
+    );
+    closers.push(() => udp.close());
+    const echo = tcp.address;
+    let capture: CaptureStatus = { state: 'off' };
+    const captureListeners = new Set<(s: CaptureStatus) => void>();
+    const setCapture = (s: CaptureStatus) => {
+      capture = s;
+      for (const l of captureListeners) l(s);
+    };
+    void setCapture;
+
+    const send = (req: SendRequest): Promise<SendResult> => {
+      const bytes = Buffer.from(req.message, 'utf8');
+      const run =
+        req.transport === 'tcp' ? tcpExchange(echo, bytes, tap) : udpExchange(echo, bytes, tap);
+      return run.then(
+        (r) => ({ ok: true, conv: r.conv, reply: r.reply }),
+        (err: Error) => ({
+          ok: false,
+          error: err.message,
+          conv: err instanceof ClientError ? err.conv : undefined,
+        }),
+      );
+    };
+    return {
+      echo,
+      live,
+      tap,
+      capture: () => capture,
+      onCapture: (l) => void captureListeners.add(l),
+      send,
+      close: closeAll,
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+
+export async function inUse<T>(p: Promise<T>, port: number, flag: string): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new PortInUseError(port, flag);
+    if (code === 'EADDRNOTAVAIL')
+      throw new PortInUseError(port, flag === '--port' ? '--host' : '--echo-host');
+    throw err;
+  }
+}
