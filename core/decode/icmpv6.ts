@@ -1,0 +1,56 @@
+/** ICMPv6: type, code, and for errors the flow quoted from the offending packet. */
+import { formatIpv6 } from './addresses.ts';
+import type { QuotedFlow } from './decoded-packet.ts';
+import { walkIpv6Extensions } from './ipv6-extensions.ts';
+import type { TransportResult } from './layer-results.ts';
+import { quotedFlow } from './quoted-ports.ts';
+
+const HEADER = 8;
+const IPV6_HEADER = 40;
+
+/** @see https://www.iana.org/assignments/icmpv6-parameters */
+export const ICMPV6_TYPE = {
+  DEST_UNREACHABLE: 1, // code 4: port unreachable
+  PACKET_TOO_BIG: 2,
+  TIME_EXCEEDED: 3,
+  PARAMETER_PROBLEM: 4,
+  ECHO_REQUEST: 128,
+  ECHO_REPLY: 129,
+  ROUTER_SOLICITATION: 133, // NDP, RFC 4861
+  ROUTER_ADVERTISEMENT: 134,
+  NEIGHBOR_SOLICITATION: 135,
+  NEIGHBOR_ADVERTISEMENT: 136,
+  REDIRECT: 137,
+} as const;
+
+/** The IPv6 header (and extension headers) an error quotes. @see RFC 4443 §3 */
+function decodeQuoted(d: Uint8Array, o: number, end: number): QuotedFlow | undefined {
+  if (end - o < IPV6_HEADER || d[o]! >> 4 !== 6) return undefined;
+  const src = formatIpv6(d, o + 8);
+  const dst = formatIpv6(d, o + 24);
+  const chain = walkIpv6Extensions(d, o + IPV6_HEADER, d[o + 6]!, end, end);
+  if (chain.protocol === undefined) return { src, dst, proto: 'IPv6' };
+  return quotedFlow(d, src, dst, chain.protocol, chain.offset, end);
+}
+
+/**
+ * `icmpLen` is the ICMPv6 message length the IPv6 header declares.
+ * @see RFC 4443 §2.1: type (1), code (1), checksum (2), message body (4 bytes of it fixed)
+ */
+export function decodeIcmpv6(
+  d: Uint8Array,
+  o: number,
+  capEnd: number,
+  icmpLen: number,
+): TransportResult {
+  const len = Math.max(0, icmpLen - HEADER);
+  if (icmpLen < HEADER) return { len, malformed: `ICMPv6 message of ${icmpLen} bytes < 8` };
+  if (capEnd - o < HEADER) return { len, truncated: true };
+  const type = d[o]!;
+  const result: TransportResult = { proto: 'ICMPv6', len, icmp: { type, code: d[o + 1]! } };
+  if (type >= ICMPV6_TYPE.DEST_UNREACHABLE && type <= ICMPV6_TYPE.PARAMETER_PROBLEM) {
+    const inner = decodeQuoted(d, o + HEADER, capEnd);
+    if (inner) result.icmp!.inner = inner;
+  }
+  return result;
+}

@@ -1,0 +1,12 @@
+/** Packet decoders: link, network and transport headers of captured frames. */
+export * from './decoded-packet.ts';
+export { decodePacket } from './decode-packet.ts';
+export { formatIpv4, formatIpv6 } from './addresses.ts';
+export { LINKTYPE } from './link-types.ts';
+export type { LinkType, LinkTypeName } from './link-types.ts';
+export { ETHERTYPE } from './ethertype.ts';
+export { IP_PROTO, ipProtoName } from './ip-protocols.ts';
+export { TCP_OPTION } from './tcp-options.ts';
+export { tcpFlags } from './tcp.ts';
+export { ICMP_TYPE } from './icmp.ts';
+export { ICMPV6_TYPE } from './icmpv6.ts';

@@ -1,0 +1,64 @@
+/** IPv4 header: addresses, lengths, fragments; options are skipped by IHL. */
+import { formatIpv4 } from './addresses.ts';
+import type { NetworkResult } from './layer-results.ts';
+import { u16 } from './read-bytes.ts';
+
+const MIN_HEADER = 20;
+const MORE_FRAGMENTS = 0x2000;
+const OFFSET_MASK = 0x1fff;
+
+/**
+ * @see RFC 791 §3.1: version/IHL (1), TOS (1), total length (2), id (2), flags/fragment offset (2),
+ * TTL (1), protocol (1), checksum (2), source (4), destination (4), options (IHL*4 - 20)
+ * A total length of 0 is taken as TCP segmentation offload (the NIC fills it in later): the
+ * captured bytes are used instead, as Wireshark does.
+ */
+export function decodeIpv4(d: Uint8Array, o: number): NetworkResult {
+  const cap = d.length - o;
+  const stub: NetworkResult = {
+    proto: 'IPv4',
+    payloadOffset: d.length,
+    payloadLength: 0,
+    end: d.length,
+  };
+  if (cap < 1) return { ...stub, truncated: true };
+  const version = d[o]! >> 4;
+  if (version !== 4) return { ...stub, malformed: `IPv4 header with version ${version}` };
+  const headerLength = (d[o]! & 15) * 4;
+  if (headerLength < MIN_HEADER)
+    return { ...stub, malformed: `IPv4 header length ${headerLength} < 20` };
+  if (cap < MIN_HEADER) return { ...stub, truncated: true };
+  const src = formatIpv4(d, o + 12);
+  const dst = formatIpv4(d, o + 16);
+  const declared = u16(d, o + 2);
+  const total = declared === 0 ? cap : declared;
+  if (total < headerLength) {
+    return {
+      ...stub,
+      src,
+      dst,
+      malformed: `IPv4 total length ${total} < header length ${headerLength}`,
+    };
+  }
+  const end = o + Math.min(total, cap);
+  const truncated = cap < total;
+  const payloadLength = total - headerLength;
+  if (cap < headerLength) return { ...stub, src, dst, payloadLength, truncated: true };
+
+  const frag = u16(d, o + 6);
+  const offset = (frag & OFFSET_MASK) * 8;
+  const more = (frag & MORE_FRAGMENTS) !== 0;
+  const result: NetworkResult = {
+    proto: 'IPv4',
+    src,
+    dst,
+    payloadOffset: o + headerLength,
+    payloadLength,
+    end,
+  };
+  if (truncated) result.truncated = true;
+  if (more || offset > 0) result.fragment = { id: u16(d, o + 4), offset, more };
+  // only the first fragment carries the transport header
+  if (offset === 0) result.protocol = d[o + 9]!;
+  return result;
+}

@@ -1,0 +1,31 @@
+/** LINKTYPE_* numbers (pcap link-layer header types) that the decoders understand. */
+
+/** @see https://www.tcpdump.org/linktypes.html */
+export const LINKTYPE = {
+  /** BSD loopback: 4-byte address family in the capturing host's byte order. */
+  NULL: 0,
+  /** Ethernet II, 802.3; also what Linux `lo` captures as. */
+  ETHERNET: 1,
+  /** Raw IP as DLT_RAW is numbered on some BSDs. */
+  RAW_12: 12,
+  /** Raw IP as DLT_RAW is numbered on OpenBSD. */
+  RAW_14: 14,
+  /** Raw IP, version taken from the first nibble. */
+  RAW: 101,
+  /** OpenBSD loopback: 4-byte address family in network byte order. */
+  LOOP: 108,
+  /** Linux "cooked" capture v1 (`tcpdump -i any -y LINUX_SLL`). */
+  LINUX_SLL: 113,
+  /** Raw IPv4 only. */
+  IPV4: 228,
+  /** Raw IPv6 only. */
+  IPV6: 229,
+  /** Linux "cooked" capture v2 (`tcpdump -i any`). */
+  LINUX_SLL2: 276,
+} as const;
+
+/** Name of a supported link type: 'NULL' | 'ETHERNET' | 'RAW' | 'LOOP' | 'LINUX_SLL' | 'LINUX_SLL2' | … */
+export type LinkTypeName = keyof typeof LINKTYPE;
+
+/** Number of a supported link type. */
+export type LinkType = (typeof LINKTYPE)[LinkTypeName];
