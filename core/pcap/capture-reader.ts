@@ -1,0 +1,205 @@
+/**
+ * Streaming reader of pcap and pcapng bytes: accepts chunks split anywhere, returns whole frames,
+ * and holds no more than the block it is waiting for.
+ */
+import { ByteQueue } from './byte-queue.ts';
+import { CaptureFormatError } from './capture-format-error.ts';
+import {
+  PCAP_HEADER_LENGTH,
+  isPcapMagic,
+  parsePcapHeader,
+  parsePcapRecordHeader,
+  type PcapHeader,
+} from './pcap-header.ts';
+import { parseInterface, type PcapngInterface } from './pcapng-interface.ts';
+import { PACKET_BLOCKS, parsePacketBlock } from './pcapng-packets.ts';
+import * as ng from './pcapng-section.ts';
+import { parseStatistics } from './pcapng-statistics.ts';
+import type { CaptureFormat, RawFrame } from './raw-frame.ts';
+
+/** More interfaces than this in one section is taken as corruption. */
+const MAX_INTERFACES = 65536;
+
+/** What the reader waits for when input stops, for the truncation message. */
+interface Wait {
+  what: string;
+  start: number;
+  need: number;
+}
+
+export class CaptureReader {
+  format: CaptureFormat | undefined;
+  /** Bytes consumed so far: everything before belongs to returned frames or skipped blocks. */
+  offset = 0;
+  /** The current pcapng section (its SHB comment and application). */
+  section: ng.SectionInfo | undefined;
+
+  private readonly queue = new ByteQueue();
+  private failure: CaptureFormatError | undefined;
+  private wait: Wait = { what: 'capture header', start: 0, need: 4 };
+  private pcap: PcapHeader | undefined;
+  private littleEndian = false;
+  private interfaces: PcapngInterface[] = [];
+  /** Interfaces of earlier sections, so drop counters of different sections stay apart. */
+  private interfaceBase = 0;
+  private readonly drops = new Map<number, number>();
+  private skipLeft = 0;
+
+  /** Packets the capturing interfaces reported dropped (pcapng isb_ifdrop), if any reported. */
+  get dropped(): number | undefined {
+    if (this.drops.size === 0) return undefined;
+    let sum = 0;
+    for (const n of this.drops.values()) sum += n;
+    return sum;
+  }
+
+  push(chunk: Uint8Array): RawFrame[] {
+    if (this.failure) throw this.failure;
+    const frames: RawFrame[] = [];
+    this.queue.push(chunk);
+    try {
+      // Every step consumes at least 4 bytes or returns false, so this ends.
+      while (this.step(frames));
+    } catch (error) {
+      if (error instanceof CaptureFormatError) {
+        error.frames = frames;
+        this.failure = error;
+      }
+      throw error;
+    } finally {
+      this.queue.release();
+    }
+    return frames;
+  }
+
+  /** Declares the input finished; throws if it stopped inside a header, record or block. */
+  end(): RawFrame[] {
+    if (this.failure) throw this.failure;
+    const has = this.queue.available;
+    if (this.format === undefined || has > 0 || this.skipLeft > 0) {
+      const { what, start, need } = this.wait;
+      const got = this.skipLeft > 0 ? need - this.skipLeft : has;
+      const message =
+        got === 0 && start === 0
+          ? 'empty input: no capture header'
+          : `truncated ${what} (${got} of ${need} bytes)`;
+      this.failure = new CaptureFormatError(message, start);
+      throw this.failure;
+    }
+    return [];
+  }
+
+  private waitFor(what: string, need: number): false {
+    this.wait = { what, start: this.offset, need };
+    return false;
+  }
+
+  private consume(n: number): true {
+    this.queue.skip(n);
+    this.offset += n;
+    return true;
+  }
+
+  private step(frames: RawFrame[]): boolean {
+    if (this.skipLeft > 0) {
+      const n = Math.min(this.skipLeft, this.queue.available);
+      this.skipLeft -= n;
+      this.consume(n);
+      return this.skipLeft === 0;
+    }
+    if (this.format === 'pcap') return this.pcapStep(frames);
+    if (this.format === 'pcapng') return this.pcapngStep(frames);
+    const head = this.queue.peek(4);
+    if (!head) return this.waitFor('capture header', 4);
+    if (ng.isPcapngMagic(head)) this.format = 'pcapng';
+    else if (isPcapMagic(head)) this.format = 'pcap';
+    else throw new CaptureFormatError(`bad capture magic 0x${hex32(head)}`, 0);
+    return true;
+  }
+
+  private pcapStep(frames: RawFrame[]): boolean {
+    if (!this.pcap) {
+      const bytes = this.queue.peek(PCAP_HEADER_LENGTH);
+      if (!bytes) return this.waitFor('pcap file header', PCAP_HEADER_LENGTH);
+      this.pcap = parsePcapHeader(bytes);
+      return this.consume(PCAP_HEADER_LENGTH);
+    }
+    const headerLength = this.pcap.recordHeaderLength;
+    const head = this.queue.peek(headerLength);
+    if (!head) return this.waitFor('pcap record header', headerLength);
+    const record = parsePcapRecordHeader(head, this.pcap, this.offset);
+    const total = headerLength + record.caplen;
+    const bytes = this.queue.peek(total);
+    if (!bytes) return this.waitFor('pcap record', total);
+    const data = bytes.slice(headerLength, total);
+    frames.push({ linkType: this.pcap.linkType, ...record, data, interfaceId: 0 });
+    return this.consume(total);
+  }
+
+  private pcapngStep(frames: RawFrame[]): boolean {
+    const head = this.queue.peek(8);
+    if (!head) return this.waitFor('pcapng block header', 8);
+    let le = this.littleEndian;
+    let type = new DataView(head.buffer, head.byteOffset, 8).getUint32(0, le);
+    if (type === ng.BLOCK_SHB) {
+      const shbHead = this.queue.peek(12);
+      if (!shbHead) return this.waitFor('pcapng section header', 12);
+      le = ng.sectionByteOrder(shbHead, this.offset);
+    }
+    const bytes = this.queue.peek(8);
+    if (!bytes) return false; // unreachable: 8 bytes were there a moment ago
+    const view = new DataView(bytes.buffer, bytes.byteOffset, 8);
+    type = view.getUint32(0, le);
+    const length = view.getUint32(4, le);
+    ng.checkBlockLength(type, length, this.offset);
+    if (
+      type !== ng.BLOCK_SHB &&
+      type !== ng.BLOCK_IDB &&
+      type !== ng.BLOCK_ISB &&
+      !PACKET_BLOCKS.has(type)
+    ) {
+      // Unknown or unused block: stream past it without buffering it.
+      this.wait = { what: 'pcapng block', start: this.offset, need: length };
+      this.skipLeft = length;
+      return true;
+    }
+    const block = this.queue.peek(length);
+    if (!block) return this.waitFor('pcapng block', length);
+    ng.checkBlockTrailer(block, le, this.offset);
+    this.readBlock(type, block, le, frames);
+    return this.consume(length);
+  }
+
+  private readBlock(type: number, block: Uint8Array, le: boolean, frames: RawFrame[]): void {
+    if (type === ng.BLOCK_SHB) {
+      this.section = ng.parseSectionHeader(
+        block,
+        le,
+        this.offset,
+        this.section ? this.section.index + 1 : 0,
+      );
+      this.littleEndian = le;
+      this.interfaceBase += this.interfaces.length;
+      this.interfaces = [];
+    } else if (type === ng.BLOCK_IDB) {
+      if (this.interfaces.length >= MAX_INTERFACES) {
+        throw new CaptureFormatError(`more than ${MAX_INTERFACES} pcapng interfaces`, this.offset);
+      }
+      this.interfaces.push(parseInterface(block, le, this.interfaces.length));
+    } else if (type === ng.BLOCK_ISB) {
+      const stats = parseStatistics(block, le);
+      if (stats.ifDrop !== undefined && stats.interfaceId < this.interfaces.length) {
+        this.drops.set(this.interfaceBase + stats.interfaceId, stats.ifDrop);
+      }
+    } else {
+      frames.push(parsePacketBlock(type, block, le, this.interfaces, this.offset));
+    }
+  }
+}
+
+function hex32(bytes: Uint8Array): string {
+  return new DataView(bytes.buffer, bytes.byteOffset, 4)
+    .getUint32(0, false)
+    .toString(16)
+    .padStart(8, '0');
+}
