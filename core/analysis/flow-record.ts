@@ -1,0 +1,90 @@
+/** One tracked conversation: identity, counters, and the TCP state when it is TCP. */
+import type { Endpoint, Side, Transport } from '../protocol.ts';
+import type { Phase } from './packet-analysis.ts';
+import type { ConversationSummary } from './conversation-summary.ts';
+import { conversationId } from '../conversation-id.ts';
+import { newTcpDirection, type TcpDirection } from './tcp-direction.ts';
+import { initialTcpStates, type TcpConnState } from './tcp-state.ts';
+
+export interface TcpFlowState {
+  dirs: Record<Side, TcpDirection>;
+  conn: TcpConnState;
+  phase: Phase;
+  sawSynAck: boolean;
+  handshakeDone: boolean;
+  /** Wireshark's completeness bits that allow a same-ISN SYN to open a new stream. */
+  sawFin: boolean;
+  sawRst: boolean;
+  /** Most recent pure SYN (ts_mru_syn) and first SYN, µs. */
+  lastSynTime?: number;
+  firstSynTime?: number;
+}
+
+export interface FlowRecord {
+  key: string;
+  summary: ConversationSummary;
+  tcp?: TcpFlowState;
+  /** Capture time when both sides were done (CLOSED/TIME_WAIT), for eviction. */
+  closedAt?: number;
+  /** Time of the first client payload byte, µs. */
+  firstRequestTime?: number;
+}
+
+export function newFlowRecord(
+  key: string,
+  transport: Transport,
+  client: Endpoint,
+  server: Endpoint,
+  stream: number,
+  time: number,
+  firstIsSyn: boolean,
+): FlowRecord {
+  const summary: ConversationSummary = {
+    conv: conversationId(transport, client, server),
+    transport,
+    client,
+    server,
+    stream,
+    firstTime: time,
+    lastTime: time,
+    packets: 0,
+    packetsC2S: 0,
+    packetsS2C: 0,
+    bytesC2S: 0,
+    bytesS2C: 0,
+    phases: [],
+  };
+  if (transport === 'udp') return { key, summary };
+  const conn = initialTcpStates(firstIsSyn);
+  summary.state = { client: conn.client, server: conn.server };
+  return {
+    key,
+    summary,
+    tcp: {
+      dirs: { client: newTcpDirection(), server: newTcpDirection() },
+      conn,
+      phase: firstIsSyn ? 'setup' : 'data',
+      sawSynAck: false,
+      handshakeDone: false,
+      sawFin: false,
+      sawRst: false,
+    },
+  };
+}
+
+/** Count one packet into the conversation's totals and response time. */
+export function countPacket(rec: FlowRecord, from: Side, time: number, len: number): void {
+  const s = rec.summary;
+  s.lastTime = time;
+  s.packets++;
+  if (from === 'client') {
+    s.packetsC2S++;
+    s.bytesC2S += len;
+  } else {
+    s.packetsS2C++;
+    s.bytesS2C += len;
+  }
+  if (len === 0) return;
+  if (from === 'client') rec.firstRequestTime ??= time;
+  else if (rec.firstRequestTime !== undefined) s.responseTime ??= time - rec.firstRequestTime;
+}

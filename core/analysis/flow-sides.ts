@@ -1,0 +1,29 @@
+/** Which end of a flow is the client, and the key both directions of a flow share. */
+import type { Endpoint, Transport } from '../protocol.ts';
+import { formatEndpoint } from '../conversation-id.ts';
+
+/** Same key for A→B and B→A. */
+export function flowKey(transport: Transport, a: Endpoint, b: Endpoint): string {
+  const x = formatEndpoint(a);
+  const y = formatEndpoint(b);
+  return x < y ? `${transport} ${x} ${y}` : `${transport} ${y} ${x}`;
+}
+
+/**
+ * Whether `src` is the client of a flow first seen with `src → dst`, when no SYN says so:
+ * a port in `serverPorts` is the server's; otherwise for TCP the higher port is the client
+ * (ties: the greater address), and for UDP the first sender is.
+ */
+export function srcIsClient(
+  transport: Transport,
+  src: Endpoint,
+  dst: Endpoint,
+  serverPorts: ReadonlySet<number>,
+): boolean {
+  const srcServer = serverPorts.has(src.port);
+  const dstServer = serverPorts.has(dst.port);
+  if (srcServer !== dstServer) return dstServer;
+  if (transport === 'udp') return true;
+  if (src.port !== dst.port) return src.port > dst.port;
+  return src.address > dst.address;
+}

@@ -1,0 +1,42 @@
+/** Phases of a conversation (setup, data, close, reset) and their running summary. */
+import type { Side } from '../protocol.ts';
+import type { TcpFlag } from '../decode/decoded-packet.ts';
+import type { Phase } from './packet-analysis.ts';
+import type { PhaseSummary } from './conversation-summary.ts';
+
+const RANK: Record<Phase, number> = { setup: 0, data: 1, close: 2, reset: 3 };
+
+/**
+ * Phase of a packet: RST starts 'reset', FIN starts 'close', SYNs and the pure ACK completing
+ * the handshake are 'setup', the rest 'data'. A conversation never goes back a phase.
+ */
+export function packetPhase(
+  current: Phase,
+  flags: readonly TcpFlag[],
+  handshakeAck: boolean,
+): Phase {
+  let own: Phase = 'data';
+  if (flags.includes('RST')) own = 'reset';
+  else if (flags.includes('FIN')) own = 'close';
+  else if (flags.includes('SYN') || handshakeAck) own = 'setup';
+  return RANK[own] >= RANK[current] ? own : current;
+}
+
+/** Count a packet into the phase list (extends the last entry or opens the next one). */
+export function addToPhases(
+  phases: PhaseSummary[],
+  phase: Phase,
+  time: number,
+  from: Side,
+  len: number,
+): void {
+  let last = phases[phases.length - 1];
+  if (!last || last.phase !== phase) {
+    last = { phase, start: time, end: time, packets: 0, bytesC2S: 0, bytesS2C: 0 };
+    phases.push(last);
+  }
+  last.end = time;
+  last.packets++;
+  if (from === 'client') last.bytesC2S += len;
+  else last.bytesS2C += len;
+}

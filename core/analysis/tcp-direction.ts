@@ -1,0 +1,54 @@
+/** What the analysis remembers about one direction of a TCP stream (Wireshark's tcp_flow_t). */
+import type { AnalysisFlag } from './packet-analysis.ts';
+
+/** Wireshark keeps at most this many unacknowledged segments per direction. */
+export const MAX_UNACKED_SEGMENTS = 1000;
+
+export interface UnackedSegment {
+  seq: number;
+  nextseq: number;
+}
+
+/** Raw sequence numbers throughout; 0 means "not seen yet", as in Wireshark. */
+export interface TcpDirection {
+  /** Raw number that relative numbers count from; set on the first segment or ACK seen. */
+  baseSeq: number;
+  baseSet: boolean;
+  /** Window scale shift: -1 unknown, -2 not used, else the shift (RFC 7323 §2.3). */
+  winScale: number;
+  /** True from a SYN until the first segment with ACK and no SYN (its window is not scaled). */
+  isFirstAck: boolean;
+  /** Last window field sent (raw, unscaled); 0xffffffff until one is seen. */
+  window: number;
+  nextseq: number;
+  maxseqtobeacked: number;
+  lastack: number;
+  /** Capture time (µs) of this direction's last segment. */
+  lastackTime: number;
+  /** Payload length of the segment that last advanced nextseq. */
+  lastacklen: number;
+  dupacknum: number;
+  lastsegmentflags: readonly AnalysisFlag[];
+  /** Sent and not yet acknowledged, newest first. */
+  segments: UnackedSegment[];
+  /** Time (µs) of this direction's most recent pure SYN, for the initial RTT. */
+  synTime?: number;
+}
+
+export function newTcpDirection(): TcpDirection {
+  return {
+    baseSeq: 0,
+    baseSet: false,
+    winScale: -1,
+    isFirstAck: false,
+    window: 0xffffffff,
+    nextseq: 0,
+    maxseqtobeacked: 0,
+    lastack: 0,
+    lastackTime: 0,
+    lastacklen: 0,
+    dupacknum: 0,
+    lastsegmentflags: [],
+    segments: [],
+  };
+}

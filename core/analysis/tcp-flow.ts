@@ -1,0 +1,91 @@
+/** Everything the analysis adds to one TCP segment of a tracked stream, and what it remembers. */
+import type { Side } from '../protocol.ts';
+import type { TcpHeader } from '../decode/decoded-packet.ts';
+import type { PacketAnalysis } from './packet-analysis.ts';
+import type { FlowRecord, TcpFlowState } from './flow-record.ts';
+import { countPacket } from './flow-record.ts';
+import { analyzeTcpSequence } from './tcp-seq-analysis.ts';
+import { noteWindowScale, relativeNumbers, scaledWindow, setBases } from './tcp-numbering.ts';
+import { nextTcpStates } from './tcp-state.ts';
+import { addToPhases, packetPhase } from './phase-tracker.ts';
+
+/** A TCP segment as the flow sees it. */
+export interface TcpSegmentIn {
+  time: number;
+  len: number;
+  tcp: TcpHeader;
+}
+
+/** True when this SYN or SYN,ACK opens a new stream on the same ports (Wireshark's rule). */
+export function opensNewStream(t: TcpFlowState, tcp: TcpHeader, from: Side): boolean {
+  if (!tcp.flags.includes('SYN')) return false;
+  const fwd = t.dirs[from];
+  return fwd.baseSet && (tcp.seq !== fwd.baseSeq || t.sawFin || t.sawRst);
+}
+
+export function analyzeTcpSegment(
+  rec: FlowRecord,
+  t: TcpFlowState,
+  seg: TcpSegmentIn,
+  from: Side,
+): PacketAnalysis {
+  const { tcp, len, time } = seg;
+  const to: Side = from === 'client' ? 'server' : 'client';
+  const fwd = t.dirs[from];
+  const rev = t.dirs[to];
+  const has = (f: string): boolean => tcp.flags.includes(f as never);
+  const syn = has('SYN');
+  const ack = has('ACK');
+
+  // A retransmitted SYN: undo what a missing RST may have done to nextseq (Wireshark issue 17616).
+  if (syn && !ack && fwd.baseSet) fwd.nextseq = fwd.maxseqtobeacked;
+  setBases(fwd, rev, tcp);
+  const rel = relativeNumbers(fwd, rev, tcp, len);
+  const win = scaledWindow(fwd, tcp);
+  const seqAnalysis = analyzeTcpSequence(
+    fwd,
+    rev,
+    { seq: tcp.seq, ack: tcp.ack, len, flags: tcp.flags, window: tcp.window, time },
+    rec.summary.handshakeRtt,
+  );
+
+  const s = rec.summary;
+  if (syn && !ack) {
+    t.lastSynTime = time;
+    t.firstSynTime ??= time;
+  }
+  if (syn && ack && t.firstSynTime !== undefined) s.synAckRtt ??= time - t.firstSynTime;
+  if (!syn && ack && t.lastSynTime !== undefined) s.handshakeRtt ??= time - t.lastSynTime;
+  if (syn) fwd.isFirstAck = true;
+  else if (ack) fwd.isFirstAck = false;
+  noteWindowScale(fwd, rev, tcp);
+  if (has('FIN') && ack) t.sawFin = true;
+  if (has('RST')) t.sawRst = true;
+
+  const next = nextTcpStates(t.conn, { flags: tcp.flags, seq: tcp.seq, ack: tcp.ack, len }, from);
+  for (const side of [from, to]) {
+    if (next.states[side] === 'TIME_WAIT' && t.conn[side] !== 'TIME_WAIT') {
+      s.timeWaitSince = { ...s.timeWaitSince, [side]: time };
+    }
+  }
+  t.conn = next.states;
+  const states = { client: t.conn.client, server: t.conn.server };
+  s.state = states;
+  const done = (x: string): boolean => x === 'CLOSED' || x === 'TIME_WAIT';
+  if (done(states.client) && done(states.server)) rec.closedAt ??= time;
+  else rec.closedAt = undefined;
+
+  const handshakeAck =
+    from === 'client' && t.sawSynAck && !t.handshakeDone && ack && !syn && len === 0;
+  if (syn && ack) t.sawSynAck = true;
+  else if (from === 'client' && t.sawSynAck && ack && !syn) t.handshakeDone = true;
+  const phase = packetPhase(t.phase, tcp.flags, handshakeAck);
+  t.phase = phase === 'setup' && t.handshakeDone ? 'data' : phase;
+  addToPhases(s.phases, phase, time, from, len);
+  countPacket(rec, from, time, len);
+
+  const out: PacketAnalysis = { stream: s.stream, from, ...rel, win, states, phase };
+  if (seqAnalysis.flags.length) out.analysis = seqAnalysis.flags;
+  if (seqAnalysis.dupAckNum !== undefined) out.dupAckNum = seqAnalysis.dupAckNum;
+  return out;
+}

@@ -1,0 +1,68 @@
+/**
+ * Relative sequence numbers and window scaling as Wireshark shows them (tcp.seq, tcp.ack,
+ * tcp.nxtseq, tcp.window_size). @see RFC 9293 §3.4, RFC 7323 §2
+ */
+import type { TcpHeader } from '../decode/decoded-packet.ts';
+import type { TcpDirection } from './tcp-direction.ts';
+import { seqAdd, seqSub } from './seq-math.ts';
+
+/** Largest shift RFC 7323 §2.3 allows; larger values are treated as 14. */
+const MAX_WSCALE = 14;
+
+/**
+ * Fix each direction's base on first sight: the ISN from a SYN, else seq-1 (so a mid-connection
+ * capture starts at 1, like Wireshark); the other direction's base from the first ACK (ack-1).
+ */
+export function setBases(fwd: TcpDirection, rev: TcpDirection, tcp: TcpHeader): void {
+  if (!fwd.baseSet) {
+    fwd.baseSeq = tcp.flags.includes('SYN') ? tcp.seq : seqSub(tcp.seq, 1);
+    fwd.baseSet = true;
+  }
+  if (!rev.baseSet && tcp.flags.includes('ACK')) {
+    rev.baseSeq = seqSub(tcp.ack, 1);
+    rev.baseSet = true;
+  }
+}
+
+export interface RelativeNumbers {
+  seq: number;
+  ack?: number;
+  nextSeq?: number;
+}
+
+/** Relative seq/ack/next seq; ack only when the ACK flag is set. */
+export function relativeNumbers(
+  fwd: TcpDirection,
+  rev: TcpDirection,
+  tcp: TcpHeader,
+  len: number,
+): RelativeNumbers {
+  const seq = seqSub(tcp.seq, fwd.baseSeq);
+  const out: RelativeNumbers = { seq };
+  if (tcp.flags.includes('ACK')) out.ack = seqSub(tcp.ack, rev.baseSeq);
+  const ctl = tcp.flags.includes('SYN') || tcp.flags.includes('FIN') ? 1 : 0;
+  if (len > 0 || ctl) out.nextSeq = seqAdd(seq, len + ctl);
+  return out;
+}
+
+/** tcp.window_size: the raw window shifted by the sender's scale when known; SYNs never scaled. */
+export function scaledWindow(fwd: TcpDirection, tcp: TcpHeader): number {
+  if (tcp.flags.includes('SYN') || fwd.winScale < 0) return tcp.window;
+  return tcp.window * 2 ** fwd.winScale;
+}
+
+/**
+ * Take in the window scale option after the segment is analyzed (Wireshark's
+ * verify_tcp_window_scaling): scaling is used only when both SYN and SYN,ACK carried it.
+ */
+export function noteWindowScale(fwd: TcpDirection, rev: TcpDirection, tcp: TcpHeader): void {
+  const ws = tcp.options.wscale;
+  if (ws !== undefined) fwd.winScale = Math.min(ws, MAX_WSCALE);
+  if (!tcp.flags.includes('SYN')) return;
+  if (fwd.winScale === -1) {
+    fwd.winScale = -2;
+    rev.winScale = -2;
+  } else if (tcp.flags.includes('ACK') && rev.winScale === -2) {
+    fwd.winScale = -2;
+  }
+}

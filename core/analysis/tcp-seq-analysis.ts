@@ -1,0 +1,180 @@
+/**
+ * Wireshark's TCP sequence analysis (tcp_analyze_sequence_number in packet-tcp.c): the
+ * tcp.analysis.* flags of one segment, checked in the same order and on the same conditions.
+ * Updates the two direction records in place; numbers are raw, 0 meaning "not seen".
+ */
+import type { TcpFlag } from '../decode/decoded-packet.ts';
+import type { AnalysisFlag } from './packet-analysis.ts';
+import { MAX_UNACKED_SEGMENTS, type TcpDirection } from './tcp-direction.ts';
+import { seqAdd, seqGe, seqGt, seqLe, seqLt, seqSub } from './seq-math.ts';
+import { ackLostTail } from './ack-lost-tail.ts';
+
+export interface AnalyzedSegment {
+  seq: number;
+  ack: number;
+  len: number;
+  flags: readonly TcpFlag[];
+  /** Raw window field. */
+  window: number;
+  /** Capture time, µs. */
+  time: number;
+}
+
+export interface SeqAnalysis {
+  flags: AnalysisFlag[];
+  dupAckNum?: number;
+}
+
+/** Wireshark: a retransmission within 20 ms of the duplicate ACKs is a fast one. */
+const FAST_RETRANSMIT_US = 20_000;
+/** Wireshark's out-of-order window when the initial RTT is not known. */
+const DEFAULT_OOO_US = 3_000;
+
+/**
+ * Flags for `seg` sent in direction `fwd` (`rev` is the other one). `initialRttUs` is the
+ * stream's tcp.analysis.initial_rtt when known. SACK-based fast-retransmission rules are left out.
+ */
+export function analyzeTcpSequence(
+  fwd: TcpDirection,
+  rev: TcpDirection,
+  seg: AnalyzedSegment,
+  initialRttUs?: number,
+): SeqAnalysis {
+  const { seq, ack, len, window } = seg;
+  const has = (f: TcpFlag): boolean => seg.flags.includes(f);
+  const syn = has('SYN');
+  const fin = has('FIN');
+  const ctl = syn || fin || has('RST');
+  const flags: AnalysisFlag[] = [];
+  let dupAckNum: number | undefined;
+
+  fwdChecks: {
+    if (len === 1 && seq === fwd.nextseq && rev.window === 0) {
+      flags.push('zero_window_probe');
+      break fwdChecks;
+    }
+    if (window === 0 && !ctl) flags.push('zero_window');
+    if (fwd.nextseq && seqGt(seq, fwd.nextseq) && !has('RST')) flags.push('lost_segment');
+    if (len <= 1 && seq === seqSub(fwd.nextseq, 1) && !ctl) flags.push('keep_alive');
+    const sameSeqAck = seq === fwd.nextseq && ack === fwd.lastack && !ctl;
+    if (len === 0 && window && window !== fwd.window && sameSeqAck) flags.push('window_update');
+    if (len > 0 && rev.winScale !== -1 && !ctl) {
+      const shift = rev.isFirstAck || rev.winScale === -2 ? 0 : rev.winScale;
+      if (seqAdd(seq, len) === seqAdd(rev.lastack, rev.window * 2 ** shift))
+        flags.push('window_full');
+    }
+    if (len === 0 && window && window === fwd.window && sameSeqAck) {
+      if (rev.lastsegmentflags.includes('keep_alive')) {
+        flags.push('keep_alive_ack');
+        break fwdChecks;
+      }
+    }
+    const ackPlusOne = ack === seqAdd(fwd.lastack, 1);
+    if (
+      len === 0 &&
+      window === 0 &&
+      window === fwd.window &&
+      seq === fwd.nextseq &&
+      (ack === fwd.lastack || ackPlusOne) &&
+      rev.lastsegmentflags.includes('zero_window_probe') &&
+      !ctl
+    ) {
+      flags.push('zero_window_probe_ack');
+      // The receiver took the probe's byte after all (Wireshark issue 10745).
+      if (ackPlusOne) rev.nextseq = rev.maxseqtobeacked = ack;
+      break fwdChecks;
+    }
+    if (len === 0 && window && window === fwd.window && sameSeqAck) {
+      fwd.dupacknum++;
+      flags.push('duplicate_ack');
+      dupAckNum = fwd.dupacknum;
+    }
+  }
+
+  if (ack !== fwd.lastack) fwd.dupacknum = 0;
+
+  if (rev.maxseqtobeacked && seqGt(ack, rev.maxseqtobeacked) && has('ACK')) {
+    const probeEnd =
+      ack === seqAdd(fwd.lastack, 1) &&
+      seq === fwd.nextseq &&
+      rev.lastsegmentflags.includes('zero_window_probe');
+    if (probeEnd) {
+      rev.nextseq = rev.maxseqtobeacked = ack;
+      flags.push('window_update');
+    } else {
+      rev.maxseqtobeacked = ackLostTail(rev.segments, ack);
+      flags.push('ack_lost_segment');
+    }
+  }
+
+  if (len > 0 || syn || fin) retransmissionChecks(fwd, rev, seg, flags, initialRttUs);
+  record(fwd, rev, seg, flags);
+  return dupAckNum === undefined ? { flags } : { flags, dupAckNum };
+}
+
+/** Retransmission, fast retransmission, spurious retransmission or out-of-order. */
+function retransmissionChecks(
+  fwd: TcpDirection,
+  rev: TcpDirection,
+  seg: AnalyzedSegment,
+  flags: AnalysisFlag[],
+  initialRttUs: number | undefined,
+): void {
+  const { seq, len } = seg;
+  if (flags.includes('keep_alive')) return;
+  let notAdvanced = fwd.nextseq !== 0 && seqLt(seq, fwd.nextseq);
+  // Data right after a possible zero window probe really adds data.
+  if (len > 1 && seqSub(fwd.nextseq, 1) === seq) notAdvanced = false;
+  if (len > 0 && rev.lastack && seqLe(seqAdd(seq, len), rev.lastack)) {
+    flags.push('spurious_retransmission');
+    return;
+  }
+  if (!notAdvanced) return;
+  const t = seg.time > rev.lastackTime ? seg.time - rev.lastackTime : 0;
+  if (t < FAST_RETRANSMIT_US && rev.dupacknum >= 2 && rev.lastack === seq) {
+    flags.push('fast_retransmission');
+    return;
+  }
+  const oooUs = initialRttUs || DEFAULT_OOO_US;
+  const end = seqAdd(seq, len);
+  const seen = fwd.segments.some((u) => seqGe(seq, u.seq) && seqLe(end, u.nextseq));
+  if (t < oooUs && !seen) {
+    const ctl = seg.flags.includes('SYN') || seg.flags.includes('FIN') ? 1 : 0;
+    if (fwd.nextseq !== seqAdd(end, ctl) || fwd.lastacklen === 0) {
+      flags.push('out_of_order');
+      return;
+    }
+  }
+  flags.push('retransmission');
+}
+
+/** Remember this segment: nextseq, unacked list, last ack/window/flags; drop what it acks. */
+function record(
+  fwd: TcpDirection,
+  rev: TcpDirection,
+  seg: AnalyzedSegment,
+  flags: AnalysisFlag[],
+): void {
+  const { seq, ack, len } = seg;
+  const ctl = seg.flags.includes('SYN') || seg.flags.includes('FIN') ? 1 : 0;
+  const probe = flags.includes('zero_window_probe');
+  let nextseq = seqAdd(seq, len);
+  if ((len || ctl) && fwd.segments.length < MAX_UNACKED_SEGMENTS) {
+    nextseq = seqAdd(nextseq, ctl);
+    fwd.segments.unshift({ seq, nextseq });
+  }
+  if (!fwd.nextseq || seqGt(nextseq, seqAdd(fwd.nextseq, ctl))) fwd.lastacklen = len;
+  if ((!fwd.nextseq || seqGt(nextseq, fwd.nextseq)) && !probe) fwd.nextseq = nextseq;
+  if ((!fwd.maxseqtobeacked || seq === fwd.maxseqtobeacked) && !probe) {
+    fwd.maxseqtobeacked = fwd.nextseq;
+  }
+  fwd.window = seg.window;
+  fwd.lastack = ack;
+  fwd.lastackTime = seg.time;
+  fwd.lastsegmentflags = flags;
+  rev.segments = rev.segments.filter((u) => {
+    if (seqGe(ack, u.nextseq)) return false;
+    if (seqGt(ack, u.seq)) u.seq = ack; // partly acknowledged
+    return true;
+  });
+}

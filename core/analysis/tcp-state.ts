@@ -1,0 +1,126 @@
+/**
+ * Per-side TCP connection state as a pure function of (states, segment, sender): the state of each
+ * side once the sender has sent the segment and the receiver has processed it. @see RFC 9293 §3.3.2
+ */
+import type { Side } from '../protocol.ts';
+import type { TcpFlag } from '../decode/decoded-packet.ts';
+import type { TcpState } from './packet-analysis.ts';
+import { seqAdd, seqGe } from './seq-math.ts';
+
+/** Both sides' states, plus the ack value that would acknowledge each side's FIN once sent. */
+export interface TcpConnState {
+  client: TcpState;
+  server: TcpState;
+  finAck?: { client?: number; server?: number };
+}
+
+/** The part of a segment the state machine looks at (raw numbers). */
+export interface StateSegment {
+  flags: readonly TcpFlag[];
+  seq: number;
+  ack: number;
+  len: number;
+}
+
+/** What happened, for explanations: short stable codes. */
+export type StateNote =
+  | 'fin-acked' // the receiver's FIN is now acknowledged
+  | 'simultaneous-close' // both FINs crossed on the wire
+  | 'reset' // RST: both ends are gone
+  | 'inferred'; // a mid-connection capture: state guessed from this segment
+
+/** 2×MSL as Linux uses it (TCP_TIMEWAIT_LEN = 60 s), in microseconds. */
+export const TIME_WAIT_US = 60_000_000;
+
+/** Microseconds of TIME_WAIT left at `now` for a side that entered it at `since` (0 once over). */
+export function timeWaitLeft(since: number, now: number): number {
+  return Math.max(0, since + TIME_WAIT_US - now);
+}
+
+/**
+ * Where a connection starts. When its first segment is a SYN the server is listening and the
+ * client closed; otherwise the capture began mid-connection and both sides are unknown.
+ */
+export function initialTcpStates(firstIsSyn: boolean): TcpConnState {
+  return firstIsSyn
+    ? { client: 'CLOSED', server: 'LISTEN' }
+    : { client: 'UNKNOWN', server: 'UNKNOWN' };
+}
+
+const other = (s: Side): Side => (s === 'client' ? 'server' : 'client');
+
+/**
+ * Next states after `from` sends `seg`. A refused connection (SYN answered by RST) leaves both
+ * sides CLOSED: nothing listens on the server side.
+ */
+export function nextTcpStates(
+  states: TcpConnState,
+  seg: StateSegment,
+  from: Side,
+): { states: TcpConnState; notes: StateNote[] } {
+  const to = other(from);
+  const has = (f: TcpFlag): boolean => seg.flags.includes(f);
+  const s: Record<Side, TcpState> = { client: states.client, server: states.server };
+  const finAck = { ...states.finAck };
+  const notes: StateNote[] = [];
+
+  if (has('RST')) {
+    s[from] = 'CLOSED';
+    s[to] = 'CLOSED';
+    notes.push('reset');
+    return { states: { ...s, finAck }, notes };
+  }
+  if (has('SYN')) {
+    if (has('ACK')) {
+      s[from] = 'SYN_RECEIVED';
+      s[to] = 'ESTABLISHED';
+    } else {
+      s[from] = 'SYN_SENT';
+      s[to] = 'SYN_RECEIVED';
+    }
+    return { states: { ...s, finAck }, notes };
+  }
+
+  // A mid-connection capture: anything with ACK means the connection was open.
+  if (has('ACK')) {
+    for (const side of [from, to]) {
+      if (s[side] === 'UNKNOWN') {
+        s[side] = 'ESTABLISHED';
+        if (!notes.includes('inferred')) notes.push('inferred');
+      }
+    }
+    if (s[to] === 'SYN_RECEIVED') s[to] = 'ESTABLISHED';
+  }
+
+  // The receiver processes the ACK first: it may acknowledge the receiver's FIN.
+  const toFin = finAck[to];
+  const acksToFin = has('ACK') && toFin !== undefined && seqGe(seg.ack, toFin);
+  if (acksToFin) {
+    const before = s[to];
+    if (before === 'FIN_WAIT_1') s[to] = 'FIN_WAIT_2';
+    else if (before === 'CLOSING') s[to] = 'TIME_WAIT';
+    else if (before === 'LAST_ACK') s[to] = 'CLOSED';
+    if (before !== s[to]) notes.push('fin-acked');
+  }
+
+  if (has('FIN')) {
+    if (finAck[from] === undefined) finAck[from] = seqAdd(seg.seq, seg.len + 1);
+    const crossed = toFin !== undefined && !acksToFin;
+    const sender = s[from];
+    if (sender === 'CLOSE_WAIT' && crossed) {
+      // It sent this FIN before the peer's FIN arrived: both were in FIN_WAIT_1.
+      s[from] = 'CLOSING';
+      notes.push('simultaneous-close');
+    } else if (sender === 'CLOSE_WAIT') s[from] = 'LAST_ACK';
+    else if (sender === 'ESTABLISHED' || sender === 'UNKNOWN' || sender === 'SYN_RECEIVED') {
+      s[from] = 'FIN_WAIT_1';
+      if (sender === 'UNKNOWN') notes.push('inferred');
+    }
+    const receiver = s[to];
+    if (receiver === 'ESTABLISHED' || receiver === 'UNKNOWN' || receiver === 'SYN_RECEIVED') {
+      s[to] = 'CLOSE_WAIT';
+    } else if (receiver === 'FIN_WAIT_1') s[to] = 'CLOSING';
+    else if (receiver === 'FIN_WAIT_2') s[to] = 'TIME_WAIT';
+  }
+  return { states: { ...s, finAck }, notes };
+}
