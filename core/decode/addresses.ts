@@ -8,6 +8,8 @@ export function formatIpv4(d: Uint8Array, o: number): string {
 /**
  * IPv6 address at offset o in canonical text: lowercase, no leading zeros, the longest run
  * (first on ties) of two or more zero groups written as `::`. @see RFC 5952 §4
+ * Like tshark (BSD inet_ntop), IPv4-mapped ::ffff:a.b.c.d and IPv4-compatible ::a.b.c.d
+ * addresses end in dotted quad (RFC 5952 §5); ::1 and ::2 stay hex (the zero run is 7 long).
  */
 export function formatIpv6(d: Uint8Array, o: number): string {
   const groups: number[] = [];
@@ -32,6 +34,9 @@ export function formatIpv6(d: Uint8Array, o: number): string {
       .slice(from, to)
       .map((g) => g.toString(16))
       .join(':');
+  if (bestStart === 0 && (bestLen === 6 || (bestLen === 5 && groups[5] === 0xffff))) {
+    return `::${bestLen === 5 ? 'ffff:' : ''}${formatIpv4(d, o + 12)}`;
+  }
   if (bestStart < 0) return text(0, 8);
   return `${text(0, bestStart)}::${text(bestStart + bestLen, 8)}`;
 }
