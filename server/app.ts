@@ -6,7 +6,7 @@ import http from 'node:http';
 import type net from 'node:net';
 import { Server } from 'socket.io';
 import { formatEndpoint } from '../core/conversation-id.ts';
-import type { Endpoint } from '../core/protocol.ts';
+import type { CaptureStatus, Endpoint } from '../core/protocol.ts';
 import { listenOn } from './echo/listen-on.ts';
 import { Hub, type HubServer } from './hub/hub.ts';
 import type { Session } from './hub/session.ts';
@@ -20,6 +20,7 @@ export interface App {
   url: string;
   echo: Endpoint;
   live: Session;
+  capture(): CaptureStatus;
   close(): Promise<void>;
 }
 
@@ -45,6 +46,7 @@ export async function startApp(opts: ServeOptions): Promise<App> {
       url: `http://${formatEndpoint({ address: bound.address, port: bound.port })}/`,
       echo: lab.echo,
       live: lab.live,
+      capture: lab.capture,
       close: async () => {
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());

@@ -9,6 +9,7 @@ import { nowMicros, type Tap } from './echo/tap.ts';
 import { startTcpEcho } from './echo/tcp-echo.ts';
 import { startUdpEcho } from './echo/udp-echo.ts';
 import { Session } from './hub/session.ts';
+import { startLiveCapture } from './live-capture.ts';
 
 export interface LabOptions {
   echoHost: string;
@@ -17,6 +18,8 @@ export interface LabOptions {
   captureTool: 'auto' | 'tcpdump' | 'dumpcap';
   captureInterface?: string;
   maxRecords: number;
+  /** More ports to capture besides the echo port (endpoints that scenarios use). */
+  extraPorts?: { tcp: number[]; udp: number[] };
 }
 
 export interface Lab {
@@ -66,7 +69,21 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
       capture = s;
       for (const l of captureListeners) l(s);
     };
-    void setCapture;
+    if (opts.capture) {
+      // Resolves once packets flow (or with a failed status: the socket-level view keeps working).
+      const cap = await startLiveCapture({
+        tool: opts.captureTool,
+        iface: opts.captureInterface,
+        host: opts.echoHost,
+        ports: {
+          tcp: [echo.port, ...(opts.extraPorts?.tcp ?? [])],
+          udp: [echo.port, ...(opts.extraPorts?.udp ?? [])],
+        },
+        session: live,
+        onStatus: setCapture,
+      });
+      closers.push(() => cap.stop());
+    }
 
     const send = (req: SendRequest): Promise<SendResult> => {
       const bytes = Buffer.from(req.message, 'utf8');

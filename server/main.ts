@@ -1,5 +1,6 @@
 /** `npm start`: parses flags, starts the app, prints the URLs, closes every socket on Ctrl-C. */
 import { formatEndpoint } from '../core/conversation-id.ts';
+import type { CaptureStatus } from '../core/protocol.ts';
 import { PortInUseError, startApp } from './app.ts';
 import { parseServeArgs, SERVE_HELP, UsageError } from './cli/serve-args.ts';
 
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
       `  Page:          ${app.url}\n` +
       `  TCP echo:      ${echo}   (try: printf 'hi' | nc ${app.echo.address} ${app.echo.port})\n` +
       `  UDP echo:      ${echo}   (try: nc -u ${app.echo.address} ${app.echo.port})\n` +
+      `  Capture:       ${captureLine(app.capture())}\n` +
       `Press Ctrl-C to stop.\n`,
   );
   await new Promise<void>((resolve) => {
@@ -45,6 +47,17 @@ async function main(): Promise<number> {
   await app.close();
   process.stdout.write('Stopped.\n');
   return 0;
+}
+
+function captureLine(s: CaptureStatus): string {
+  switch (s.state) {
+    case 'off':
+      return 'off (start with --capture to see the packets)';
+    case 'failed':
+      return `failed: ${s.message ?? 'unknown reason'} Socket steps are still shown.`;
+    default:
+      return `${s.state} with ${s.tool} on ${s.iface}`;
+  }
 }
 
 main().then(
