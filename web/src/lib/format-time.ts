@@ -1,0 +1,23 @@
+/** Time texts of the ladder and table: seconds since the session start, and gaps between rows. */
+
+/** Microseconds since `startUs` as seconds with 3 decimals: `1.204`. */
+export function formatSeconds(timeUs: number, startUs: number): string {
+  return ((timeUs - startUs) / 1e6).toFixed(3);
+}
+
+/** A gap in microseconds in the unit that keeps it readable: `+85 µs`, `+1.204 ms`, `+2.500 s`. */
+export function formatDelta(deltaUs: number | null): string {
+  if (deltaUs === null) return '';
+  const sign = deltaUs < 0 ? '−' : '+';
+  const abs = Math.abs(deltaUs);
+  if (abs < 1000) return `${sign}${Math.round(abs)} µs`;
+  if (abs < 1e6) return `${sign}${(abs / 1000).toFixed(3)} ms`;
+  return `${sign}${(abs / 1e6).toFixed(3)} s`;
+}
+
+/** A duration in microseconds without sign: `420 µs`, `1.2 ms`. */
+export function formatDuration(us: number): string {
+  if (us < 1000) return `${Math.round(us)} µs`;
+  if (us < 1e6) return `${(us / 1000).toFixed(1)} ms`;
+  return `${(us / 1e6).toFixed(2)} s`;
+}

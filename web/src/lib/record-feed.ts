@@ -1,0 +1,109 @@
+/**
+ * The page's copy of a live session: records in seq order with no gap and no duplicate, at most
+ * `maxRecords` of them. Says when the page must join again (a gap in the numbering).
+ */
+import type { SessionRecord } from '../../../core/protocol.ts';
+
+export interface FeedChange {
+  /** The records array was replaced. */
+  changed: boolean;
+  /** A record is missing: join again with `after = lastSeq`. */
+  rejoin: boolean;
+}
+
+export class RecordFeed {
+  records: readonly SessionRecord[] = [];
+  lastSeq = 0;
+  maxRecords: number;
+  #joining = false;
+  #queue: SessionRecord[][] = [];
+
+  constructor(maxRecords: number) {
+    this.maxRecords = Math.max(1, maxRecords);
+  }
+
+  get joining(): boolean {
+    return this.#joining;
+  }
+
+  /** Marks a join as under way and returns the `after` to ask for. */
+  beginJoin(): number {
+    this.#joining = true;
+    this.#queue = [];
+    return this.lastSeq;
+  }
+
+  /** A join failed or was cut off: batches seen meanwhile are dropped, the next join covers them. */
+  abortJoin(): void {
+    this.#joining = false;
+    this.#queue = [];
+  }
+
+  /** Applies a join answer, then the batches that came while it was on its way. */
+  endJoin(records: readonly SessionRecord[], gap: boolean, sessionLastSeq: number): FeedChange {
+    this.#joining = false;
+    let change: FeedChange;
+    if (sessionLastSeq < this.lastSeq) {
+      // The server started over (restarted): its numbers begin again from 1.
+      this.records = [];
+      this.lastSeq = 0;
+      this.#queue = [];
+      return { changed: true, rejoin: true };
+    }
+    const first = records[0];
+    if (gap || (first !== undefined && first.seq > this.lastSeq + 1)) {
+      this.records = [];
+      this.lastSeq = first ? first.seq - 1 : sessionLastSeq;
+      change = { changed: true, rejoin: false };
+      const rest = this.#append(records);
+      change.rejoin = rest.rejoin;
+    } else {
+      change = this.#append(records);
+    }
+    const queued = this.#queue;
+    this.#queue = [];
+    for (const batch of queued) {
+      if (change.rejoin) break;
+      const c = this.#append(batch);
+      change = { changed: change.changed || c.changed, rejoin: c.rejoin };
+    }
+    return change;
+  }
+
+  /** Applies a pushed batch; while a join is under way it waits for the answer. */
+  batch(records: readonly SessionRecord[]): FeedChange {
+    if (this.#joining) {
+      this.#queue.push([...records]);
+      return { changed: false, rejoin: false };
+    }
+    return this.#append(records);
+  }
+
+  /** Lowers or raises the bound; drops the oldest records beyond it. */
+  setMax(maxRecords: number): boolean {
+    this.maxRecords = Math.max(1, maxRecords);
+    if (this.records.length <= this.maxRecords) return false;
+    this.records = this.records.slice(this.records.length - this.maxRecords);
+    return true;
+  }
+
+  #append(incoming: readonly SessionRecord[]): FeedChange {
+    const fresh: SessionRecord[] = [];
+    let rejoin = false;
+    let expected = this.lastSeq + 1;
+    for (const r of [...incoming].sort((a, b) => a.seq - b.seq)) {
+      if (r.seq < expected) continue; // already held
+      if (r.seq > expected) {
+        rejoin = true;
+        break;
+      }
+      fresh.push(r);
+      expected += 1;
+    }
+    if (fresh.length === 0) return { changed: false, rejoin };
+    const all = this.records.concat(fresh);
+    this.records = all.length > this.maxRecords ? all.slice(all.length - this.maxRecords) : all;
+    this.lastSeq = expected - 1;
+    return { changed: true, rejoin };
+  }
+}

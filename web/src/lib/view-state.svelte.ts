@@ -1,0 +1,82 @@
+/**
+ * What the user is looking at: the picked conversation (or the newest, when following), the
+ * selected record, projector mode. Derives the visible records from the connection's records.
+ */
+import type { SessionRecord } from '../../../core/protocol.ts';
+import type { Connection } from './connection.svelte.ts';
+import {
+  ALL,
+  recordsOf,
+  summarizeConversations,
+  type ConversationSummary,
+} from './conversations.ts';
+
+/** Where a selection came from, so the other view scrolls to it. */
+export type SelectionSource = 'ladder' | 'table' | 'keyboard';
+
+export class ViewState {
+  /** Follow the newest conversation as new ones appear. */
+  follow = $state(true);
+  /** The conversation picked by hand (used when not following). */
+  picked = $state<string>(ALL);
+  selectedSeq = $state<number | null>(null);
+  selectedBy = $state<SelectionSource | null>(null);
+  projector = $state(false);
+  packetColumns = $state(true);
+
+  #conn: Connection;
+
+  constructor(conn: Connection) {
+    this.#conn = conn;
+  }
+
+  conversations = $derived.by((): ConversationSummary[] =>
+    summarizeConversations(this.#conn.records),
+  );
+
+  newest = $derived.by(() => {
+    let best: ConversationSummary | undefined;
+    for (const c of this.conversations) if (!best || c.firstSeq > best.firstSeq) best = c;
+    return best;
+  });
+
+  /** The conversation shown: the newest when following, else the picked one if it still exists. */
+  active = $derived.by((): string => {
+    if (this.follow) return this.newest?.id ?? ALL;
+    if (this.picked === ALL || this.conversations.some((c) => c.id === this.picked))
+      return this.picked;
+    return this.newest?.id ?? ALL;
+  });
+
+  activeSummary = $derived(this.conversations.find((c) => c.id === this.active) ?? null);
+
+  /** Records of the shown conversation in time order. */
+  visible = $derived.by((): SessionRecord[] => recordsOf(this.#conn.records, this.active));
+
+  startTime = $derived.by(() => this.#conn.session?.startTime ?? this.#conn.records[0]?.time ?? 0);
+
+  pick(conv: string): void {
+    this.picked = conv;
+    this.follow = false;
+  }
+
+  setFollow(on: boolean): void {
+    this.follow = on;
+    if (!on) this.picked = this.active;
+  }
+
+  select(seq: number | null, by: SelectionSource): void {
+    this.selectedSeq = seq;
+    this.selectedBy = by;
+  }
+
+  /** Moves the selection by `step` rows within the visible records. */
+  move(step: number): void {
+    const rows = this.visible;
+    if (rows.length === 0) return;
+    const at = rows.findIndex((r) => r.seq === this.selectedSeq);
+    const next =
+      at < 0 ? (step > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + step));
+    this.select(rows[next]?.seq ?? null, 'keyboard');
+  }
+}
