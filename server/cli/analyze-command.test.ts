@@ -1,0 +1,123 @@
+/** `analyze` on files written by the project's pcap writer: output keys, errors, several files. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writePcap } from '../../core/pcap/index.ts';
+import { analyzeCommand } from './analyze-command.ts';
+import { handshakeFrames } from './testdata/handshake-frames.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'analyze-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]) {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (d) => (stdout += d));
+  err.on('data', (d) => (stderr += d));
+  const code = await analyzeCommand(args, out, err);
+  return {
+    code,
+    stdout,
+    stderr,
+    lines: stdout.startsWith('{')
+      ? stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l))
+      : [],
+  };
+}
+
+function file(name: string, bytes: Uint8Array): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, bytes);
+  return p;
+}
+
+describe('packet-ladder analyze', () => {
+  const good = file('hs.pcap', writePcap(handshakeFrames(), 1));
+
+  it('prints one JSON object per packet with relative numbers, states and phases', async () => {
+    const { code, lines, stderr } = await run([good]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(lines.map((l) => [l.no, l.flags.join(','), l.seq, l.ack, l.len])).toEqual([
+      [1, 'SYN', 0, undefined, 0],
+      [2, 'SYN,ACK', 0, 1, 0],
+      [3, 'ACK', 1, 1, 0],
+      [4, 'PSH,ACK', 1, 1, 5],
+    ]);
+    expect(lines[0]).toMatchObject({
+      time: 0,
+      src: '10.0.0.1',
+      dst: '10.0.0.2',
+      proto: 'TCP',
+      sport: 40000,
+      dport: 80,
+      stream: 0,
+      seqRaw: 1000,
+      options: { mss: 1460, wscale: 7 },
+      states: { client: 'SYN_SENT', server: 'SYN_RECEIVED' },
+      phase: 'setup',
+    });
+    expect(lines[1].time).toBeCloseTo(0.01, 6);
+    expect(lines[3]).toMatchObject({ win: 502 * 128, nextSeq: 6, phase: 'data', analysis: [] });
+    expect(lines[3].file).toBeUndefined();
+  });
+
+  it('names the file, the byte offset and what is wrong for an unreadable file, and still prints the others', async () => {
+    const bad = file('bad.pcap', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
+    const cut = file('cut.pcap', writePcap(handshakeFrames(), 1).subarray(0, 60));
+    const { code, lines, stderr } = await run([bad, good, cut, path.join(dir, 'missing.pcap')]);
+    expect(code).toBe(2);
+    const errs = stderr.trim().split('\n');
+    expect(errs).toHaveLength(3);
+    expect(errs[0]).toMatch(new RegExp(`^${bad}: .*at byte 0`));
+    expect(errs[1]).toMatch(new RegExp(`^${cut}: .*at byte \\d+`));
+    expect(errs[2]).toBe(`${path.join(dir, 'missing.pcap')}: no such file`);
+    expect(lines.filter((l) => l.file === good)).toHaveLength(4);
+  });
+
+  it('marks a malformed packet inside a good file and goes on', async () => {
+    const frames = handshakeFrames();
+    // Data offset 2 (< 5 words) in the third frame's TCP header.
+    frames[2]!.data[14 + 20 + 12] = 0x20;
+    const p = file('malformed.pcap', writePcap(frames, 1));
+    const { code, lines } = await run([p]);
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(4);
+    expect(lines[2].malformed).toMatch(/offset|header/i);
+  });
+
+  it('documents every key in --help and rejects bad flags in one line', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const key of [
+      'no',
+      'time',
+      'src',
+      'proto',
+      'len',
+      'sport',
+      'stream',
+      'flags',
+      'seqRaw',
+      'win',
+      'options',
+      'type',
+      'inner',
+      'malformed',
+    ]) {
+      expect(help.stdout).toMatch(new RegExp(`\\b${key}\\b`));
+    }
+    const bad = await run(['--bogus']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect((await run([])).code).toBe(2);
+    expect((await run(['--server-port', 'x', good])).code).toBe(2);
+  });
+});
