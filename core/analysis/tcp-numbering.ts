@@ -27,10 +27,13 @@ export function setBases(fwd: TcpDirection, rev: TcpDirection, tcp: TcpHeader): 
 export interface RelativeNumbers {
   seq: number;
   ack?: number;
-  nextSeq?: number;
+  nextSeq: number;
 }
 
-/** Relative seq/ack/next seq; ack only when the ACK flag is set. */
+/**
+ * Relative seq/ack/next seq; ack only when the ACK flag is set. Next seq is given on every
+ * segment (seq + len, +1 for SYN or FIN), as tshark 4.0 prints tcp.nxtseq on pure ACKs too.
+ */
 export function relativeNumbers(
   fwd: TcpDirection,
   rev: TcpDirection,
@@ -38,10 +41,9 @@ export function relativeNumbers(
   len: number,
 ): RelativeNumbers {
   const seq = seqSub(tcp.seq, fwd.baseSeq);
-  const out: RelativeNumbers = { seq };
-  if (tcp.flags.includes('ACK')) out.ack = seqSub(tcp.ack, rev.baseSeq);
   const ctl = tcp.flags.includes('SYN') || tcp.flags.includes('FIN') ? 1 : 0;
-  if (len > 0 || ctl) out.nextSeq = seqAdd(seq, len + ctl);
+  const out: RelativeNumbers = { seq, nextSeq: seqAdd(seq, len + ctl) };
+  if (tcp.flags.includes('ACK')) out.ack = seqSub(tcp.ack, rev.baseSeq);
   return out;
 }
 

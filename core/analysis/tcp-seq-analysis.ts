@@ -112,7 +112,10 @@ export function analyzeTcpSequence(
   return dupAckNum === undefined ? { flags } : { flags, dupAckNum };
 }
 
-/** Retransmission, fast retransmission, spurious retransmission or out-of-order. */
+/**
+ * Retransmission, fast retransmission, spurious retransmission or out-of-order. Like Wireshark,
+ * a fast or spurious retransmission is also flagged as a retransmission.
+ */
 function retransmissionChecks(
   fwd: TcpDirection,
   rev: TcpDirection,
@@ -126,13 +129,13 @@ function retransmissionChecks(
   // Data right after a possible zero window probe really adds data.
   if (len > 1 && seqSub(fwd.nextseq, 1) === seq) notAdvanced = false;
   if (len > 0 && rev.lastack && seqLe(seqAdd(seq, len), rev.lastack)) {
-    flags.push('spurious_retransmission');
+    flags.push('spurious_retransmission', 'retransmission');
     return;
   }
   if (!notAdvanced) return;
   const t = seg.time > rev.lastackTime ? seg.time - rev.lastackTime : 0;
   if (t < FAST_RETRANSMIT_US && rev.dupacknum >= 2 && rev.lastack === seq) {
-    flags.push('fast_retransmission');
+    flags.push('fast_retransmission', 'retransmission');
     return;
   }
   const oooUs = initialRttUs || DEFAULT_OOO_US;
