@@ -4,6 +4,8 @@ import type { RawFrame } from './raw-frame.ts';
 export class CaptureFormatError extends Error {
   /** Byte offset in the stream of the field or block that is wrong. */
   readonly offset: number;
+  /** The message without its offset. */
+  readonly reason: string;
   /** Frames read from the same chunk before the error (so none are lost). */
   frames: RawFrame[] = [];
 
@@ -11,5 +13,6 @@ export class CaptureFormatError extends Error {
     super(`${message} at byte ${offset}`);
     this.name = 'CaptureFormatError';
     this.offset = offset;
+    this.reason = message;
   }
 }
