@@ -1,9 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { createAnalyzer } from './analyzer.ts';
-import { flagScenarios, numberScenarios } from './testdata/scenarios.ts';
+import { flagScenarios, numberScenarios, streamScenarios } from './testdata/scenarios.ts';
 
 describe('tcp.analysis flags and relative numbers', () => {
-  for (const { name, packets, expected } of [...flagScenarios, ...numberScenarios]) {
+  for (const { name, packets, expected } of [
+    ...flagScenarios,
+    ...numberScenarios,
+    ...streamScenarios,
+  ]) {
     it(name, () => {
       const a = createAnalyzer();
       const results = packets.map((p) => a.add(p).analysis);

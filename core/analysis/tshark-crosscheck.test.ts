@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnalyzer } from './analyzer.ts';
-import { flagScenarios, numberScenarios } from './testdata/scenarios.ts';
+import { flagScenarios, numberScenarios, streamScenarios } from './testdata/scenarios.ts';
 import { writePcap } from './testdata/write-pcap.ts';
 import type { AnalysisFlag, PacketAnalysis } from './packet-analysis.ts';
 import type { DecodedPacket } from '../decode/decoded-packet.ts';
@@ -87,7 +87,7 @@ const MESSAGE: Record<AnalysisFlag, RegExp> = {
 const flagsFromMessages = (messages: string): AnalysisFlag[] =>
   FLAGS.filter((f) => messages.split(',').some((m) => MESSAGE[f].test(m)));
 
-const scenarios = [...flagScenarios, ...numberScenarios];
+const scenarios = [...flagScenarios, ...numberScenarios, ...streamScenarios];
 
 /** All scenarios in one capture (one tshark run): each on its own client port, one second apart. */
 function combined(): { packets: DecodedPacket[]; owner: number[] } {

@@ -2,7 +2,7 @@
 import type { DecodedPacket, TcpFlag } from '../../decode/decoded-packet.ts';
 
 export interface SegmentSpec {
-  flags: TcpFlag[];
+  flags: readonly TcpFlag[];
   seq: number;
   ack?: number;
   len?: number;
@@ -53,7 +53,7 @@ export function tcpPacket(from: Host, to: Host, spec: SegmentSpec, time: number)
     tcp: {
       seq: spec.seq >>> 0,
       ack: (spec.ack ?? 0) >>> 0,
-      flags: spec.flags,
+      flags: [...spec.flags],
       window: spec.window ?? 65535,
       urgent: 0,
       headerLength: 20,

@@ -138,3 +138,23 @@ export const numberScenarios: Scenario[] = [
     };
   })(),
 ];
+
+/** Port reuse: the same ports, a second connection after the first closed; and a refused one. */
+export const streamScenarios: Scenario[] = [
+  (() => {
+    const x = exchange(C, S);
+    const conn = (c: number, s: number) => [
+      x.c({ flags: ['SYN'], seq: c, window: 1000 }),
+      x.s({ flags: ['SYN', 'ACK'], seq: s, ack: c + 1, window: 1000 }),
+      x.c({ flags: ['ACK'], seq: c + 1, ack: s + 1, window: 1000 }),
+      x.c({ flags: ['FIN', 'ACK'], seq: c + 1, ack: s + 1, window: 1000 }),
+      x.s({ flags: ['FIN', 'ACK'], seq: s + 1, ack: c + 2, window: 1000 }),
+      x.c({ flags: ['ACK'], seq: c + 2, ack: s + 2, window: 1000 }),
+    ];
+    return {
+      name: 'port reuse opens a new stream',
+      packets: [...conn(100, 200), ...conn(9100, 9200), x.c({ flags: ['SYN'], seq: 300, window: 1000 }), x.s({ flags: ['RST', 'ACK'], seq: 0, ack: 301, window: 0 })],
+      expected: { 0: { stream: 0 }, 5: { stream: 0 }, 6: { stream: 1 }, 11: { stream: 1 }, 12: { stream: 2 }, 13: { stream: 2, seq: 1 } },
+    };
+  })(),
+];
