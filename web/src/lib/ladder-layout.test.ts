@@ -15,7 +15,7 @@ const opts: LadderOptions = {
   axisWidth: 100,
   inset: 80,
   charWidth: 10,
-  pillHalf: 60,
+  labelCharWidth: 10,
   client: CLIENT,
 };
 
@@ -67,7 +67,7 @@ describe('layoutLadder', () => {
     {
       name: 'a long message is cut to fit between the lifelines',
       input: [long],
-      expected: { text: '“' + 'x'.repeat(44) + '…', fullText: 'x'.repeat(600) },
+      expected: { text: '“' + 'x'.repeat(43) + '…', fullText: 'x'.repeat(600) },
     },
     {
       name: 'client packet goes left to right with seq only',

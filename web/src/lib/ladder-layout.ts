@@ -19,10 +19,10 @@ export interface LadderOptions {
   axisWidth: number;
   /** Distance from a lifeline to the nearer edge of its lane (px): half a pill plus a margin. */
   inset: number;
-  /** Average width of one character of the message text (px), to cut it to fit. */
+  /** Width of one character of the (monospace) message text (px), to cut it to fit. */
   charWidth: number;
-  /** Half the width of a step's pill (px): message text starts beyond it. */
-  pillHalf: number;
+  /** Average width of one character of a pill's label (px), to size the pill. */
+  labelCharWidth: number;
   /** The client endpoint, to tell the direction of packets without analysis. */
   client: Endpoint | null;
 }
@@ -34,8 +34,12 @@ export interface LadderMark {
   side: Side;
   x: number;
   label: string;
+  /** Width of the pill drawn around the label (px). */
+  pillWidth: number;
   /** Message text cut to fit between the lifelines ('' when none). */
   text: string;
+  /** The text is a message the step carried (quoted), not a note like "took 1.2 ms". */
+  quoted: boolean;
   fullText: string;
   textX: number;
   textAnchor: 'start' | 'end';
@@ -87,8 +91,6 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
   const rows = scaleBand<number>()
     .domain(records.map((_, i) => i))
     .range([o.top, o.top + records.length * o.rowHeight]);
-  const textRoom = Math.max(0, serverX - clientX - o.pillHalf - 16);
-  const maxChars = Math.floor(textRoom / o.charWidth);
 
   const out = records.map((r, i): LadderRow => {
     const y = (rows(i) ?? 0) + rows.bandwidth() / 2;
@@ -96,15 +98,22 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
     if (r.type === 'step') {
       const x = r.side === 'client' ? clientX : serverX;
       const full = stepText(r);
+      const label = stepLabel(r);
+      const quoted = Boolean(r.preview?.text);
+      const pillWidth = Math.round(label.length * o.labelCharWidth + 20);
+      // The message sits between the pill and the other lifeline, never across it.
+      const room = serverX - clientX - pillWidth / 2 - 8 - 12;
       const item: LadderMark = {
         type: 'mark',
         step: r.kind,
         side: r.side,
         x,
-        label: stepLabel(r),
-        text: full ? truncate(`“${full}”`, maxChars) : '',
+        label,
+        pillWidth,
+        text: full ? truncate(quoted ? `“${full}”` : full, Math.floor(room / o.charWidth)) : '',
+        quoted,
         fullText: full,
-        textX: r.side === 'client' ? x + o.pillHalf + 8 : x - o.pillHalf - 8,
+        textX: r.side === 'client' ? x + pillWidth / 2 + 8 : x - pillWidth / 2 - 8,
         textAnchor: r.side === 'client' ? 'start' : 'end',
       };
       return { seq: r.seq, y, time: r.time, delta, item };

@@ -1,5 +1,6 @@
 /** The cells of one steps-table row, for a socket step or a packet. */
-import type { Endpoint, SessionRecord } from '../../../core/protocol.ts';
+import type { Endpoint, SessionRecord, SocketStep } from '../../../core/protocol.ts';
+import { formatEndpoint } from '../../../core/conversation-id.ts';
 import { packetFrom } from './conversations.ts';
 import { hasAck, packetInfo, packetStep, tcpNumbers } from './packet-label.ts';
 import { stepText } from './step-label.ts';
@@ -7,8 +8,6 @@ import { t } from './messages.ts';
 
 export interface StepRow {
   seq: number;
-  /** Frame number for packets, record seq for steps. */
-  no: number;
   side: string;
   step: string;
   bytes: number;
@@ -24,16 +23,21 @@ export interface StepRow {
   analysis?: string;
 }
 
+function endpoints(s: SocketStep): string {
+  return s.remote
+    ? `${formatEndpoint(s.local)} ↔ ${formatEndpoint(s.remote)}`
+    : formatEndpoint(s.local);
+}
+
 export function stepRow(r: SessionRecord, client: Endpoint | null): StepRow {
   if (r.type === 'step') {
     const text = stepText(r);
     return {
       seq: r.seq,
-      no: r.seq,
       side: t(`role.${r.side}`),
       step: r.kind,
       bytes: r.bytes,
-      info: r.kind === 'error' ? `${r.code ?? ''} ${text}`.trim() : text,
+      info: r.kind === 'error' ? `${r.code ?? ''} ${text}`.trim() : text || endpoints(r),
       isPacket: false,
     };
   }
@@ -41,7 +45,6 @@ export function stepRow(r: SessionRecord, client: Endpoint | null): StepRow {
   const a = r.analysis;
   return {
     seq: r.seq,
-    no: r.no,
     side: packetFrom(r, client) === 'client' ? '→' : '←',
     step: packetStep(r),
     bytes: r.len,

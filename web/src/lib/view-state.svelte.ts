@@ -22,7 +22,8 @@ export class ViewState {
   selectedSeq = $state<number | null>(null);
   selectedBy = $state<SelectionSource | null>(null);
   projector = $state(false);
-  packetColumns = $state(true);
+  /** Extra Seq/Ack/Win/state columns in the table (wide: off by default). */
+  packetColumns = $state(false);
 
   #conn: Connection;
 
