@@ -11,6 +11,7 @@ import { listenOn } from './echo/listen-on.ts';
 import { Hub, type HubServer } from './hub/hub.ts';
 import type { Session } from './hub/session.ts';
 import { staticHandler } from './http/static-files.ts';
+import { apiHandler, type Handler } from './http/api.ts';
 import type { ServeOptions } from './cli/serve-args.ts';
 import { inUse, startLab } from './lab.ts';
 
@@ -27,7 +28,11 @@ export interface App {
 export async function startApp(opts: ServeOptions): Promise<App> {
   const lab = await startLab(opts);
   try {
-    const httpServer = http.createServer(staticHandler());
+    let api: Handler = () => false;
+    const serveStatic = staticHandler();
+    const httpServer = http.createServer((req, res) => {
+      if (!api(req, res)) serveStatic(req, res);
+    });
     const io: HubServer = new Server(httpServer, {
       serveClient: false,
       maxHttpBufferSize: 64 * 1024,
@@ -39,6 +44,12 @@ export async function startApp(opts: ServeOptions): Promise<App> {
       maxRecords: opts.maxRecords,
     });
     hub.addSession(lab.live);
+    api = apiHandler({
+      get: (id) => hub.getSession(id),
+      list: () => hub.listSessions(),
+      addFile: (s) => hub.addFileSession(s),
+      maxRecords: opts.maxRecords,
+    });
     lab.onCapture((s) => hub.captureChanged(s));
     await inUse(listenOn(httpServer, opts.host, opts.port), opts.port, '--port');
     const bound = httpServer.address() as net.AddressInfo;

@@ -10,6 +10,10 @@ import { startTcpEcho } from './echo/tcp-echo.ts';
 import { startUdpEcho } from './echo/udp-echo.ts';
 import { Session } from './hub/session.ts';
 import { startLiveCapture } from './live-capture.ts';
+import { FrameRing } from './sessions/frame-ring.ts';
+
+/** Bytes of raw live frames kept for saving the session as pcapng. */
+const LIVE_FRAME_BYTES = 256 * 1024 * 1024;
 
 export interface LabOptions {
   echoHost: string;
@@ -70,6 +74,7 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
       for (const l of captureListeners) l(s);
     };
     if (opts.capture) {
+      live.frames = new FrameRing(opts.maxRecords, LIVE_FRAME_BYTES);
       // Resolves once packets flow (or with a failed status: the socket-level view keeps working).
       const cap = await startLiveCapture({
         tool: opts.captureTool,

@@ -2,9 +2,8 @@
  * Live capture into a session: capture source → pcap reader → decoders → TCP/UDP analysis →
  * packet records, appended in arrival order beside the socket steps on the same µs axis.
  */
-import { createAnalyzer } from '../core/analysis/index.ts';
-import { decodePacket } from '../core/decode/index.ts';
-import { CaptureFormatError, CaptureReader } from '../core/pcap/index.ts';
+import { createCaptureIngest } from '../core/ingest/capture-ingest.ts';
+import { CaptureFormatError } from '../core/pcap/index.ts';
 import type { CaptureStatus } from '../core/protocol.ts';
 import {
   captureFilter,
@@ -42,14 +41,12 @@ export async function startLiveCapture(opts: LiveCaptureOptions): Promise<LiveCa
     filter,
     binary: opts.binary,
   });
-  const reader = new CaptureReader();
-  const analyzer = createAnalyzer({
+  const ingest = createCaptureIngest({
     serverPorts: [...(opts.ports.tcp ?? []), ...(opts.ports.udp ?? [])],
   });
-  let packets = 0;
   let status: CaptureStatus = { state: 'starting', tool: source.tool, iface, filter };
   const publish = (s: CaptureStatus) => {
-    status = { ...s, packets };
+    status = { ...s, packets: ingest.count };
     opts.onStatus(status);
   };
   publish(status);
@@ -58,10 +55,9 @@ export async function startLiveCapture(opts: LiveCaptureOptions): Promise<LiveCa
   source.on('data', (chunk) => {
     if (broken) return;
     try {
-      for (const frame of reader.push(chunk)) {
-        const p = decodePacket(frame.linkType, frame.data, frame.time, frame.origlen);
-        const { conv, analysis } = analyzer.add(p);
-        opts.session.append({ ...p, type: 'packet', no: ++packets, conv, analysis });
+      for (const { record, frame } of ingest.push(chunk)) {
+        opts.session.append(record);
+        opts.session.frames?.push(frame);
       }
     } catch (err) {
       // A broken pcap stream from the tool: stop reading it and say so, keep the rest running.

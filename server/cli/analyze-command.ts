@@ -5,10 +5,8 @@
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { createAnalyzer } from '../../core/analysis/index.ts';
-import { decodePacket } from '../../core/decode/index.ts';
-import { CaptureFormatError, CaptureReader, type RawFrame } from '../../core/pcap/index.ts';
-import type { PacketRecord } from '../../core/protocol.ts';
+import { createCaptureIngest, type IngestedPacket } from '../../core/ingest/capture-ingest.ts';
+import { CaptureFormatError } from '../../core/pcap/index.ts';
 import { ANALYZE_KEYS, packetJson } from '../../core/report/packet-json.ts';
 
 export const ANALYZE_HELP = `Usage: packet-ladder analyze [--server-port N]... FILE...
@@ -80,26 +78,21 @@ async function analyzeFile(
   serverPorts: number[],
   out: Writable,
 ): Promise<string | undefined> {
-  const reader = new CaptureReader();
-  const analyzer = createAnalyzer({ serverPorts });
-  let no = 0;
+  const ingest = createCaptureIngest({ serverPorts });
   let first: number | undefined;
-  const emit = async (frames: RawFrame[]) => {
+  const emit = async (packets: IngestedPacket[]) => {
     let text = '';
-    for (const f of frames) {
-      const p = decodePacket(f.linkType, f.data, f.time, f.origlen);
-      const { conv, analysis } = analyzer.add(p);
-      const rec: PacketRecord = { ...p, type: 'packet', no: ++no, conv, analysis };
-      first ??= p.time;
-      text += JSON.stringify(packetJson(rec, first, label)) + '\n';
+    for (const { record } of packets) {
+      first ??= record.time;
+      text += JSON.stringify(packetJson(record, first, label)) + '\n';
     }
     if (text && !out.write(text)) await new Promise((r) => out.once('drain', r));
   };
   try {
     const stream = fs.createReadStream(path, { highWaterMark: 256 * 1024 });
-    for await (const chunk of stream) await emit(reader.push(chunk as Buffer));
-    await emit(reader.end());
-    if (reader.format === undefined) return 'empty file: not a pcap or pcapng capture';
+    for await (const chunk of stream) await emit(ingest.push(chunk as Buffer));
+    await emit(ingest.end());
+    if (ingest.reader.format === undefined) return 'empty file: not a pcap or pcapng capture';
     return undefined;
   } catch (e) {
     if (e instanceof CaptureFormatError) return e.message;

@@ -20,6 +20,8 @@ type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 /** Records handed to a page in one join reply or one batch, at most. */
 const BATCH_LIMIT = 5000;
+/** Shared capture files held at once (each bounded by maxRecords). */
+const MAX_FILE_SESSIONS = 8;
 /** Sends one page may have in flight at once. */
 const MAX_SENDS_IN_FLIGHT = 4;
 
@@ -33,6 +35,7 @@ export interface HubOptions {
 export class Hub {
   private sessions = new Map<string, Session>();
   private pending = new Map<string, SessionRecord[]>();
+  private unsubscribe = new Map<string, () => void>();
   private flushScheduled = false;
 
   constructor(
@@ -44,8 +47,37 @@ export class Hub {
 
   addSession(session: Session): void {
     this.sessions.set(session.id, session);
-    session.onRecord((r) => this.queue(session.id, r));
+    this.unsubscribe.set(
+      session.id,
+      session.onRecord((r) => this.queue(session.id, r)),
+    );
     this.io.emit('sessions', this.sessionList());
+  }
+
+  /** Adds a session from a shared file; the oldest file sessions go past MAX_FILE_SESSIONS. */
+  addFileSession(session: Session): void {
+    const files = [...this.sessions.values()].filter((s) => s.kind === 'file');
+    for (const old of files.slice(0, Math.max(0, files.length - MAX_FILE_SESSIONS + 1))) {
+      this.removeSession(old.id);
+    }
+    this.addSession(session);
+  }
+
+  removeSession(id: string): void {
+    this.unsubscribe.get(id)?.();
+    this.unsubscribe.delete(id);
+    this.sessions.delete(id);
+    this.pending.delete(id);
+    this.io.in(room(id)).socketsLeave(room(id));
+    this.io.emit('sessions', this.sessionList());
+  }
+
+  getSession(id: string): Session | undefined {
+    return this.sessions.get(id);
+  }
+
+  listSessions(): Session[] {
+    return [...this.sessions.values()];
   }
 
   captureChanged(status: CaptureStatus): void {

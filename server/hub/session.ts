@@ -2,6 +2,7 @@
  * One session's records in order, numbered from 1 with no gaps, kept in a bounded ring:
  * the oldest are dropped past `maxRecords` so memory stays flat however long it runs.
  */
+import type { FrameRing } from '../sessions/frame-ring.ts';
 import type { SessionInfo, SessionKind, SessionRecord } from '../../core/protocol.ts';
 
 type NewRecord = SessionRecord extends infer R
@@ -16,6 +17,8 @@ export class Session {
   private count = 0;
   private nextSeq = 1;
   private listeners = new Set<(r: SessionRecord) => void>();
+  /** Raw bytes of the packets, for saving as pcapng (absent for sessions without packets). */
+  frames: FrameRing | undefined;
 
   constructor(
     readonly id: string,

@@ -1,0 +1,45 @@
+/**
+ * Capture bytes in, packet records out: the streaming reader, the decoders and the TCP/UDP
+ * analysis chained once, for live capture, uploaded files, the browser and `analyze` alike.
+ */
+import { createAnalyzer, type Analyzer } from '../analysis/index.ts';
+import { decodePacket } from '../decode/index.ts';
+import { CaptureReader, type RawFrame } from '../pcap/index.ts';
+import type { PacketRecord } from '../protocol.ts';
+
+export interface IngestedPacket {
+  record: PacketRecord;
+  frame: RawFrame;
+}
+
+export interface CaptureIngest {
+  /** Bytes in any split; throws CaptureFormatError when the stream is not a readable capture. */
+  push(chunk: Uint8Array): IngestedPacket[];
+  /** End of input; throws CaptureFormatError when it stopped mid-block. */
+  end(): IngestedPacket[];
+  readonly analyzer: Analyzer;
+  readonly reader: CaptureReader;
+  /** Packets so far. */
+  readonly count: number;
+}
+
+export function createCaptureIngest(opts: { serverPorts?: number[] } = {}): CaptureIngest {
+  const reader = new CaptureReader();
+  const analyzer = createAnalyzer({ serverPorts: opts.serverPorts });
+  let count = 0;
+  const take = (frames: RawFrame[]): IngestedPacket[] =>
+    frames.map((frame) => {
+      const p = decodePacket(frame.linkType, frame.data, frame.time, frame.origlen);
+      const { conv, analysis } = analyzer.add(p);
+      return { record: { ...p, type: 'packet', no: ++count, conv, analysis }, frame };
+    });
+  return {
+    push: (chunk) => take(reader.push(chunk)),
+    end: () => take(reader.end()),
+    analyzer,
+    reader,
+    get count() {
+      return count;
+    },
+  };
+}

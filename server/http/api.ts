@@ -1,0 +1,127 @@
+/**
+ * The REST side: list sessions, save one as pcapng, share an opened capture file as a new session.
+ * Every request is checked; errors are one line of JSON `{ "error": "…" }` with a 4xx status.
+ */
+import type http from 'node:http';
+import { PcapngWriter, CaptureFormatError } from '../../core/pcap/index.ts';
+import type { Session } from '../hub/session.ts';
+import { sessionFromCapture } from '../sessions/file-session.ts';
+
+/** Largest capture file a page may share through the server. */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+export interface ApiSessions {
+  get(id: string): Session | undefined;
+  list(): Session[];
+  /** Adds a file session; returns false when the caller may not (a later role check sits here). */
+  addFile(session: Session): void;
+  maxRecords: number;
+}
+
+export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+
+let fileCounter = 0;
+
+/** Returns true when it answered the request (the path is under /api/). */
+export function apiHandler(sessions: ApiSessions): Handler {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/api/')) return false;
+    const parts = url.pathname.split('/').filter(Boolean); // ['api', 'sessions', id, 'capture.pcapng']
+    if (parts[1] !== 'sessions') return fail(res, 404, `No such API path: ${url.pathname}`);
+    if (parts.length === 2 && req.method === 'GET') {
+      return json(
+        res,
+        200,
+        sessions.list().map((s) => s.info()),
+      );
+    }
+    if (parts.length === 2 && req.method === 'POST') {
+      void upload(req, res, url, sessions);
+      return true;
+    }
+    if (parts.length === 4 && parts[3] === 'capture.pcapng' && req.method === 'GET') {
+      const session = sessions.get(decodeURIComponent(parts[2]!));
+      if (!session) return fail(res, 404, `No session named "${parts[2]}".`);
+      return savePcapng(res, session);
+    }
+    return fail(res, 405, `${req.method} ${url.pathname} is not supported.`);
+  };
+}
+
+function savePcapng(res: http.ServerResponse, session: Session): true {
+  if (!session.frames || session.frames.size === 0) {
+    return fail(res, 409, 'This session has no captured packets to save (was capture on?).');
+  }
+  const writer = new PcapngWriter({ comment: `Packet Ladder session ${session.title}` });
+  const name = `packet-ladder-${session.id}.pcapng`.replace(/[^\w.-]/g, '_');
+  res.writeHead(200, {
+    'content-type': 'application/vnd.tcpdump.pcap',
+    'content-disposition': `attachment; filename="${name}"`,
+  });
+  res.write(writer.header());
+  for (const frame of session.frames) res.write(writer.packet(frame));
+  res.end();
+  return true;
+}
+
+async function upload(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  sessions: ApiSessions,
+): Promise<void> {
+  const name = (url.searchParams.get('name') ?? 'capture').slice(0, 120).replace(/\p{Cc}/gu, '');
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > MAX_UPLOAD_BYTES) {
+    fail(res, 413, `The file is ${declared} bytes; at most ${MAX_UPLOAD_BYTES} can be shared.`);
+    req.resume();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_UPLOAD_BYTES) {
+        fail(res, 413, `The file is over ${MAX_UPLOAD_BYTES} bytes; it cannot be shared.`);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch {
+    return; // the client went away
+  }
+  if (size === 0) {
+    fail(res, 400, 'The request carried no file.');
+    return;
+  }
+  try {
+    const id = `file-${++fileCounter}`;
+    const session = sessionFromCapture(
+      id,
+      name,
+      new Uint8Array(Buffer.concat(chunks)),
+      sessions.maxRecords,
+    );
+    sessions.addFile(session);
+    json(res, 201, session.info());
+  } catch (err) {
+    if (err instanceof CaptureFormatError) fail(res, 400, `${name}: ${err.message}`);
+    else fail(res, 500, `${name}: ${(err as Error).message}`);
+  }
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): true {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+  return true;
+}
+
+function fail(res: http.ServerResponse, status: number, error: string): true {
+  return json(res, status, { error });
+}

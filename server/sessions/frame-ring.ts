@@ -1,0 +1,45 @@
+/**
+ * The raw bytes of a session's packets, kept so the session can be saved as pcapng. Bounded in
+ * count and in bytes: the oldest frames go first, like the records they belong to.
+ */
+import type { WritableFrame } from '../../core/pcap/index.ts';
+
+export class FrameRing {
+  private frames: WritableFrame[] = [];
+  private start = 0; // index of the oldest frame still held
+  private bytes = 0;
+
+  constructor(
+    private readonly maxFrames: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  push(frame: WritableFrame): void {
+    this.frames.push(frame);
+    this.bytes += frame.data.length;
+    while (
+      this.frames.length - this.start > this.maxFrames ||
+      (this.bytes > this.maxBytes && this.size > 1)
+    ) {
+      this.bytes -= this.frames[this.start]!.data.length;
+      this.frames[this.start++] = undefined as unknown as WritableFrame;
+    }
+    // Compact now and then so the array does not keep growing at the front.
+    if (this.start > 1024 && this.start * 2 > this.frames.length) {
+      this.frames = this.frames.slice(this.start);
+      this.start = 0;
+    }
+  }
+
+  get size(): number {
+    return this.frames.length - this.start;
+  }
+
+  get heldBytes(): number {
+    return this.bytes;
+  }
+
+  *[Symbol.iterator](): IterableIterator<WritableFrame> {
+    for (let i = this.start; i < this.frames.length; i++) yield this.frames[i]!;
+  }
+}
