@@ -1,0 +1,186 @@
+/** What each scenario expects: its socket steps always, its packets when capture ran. */
+import type { Expectation, PacketPattern } from './expectation.ts';
+import type { ScenarioId } from './scenario-id.ts';
+import * as size from './scenario-sizes.ts';
+
+/** Knobs a run may turn; everything else is fixed by the scenario. */
+export interface ScenarioParams {
+  /** Clients in `concurrent` (1 to CONCURRENT_MAX, default CONCURRENT_DEFAULT). */
+  clients?: number;
+}
+
+const HANDSHAKE: PacketPattern[] = [
+  { from: 'client', has: ['SYN'], lacks: ['ACK'] },
+  { from: 'server', has: ['SYN', 'ACK'] },
+  { from: 'client', has: ['ACK'], lacks: ['SYN'] },
+];
+
+/** The classic exchange: steps of both sides, the packets, the server's FIN first. */
+const CLASSIC: Expectation[] = [
+  {
+    check: 'steps',
+    side: 'client',
+    kinds: ['connect', 'write', 'read', 'peer-end', 'end', 'close'],
+  },
+  {
+    check: 'steps',
+    side: 'server',
+    kinds: ['accept', 'read', 'write', 'end', 'peer-end', 'close'],
+  },
+  {
+    check: 'flow',
+    packets: [
+      ...HANDSHAKE,
+      { from: 'client', has: ['ACK'], data: true },
+      { from: 'server', has: ['ACK'], data: true },
+      { from: 'server', has: ['FIN'] },
+      { from: 'client', has: ['FIN'] },
+    ],
+  },
+  { check: 'first-fin', from: 'server' },
+];
+
+export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Expectation[] {
+  switch (id) {
+    case 'classic':
+      return CLASSIC;
+    case 'client-closes':
+      return [
+        {
+          check: 'steps',
+          side: 'client',
+          kinds: ['connect', 'write', 'end', 'read', 'peer-end', 'close'],
+        },
+        { check: 'steps', side: 'server', kinds: ['accept', 'read', 'write', 'end', 'close'] },
+        { check: 'first-fin', from: 'client' },
+        {
+          check: 'flow',
+          text: 'the server’s data comes after the client’s FIN',
+          packets: [
+            { from: 'client', has: ['FIN'] },
+            { from: 'server', has: ['ACK'], data: true },
+            { from: 'server', has: ['FIN'] },
+          ],
+        },
+      ];
+    case 'refused':
+      return [
+        { check: 'step-error', side: 'client', code: 'ECONNREFUSED' },
+        { check: 'no-step', side: 'client', kind: 'connect' },
+        {
+          check: 'flow',
+          packets: [
+            { from: 'client', has: ['SYN'], lacks: ['ACK'] },
+            { from: 'server', has: ['RST', 'ACK'] },
+          ],
+        },
+      ];
+    case 'reset':
+      return [
+        { check: 'steps', side: 'client', kinds: ['connect', 'write', 'read', 'reset', 'close'] },
+        { check: 'no-step', side: 'client', kind: 'end' },
+        { check: 'step-error', side: 'server', code: 'ECONNRESET' },
+        { check: 'rst-not-fin', from: 'client' },
+      ];
+    case 'bulk':
+      return [
+        { check: 'bytes', side: 'client', kind: 'write', total: size.BULK_BYTES },
+        { check: 'bytes', side: 'server', kind: 'read', total: size.BULK_BYTES },
+        { check: 'bytes', side: 'client', kind: 'read', total: size.BULK_BYTES },
+        { check: 'data-packets', from: 'client', min: 16 },
+        { check: 'data-packets', from: 'server', min: 16 },
+        { check: 'analysis', from: 'client', flags: ['window_full'], min: 1, optional: true },
+        { check: 'analysis', from: 'server', flags: ['window_update'], min: 1, optional: true },
+      ];
+    case 'slow-reader':
+      return [
+        { check: 'steps', side: 'client', kinds: ['connect', 'write', 'end', 'peer-end', 'close'] },
+        { check: 'bytes', side: 'server', kind: 'read', total: size.SLOW_READER_BYTES },
+        { check: 'analysis', from: 'server', flags: ['zero_window'], min: 1 },
+        {
+          check: 'analysis',
+          from: 'client',
+          flags: ['zero_window_probe', 'keep_alive'],
+          min: 1,
+          text: 'the client probes the zero window',
+        },
+        { check: 'analysis', from: 'server', flags: ['window_update'], min: 1 },
+      ];
+    case 'multi-message': {
+      const rounds = size.MULTI_ROUNDS;
+      return [
+        {
+          check: 'steps',
+          side: 'client',
+          kinds: [
+            'connect',
+            ...repeat(['write', 'read'] as const, rounds),
+            'end',
+            'peer-end',
+            'close',
+          ],
+        },
+        { check: 'step-count', side: 'server', kind: 'write', min: rounds, max: rounds },
+        { check: 'data-packets', from: 'client', min: rounds, max: rounds },
+        { check: 'data-packets', from: 'server', min: rounds, max: rounds },
+        { check: 'first-fin', from: 'client' },
+      ];
+    }
+    case 'nagle': {
+      const n = size.NAGLE_WRITES;
+      const bytes = n * size.NAGLE_WRITE_BYTES;
+      return [
+        { check: 'conversations', count: 2 },
+        { check: 'step-count', side: 'client', kind: 'write', min: n, max: n },
+        { check: 'bytes', side: 'server', kind: 'read', total: bytes },
+        {
+          check: 'fewer-data-packets',
+          from: 'client',
+          conv: 0,
+          than: 1,
+          text: 'with Nagle on, fewer data segments than with it off',
+        },
+        {
+          check: 'data-packets',
+          from: 'client',
+          conv: 1,
+          min: n,
+          text: 'with Nagle off, one segment per write',
+        },
+      ];
+    }
+    case 'concurrent':
+      return [{ check: 'conversations', count: clientsOf(params) }, ...CLASSIC];
+    case 'keepalive':
+      return [
+        { check: 'steps', side: 'client', kinds: ['connect', 'end', 'peer-end', 'close'] },
+        { check: 'no-step', side: 'client', kind: 'write' },
+        { check: 'analysis', from: 'client', flags: ['keep_alive'], min: 1 },
+        { check: 'analysis', from: 'server', flags: ['keep_alive_ack'], min: 1 },
+      ];
+    case 'udp':
+      return [
+        { check: 'steps', side: 'client', kinds: ['udp-send', 'udp-recv', 'close'] },
+        { check: 'steps', side: 'server', kinds: ['udp-recv', 'udp-send'] },
+        { check: 'data-packets', from: 'client', min: 1, max: 1 },
+        { check: 'data-packets', from: 'server', min: 1, max: 1 },
+      ];
+    case 'udp-unreachable':
+      return [
+        { check: 'steps', side: 'client', kinds: ['udp-send', 'error', 'close'] },
+        { check: 'step-error', side: 'client', code: 'ECONNREFUSED' },
+        { check: 'data-packets', from: 'client', min: 1, max: 1 },
+        { check: 'icmp-unreachable' },
+      ];
+    case 'ipv6':
+      return [...CLASSIC, { check: 'ip-version', version: 6 }];
+  }
+}
+
+export function clientsOf(params: ScenarioParams): number {
+  return params.clients ?? size.CONCURRENT_DEFAULT;
+}
+
+function repeat<T>(items: readonly T[], times: number): T[] {
+  return Array.from({ length: times }, () => items).flat();
+}

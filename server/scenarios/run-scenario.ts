@@ -1,0 +1,136 @@
+/**
+ * Runs one scenario against the lab: plays it within a deadline, closes every socket it opened
+ * whatever happens, waits for the last steps and packets, and judges what was seen.
+ */
+import type dgram from 'node:dgram';
+import type net from 'node:net';
+import type { PacketRecord, SocketStep } from '../../core/protocol.ts';
+import { expectationsFor, type ScenarioParams } from '../../core/scenario/scenario-expectations.ts';
+import type { ScenarioId } from '../../core/scenario/scenario-id.ts';
+import type { RunTimeline } from '../../core/scenario/run-timeline.ts';
+import { judgeRun, type Verdict } from '../../core/scenario/verdict.ts';
+import { nowMicros, type Tap } from '../echo/tap.ts';
+import type { Session } from '../hub/session.ts';
+import { SCENARIO_RUNNERS } from './runners/scenario-runners.ts';
+import { sleep, type ScenarioTargets } from './scenario-context.ts';
+
+/** Longest a scenario may play before its sockets are closed under it. */
+export const SCENARIO_DEADLINE_MS = 9000;
+
+export interface ScenarioEnv {
+  tap: Tap;
+  targets: ScenarioTargets;
+  /** The session the tap (and the capture) writes to. */
+  live: Session;
+  /** Capture is running now. */
+  capturing: () => boolean;
+}
+
+export interface ScenarioRun {
+  id: ScenarioId;
+  params: ScenarioParams;
+  /** Microseconds since the epoch. */
+  startTime: number;
+  endTime: number;
+  timeline: RunTimeline;
+  verdict: Verdict;
+  /** Why the run could not play to its end, when it could not. */
+  error?: string;
+}
+
+export async function runScenario(
+  id: ScenarioId,
+  env: ScenarioEnv,
+  params: ScenarioParams = {},
+  deadlineMs = SCENARIO_DEADLINE_MS,
+): Promise<ScenarioRun> {
+  const fromSeq = env.live.info().lastSeq;
+  const capturedAtStart = env.capturing();
+  const startTime = nowMicros();
+  const convs: string[] = [];
+  const sockets = new Set<net.Socket | dgram.Socket>();
+  let error: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const play = SCENARIO_RUNNERS[id]({
+      tap: env.tap,
+      targets: env.targets,
+      params,
+      addConv: (c) => void (convs.includes(c) || convs.push(c)),
+      track: (s) => void sockets.add(s),
+    });
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`The scenario did not finish within ${deadlineMs / 1000} s.`)),
+        deadlineMs,
+      );
+    });
+    await Promise.race([play, deadline]);
+  } catch (err) {
+    error = (err as Error).message;
+  } finally {
+    clearTimeout(timer);
+    await closeAll(sockets);
+  }
+  await settle(env.live, convs);
+  const endTime = nowMicros();
+  const timeline = collect(env.live, fromSeq, convs, capturedAtStart && env.capturing());
+  const verdict = judgeRun(expectationsFor(id, params), timeline);
+  return { id, params, startTime, endTime, timeline, verdict, ...(error ? { error } : {}) };
+}
+
+/** Destroys what is still open and waits (briefly) for each close. */
+async function closeAll(sockets: Set<net.Socket | dgram.Socket>): Promise<void> {
+  const waits: Promise<void>[] = [];
+  for (const s of sockets) {
+    if ('destroyed' in s) {
+      if (s.destroyed) continue;
+      waits.push(new Promise((r) => s.once('close', () => r())));
+      s.destroy();
+    } else {
+      try {
+        waits.push(new Promise((r) => s.once('close', () => r())));
+        s.close();
+      } catch {
+        waits.pop(); // already closed
+      }
+    }
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const cap = new Promise<void>((r) => (timer = setTimeout(r, 1000)));
+  await Promise.race([Promise.all(waits), cap]);
+  clearTimeout(timer);
+}
+
+/** The run's last records (server closes, captured packets) come a little after its sockets close. */
+const QUIET_MS = 200;
+const SETTLE_MAX_MS = 1500;
+
+async function settle(live: Session, convs: string[]): Promise<void> {
+  const mine = new Set(convs);
+  let last = Date.now();
+  const off = live.onRecord((r) => {
+    if (r.type === 'packet' ? r.conv !== undefined && mine.has(r.conv) : mine.has(r.conv))
+      last = Date.now();
+  });
+  const end = Date.now() + SETTLE_MAX_MS;
+  try {
+    while (Date.now() - last < QUIET_MS && Date.now() < end) await sleep(25);
+  } finally {
+    off();
+  }
+}
+
+function collect(live: Session, fromSeq: number, convs: string[], captured: boolean): RunTimeline {
+  const mine = new Set(convs);
+  const steps: SocketStep[] = [];
+  const packets: PacketRecord[] = [];
+  for (const r of live.since(fromSeq).records) {
+    const { seq: _seq, ...rec } = r;
+    void _seq;
+    if (rec.type === 'step' && mine.has(rec.conv)) steps.push(rec);
+    else if (rec.type === 'packet' && rec.conv !== undefined && mine.has(rec.conv))
+      packets.push(rec);
+  }
+  return { convs, steps, packets, captured };
+}

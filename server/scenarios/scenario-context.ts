@@ -1,0 +1,36 @@
+/** What a scenario runner gets: where to connect, the tap, its knobs, and what it must register. */
+import type dgram from 'node:dgram';
+import type net from 'node:net';
+import type { Endpoint } from '../../core/protocol.ts';
+import type { ScenarioParams } from '../../core/scenario/scenario-expectations.ts';
+import type { Tap } from '../echo/tap.ts';
+
+/** Every endpoint a scenario may talk to. */
+export interface ScenarioTargets {
+  /** The classic TCP echo and the UDP echo (same port). */
+  echo: Endpoint;
+  bulkEcho: Endpoint;
+  keepOpenEcho: Endpoint;
+  slowReader: Endpoint;
+  tally: Endpoint;
+  ipv6Echo: Endpoint | null;
+  closedTcpPort: Endpoint;
+  closedUdpPort: Endpoint;
+}
+
+export interface ScenarioContext {
+  tap: Tap;
+  targets: ScenarioTargets;
+  params: ScenarioParams;
+  /** Registers a conversation of the run, in the order the run opens them. */
+  addConv(conv: string): void;
+  /** Every socket the runner opens, so the run can close it whatever happens. */
+  track(socket: net.Socket | dgram.Socket): void;
+}
+
+/** Runs one scenario to its end; throws when it could not (the verdict still judges the steps). */
+export type ScenarioRunner = (ctx: ScenarioContext) => Promise<void>;
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
