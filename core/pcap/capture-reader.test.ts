@@ -4,7 +4,7 @@ import { CaptureFormatError } from './capture-format-error.ts';
 import { readCapture } from './read-capture.ts';
 import { hex } from './testdata/hex.ts';
 import * as pcap from './testdata/pcap-fixtures.ts';
-import { pcapngTwoSections } from './testdata/pcapng-fixtures.ts';
+import { pcapngObsoletePacket, pcapngTwoSections } from './testdata/pcapng-fixtures.ts';
 import { summarize, type FrameSummary } from './testdata/summarize.ts';
 
 const frame = (
@@ -66,6 +66,12 @@ const cases: { name: string; input: Uint8Array; format: string; expected: FrameS
       frame({ linkType: 113, time: 0, data: '01020304', origlen: 6 }),
       frame({ linkType: 113, time: 1, data: 'aabbccdd' }),
     ],
+  },
+  {
+    name: 'pcapng obsolete packet block',
+    input: pcapngObsoletePacket,
+    format: 'pcapng',
+    expected: [frame({ linkType: 1, time: 5, data: 'abcdef01', origlen: 64 })],
   },
 ];
 

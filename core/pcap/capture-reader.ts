@@ -11,14 +11,9 @@ import {
   parsePcapRecordHeader,
   type PcapHeader,
 } from './pcap-header.ts';
-import { parseInterface, type PcapngInterface } from './pcapng-interface.ts';
-import { PACKET_BLOCKS, parsePacketBlock } from './pcapng-packets.ts';
 import * as ng from './pcapng-section.ts';
-import { parseStatistics } from './pcapng-statistics.ts';
+import { PcapngState } from './pcapng-state.ts';
 import type { CaptureFormat, RawFrame } from './raw-frame.ts';
-
-/** More interfaces than this in one section is taken as corruption. */
-const MAX_INTERFACES = 65536;
 
 /** What the reader waits for when input stops, for the truncation message. */
 interface Wait {
@@ -31,26 +26,22 @@ export class CaptureReader {
   format: CaptureFormat | undefined;
   /** Bytes consumed so far: everything before belongs to returned frames or skipped blocks. */
   offset = 0;
-  /** The current pcapng section (its SHB comment and application). */
-  section: ng.SectionInfo | undefined;
 
   private readonly queue = new ByteQueue();
   private failure: CaptureFormatError | undefined;
   private wait: Wait = { what: 'capture header', start: 0, need: 4 };
   private pcap: PcapHeader | undefined;
-  private littleEndian = false;
-  private interfaces: PcapngInterface[] = [];
-  /** Interfaces of earlier sections, so drop counters of different sections stay apart. */
-  private interfaceBase = 0;
-  private readonly drops = new Map<number, number>();
+  private readonly pcapng = new PcapngState();
   private skipLeft = 0;
+
+  /** The current pcapng section (its SHB comment and application). */
+  get section(): ng.SectionInfo | undefined {
+    return this.pcapng.section;
+  }
 
   /** Packets the capturing interfaces reported dropped (pcapng isb_ifdrop), if any reported. */
   get dropped(): number | undefined {
-    if (this.drops.size === 0) return undefined;
-    let sum = 0;
-    for (const n of this.drops.values()) sum += n;
-    return sum;
+    return this.pcapng.dropped;
   }
 
   push(chunk: Uint8Array): RawFrame[] {
@@ -139,7 +130,7 @@ export class CaptureReader {
   private pcapngStep(frames: RawFrame[]): boolean {
     const head = this.queue.peek(8);
     if (!head) return this.waitFor('pcapng block header', 8);
-    let le = this.littleEndian;
+    let le = this.pcapng.littleEndian;
     let type = new DataView(head.buffer, head.byteOffset, 8).getUint32(0, le);
     if (type === ng.BLOCK_SHB) {
       const shbHead = this.queue.peek(12);
@@ -152,12 +143,7 @@ export class CaptureReader {
     type = view.getUint32(0, le);
     const length = view.getUint32(4, le);
     ng.checkBlockLength(type, length, this.offset);
-    if (
-      type !== ng.BLOCK_SHB &&
-      type !== ng.BLOCK_IDB &&
-      type !== ng.BLOCK_ISB &&
-      !PACKET_BLOCKS.has(type)
-    ) {
+    if (!PcapngState.reads(type)) {
       // Unknown or unused block: stream past it without buffering it.
       this.wait = { what: 'pcapng block', start: this.offset, need: length };
       this.skipLeft = length;
@@ -166,34 +152,8 @@ export class CaptureReader {
     const block = this.queue.peek(length);
     if (!block) return this.waitFor('pcapng block', length);
     ng.checkBlockTrailer(block, le, this.offset);
-    this.readBlock(type, block, le, frames);
+    this.pcapng.read(type, block, le, this.offset, frames);
     return this.consume(length);
-  }
-
-  private readBlock(type: number, block: Uint8Array, le: boolean, frames: RawFrame[]): void {
-    if (type === ng.BLOCK_SHB) {
-      this.section = ng.parseSectionHeader(
-        block,
-        le,
-        this.offset,
-        this.section ? this.section.index + 1 : 0,
-      );
-      this.littleEndian = le;
-      this.interfaceBase += this.interfaces.length;
-      this.interfaces = [];
-    } else if (type === ng.BLOCK_IDB) {
-      if (this.interfaces.length >= MAX_INTERFACES) {
-        throw new CaptureFormatError(`more than ${MAX_INTERFACES} pcapng interfaces`, this.offset);
-      }
-      this.interfaces.push(parseInterface(block, le, this.interfaces.length));
-    } else if (type === ng.BLOCK_ISB) {
-      const stats = parseStatistics(block, le);
-      if (stats.ifDrop !== undefined && stats.interfaceId < this.interfaces.length) {
-        this.drops.set(this.interfaceBase + stats.interfaceId, stats.ifDrop);
-      }
-    } else {
-      frames.push(parsePacketBlock(type, block, le, this.interfaces, this.offset));
-    }
   }
 }
 

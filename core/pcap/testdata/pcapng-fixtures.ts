@@ -80,3 +80,24 @@ export const pcapngTwoSections = hex(`
   aabbccdd          #   data
   00000024          #   length again
 `);
+
+/** A big-endian section holding an obsolete Packet Block (type 2), as very old writers made. */
+export const pcapngObsoletePacket = hex(`
+  0a0d0d0a 0000001c # SHB, length 28
+  1a2b3c4d          #   byte-order magic
+  0001 0000         #   version 1.0
+  ffffffffffffffff  #   section length unknown
+  0000001c          #   length again
+  00000001 00000014 # IDB (byte 28), length 20
+  0001 0000         #   link type 1
+  0000ffff          #   snaplen 65535
+  00000014          #   length again
+  00000002 00000024 # OPB (byte 48), length 36
+  0000              #   interface 0
+  0007              #   drops count 7 (not reported)
+  00000000 00000005 #   timestamp 5 µs
+  00000004          #   caplen 4
+  00000040          #   origlen 64
+  abcdef01          #   data
+  00000024          #   length again
+`);
