@@ -29,14 +29,15 @@ export function formatIpv6(d: Uint8Array, o: number): string {
     }
     i = j;
   }
-  const text = (from: number, to: number): string =>
-    groups
-      .slice(from, to)
-      .map((g) => g.toString(16))
-      .join(':');
   if (bestStart === 0 && (bestLen === 6 || (bestLen === 5 && groups[5] === 0xffff))) {
     return `::${bestLen === 5 ? 'ffff:' : ''}${formatIpv4(d, o + 12)}`;
   }
-  if (bestStart < 0) return text(0, 8);
-  return `${text(0, bestStart)}::${text(bestStart + bestLen, 8)}`;
+  if (bestStart < 0) return hexGroups(groups, 0, 8);
+  return `${hexGroups(groups, 0, bestStart)}::${hexGroups(groups, bestStart + bestLen, 8)}`;
+}
+
+function hexGroups(groups: number[], from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i++) s += (i > from ? ':' : '') + groups[i]!.toString(16);
+  return s;
 }

@@ -167,8 +167,13 @@ const cases: Case[] = [
     expected: { proto: 'UDP', sport: 54321, len: 4 },
   },
   {
-    name: 'IPv6 no next header',
-    input: fields('60 00 00 00 00 00 3b 40', V6),
+    name: 'IPv6 payload length 0 (segmentation offload) uses what was captured',
+    input: fields('60 00 00 00 00 00 11 40', V6, UDP_12),
+    expected: { proto: 'UDP', len: 4 },
+  },
+  {
+    name: 'IPv6 no next header, Ethernet padding after it',
+    input: fields('60 00 00 00 00 00 3b 40', V6, '00 00 00 00 00 00'),
     expected: { proto: 'IPv6', len: 0 },
   },
   {

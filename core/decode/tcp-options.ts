@@ -24,6 +24,10 @@ function lengthFits(kind: number, len: number): boolean {
   return len >= 2;
 }
 
+function bad(options: TcpOptions, at: number): { options: TcpOptions } & LayerStatus {
+  return { options, malformed: `bad TCP option length at byte ${at}` };
+}
+
 /**
  * Parses options between `start` and the header end `hdrEnd`, reading only up to `capEnd`.
  * `tcpStart` is the TCP header offset, so errors name the byte within the TCP header.
@@ -45,11 +49,10 @@ export function parseTcpOptions(
       i++;
       continue;
     }
-    const bad = { options, malformed: `bad TCP option length at byte ${i - tcpStart}` };
-    if (i + 1 >= hdrEnd) return bad;
+    if (i + 1 >= hdrEnd) return bad(options, i - tcpStart);
     if (i + 1 >= capEnd) return { options, truncated: true };
     const len = d[i + 1]!;
-    if (!lengthFits(kind, len) || i + len > hdrEnd) return bad;
+    if (!lengthFits(kind, len) || i + len > hdrEnd) return bad(options, i - tcpStart);
     if (i + len > capEnd) return { options, truncated: true };
     if (kind === TCP_OPTION.MSS) options.mss = u16(d, i + 2);
     else if (kind === TCP_OPTION.WSCALE) options.wscale = d[i + 2]!;
