@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 18090);
 const ECHO_PORT = Number(process.env.E2E_ECHO_PORT ?? 23390);
+/** A second server with live capture (needs tcpdump and root, as in CI). */
+const CAPTURE_PORT = PORT + 1;
+const CAPTURE_ECHO_PORT = ECHO_PORT + 1;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,12 +31,22 @@ export default defineConfig({
     },
     trace: 'off',
   },
-  webServer: {
-    command: `node --import tsx server/main.ts --port ${PORT} --echo-port ${ECHO_PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node --import tsx server/main.ts --port ${PORT} --echo-port ${ECHO_PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `node --import tsx server/main.ts --port ${CAPTURE_PORT} --echo-port ${CAPTURE_ECHO_PORT} --capture`,
+      url: `http://127.0.0.1:${CAPTURE_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

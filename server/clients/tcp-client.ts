@@ -51,8 +51,8 @@ export function tcpExchange(
       local = endpointOf(socket.localAddress, socket.localPort) ?? local;
       conv = conversationId('tcp', local, target);
       tap(step({ ...base(), kind: 'connect', durationUs: nowMicros() - started }));
-      socket.write(message);
       tap(step({ ...base(), kind: 'write', bytes: message.length, preview: previewOf(message) }));
+      socket.write(message);
     });
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
@@ -60,8 +60,8 @@ export function tcpExchange(
     });
     socket.on('end', () => {
       tap(step({ ...base(), kind: 'peer-end' }));
-      socket.end();
       tap(step({ ...base(), kind: 'end' }));
+      socket.end();
     });
     socket.on('error', (err: NodeJS.ErrnoException) => {
       const code = err.code ?? 'EIO';

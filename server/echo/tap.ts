@@ -2,7 +2,10 @@
 import type { Endpoint, PayloadPreview, SocketStep } from '../../core/protocol.ts';
 import { normalizeAddress } from '../../core/conversation-id.ts';
 
-/** Where steps go (the hub appends them to the live session). */
+/**
+ * Where steps go (the hub appends them to the live session). Calls that send are tapped just
+ * before they are made: the segment can be on the wire before write() returns.
+ */
 export type Tap = (step: SocketStep) => void;
 
 const PREVIEW_BYTES = 256;

@@ -60,17 +60,17 @@ function serveOne(socket: net.Socket, tap: Tap): void {
     const msg = chunk.subarray(0, MAX_MESSAGE_BYTES);
     tap(step({ ...base, kind: 'read', bytes: msg.length, preview: previewOf(msg) }));
     const reply = Buffer.from(tcpReply(msg.toString('utf8')));
-    socket.write(reply);
     tap(step({ ...base, kind: 'write', bytes: reply.length, preview: previewOf(reply) }));
-    socket.end();
+    socket.write(reply);
     tap(step({ ...base, kind: 'end' }));
+    socket.end();
   });
   socket.on('end', () => {
     tap(step({ ...base, kind: 'peer-end' }));
     if (!answered) {
       answered = true;
-      socket.end();
       tap(step({ ...base, kind: 'end' }));
+      socket.end();
     }
   });
   socket.on('error', (err: NodeJS.ErrnoException) => {
