@@ -118,4 +118,21 @@ describe('layoutLadder', () => {
     expect(arrow).toMatchObject({ step: 'UDP', len: 5 });
     expect(arrow.seq).toBeUndefined();
   });
+
+  it('marks the packet where each TCP phase begins', () => {
+    const withPhase = (r: SessionRecord, phase: 'setup' | 'data' | 'close') =>
+      r.type === 'packet' ? { ...r, analysis: { stream: 0, from: 'client' as const, phase } } : r;
+    const rows = layoutLadder(
+      [
+        withPhase(tcp(1, ['SYN']), 'setup'),
+        withPhase(tcp(2, ['SYN', 'ACK'], {}, false), 'setup'),
+        write,
+        withPhase(tcp(4, ['PSH', 'ACK'], { len: 13 }), 'data'),
+        withPhase(tcp(5, ['ACK'], {}, false), 'data'),
+        withPhase(tcp(6, ['FIN', 'ACK']), 'close'),
+      ],
+      opts,
+    ).rows;
+    expect(rows.map((r) => r.phaseStart ?? '-')).toEqual(['setup', '-', '-', 'data', '-', 'close']);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { line, scaleBand, scalePoint } from 'd3';
 import type { Endpoint, SessionRecord, Side } from '../../../core/protocol.ts';
+import type { Phase } from '../../../core/analysis/packet-analysis.ts';
 import { packetFrom } from './conversations.ts';
 import { analysisNote, hasAck, packetLabel, packetStep, tcpNumbers } from './packet-label.ts';
 import { stepLabel, stepText, truncate } from './step-label.ts';
@@ -70,6 +71,8 @@ export interface LadderRow {
   /** Microseconds since the previous row, null on the first. */
   delta: number | null;
   item: LadderMark | LadderArrow;
+  /** Set on the packet where a TCP phase begins (setup, data, close, reset), as Capsa splits them. */
+  phaseStart?: Phase;
 }
 
 export interface LadderLayout {
@@ -92,6 +95,7 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
     .domain(records.map((_, i) => i))
     .range([o.top, o.top + records.length * o.rowHeight]);
 
+  let phase: Phase | undefined;
   const out = records.map((r, i): LadderRow => {
     const y = (rows(i) ?? 0) + rows.bandwidth() / 2;
     const delta = i === 0 ? null : r.time - (records[i - 1]?.time ?? r.time);
@@ -139,7 +143,10 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
       ...(n ? { seq: n.seq, ...(hasAck(r) ? { ack: n.ack } : {}) } : {}),
       ...(r.tcp || r.proto === 'UDP' ? { len: r.len } : {}),
     };
-    return { seq: r.seq, y, time: r.time, delta, item };
+    const next = r.analysis?.phase;
+    const starts = next !== undefined && next !== phase;
+    if (next !== undefined) phase = next;
+    return { seq: r.seq, y, time: r.time, delta, item, ...(starts ? { phaseStart: next } : {}) };
   });
   return { height: o.top + records.length * o.rowHeight + 8, clientX, serverX, rows: out };
 }
