@@ -14,3 +14,5 @@ export {
 } from './verdict.ts';
 export { textLadder } from './text-ladder.ts';
 export { timelineJson, type StepJson } from './timeline-json.ts';
+export type * from './scenario-status.ts';
+export { scenarioSummaries } from './scenario-summaries.ts';

@@ -10,6 +10,8 @@ export const SLOW_READER_BYTES = 4 * 1024 * 1024;
 export const SLOW_READER_PAUSE_MS = 1500;
 /** Request/reply rounds of multi-message. */
 export const MULTI_ROUNDS = 3;
+/** What the nagle scenario sends first, before its small writes (one request/reply). */
+export const NAGLE_START_MESSAGE = 'start';
 /** Small writes per connection in the nagle scenario, and their size in bytes. */
 export const NAGLE_WRITES = 20;
 export const NAGLE_WRITE_BYTES = 8;

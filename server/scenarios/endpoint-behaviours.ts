@@ -38,13 +38,20 @@ export function tallyReply(bytes: number, reads: number): string {
   return `received ${bytes} bytes in ${reads} reads\n`;
 }
 
-/** Reads until the peer's FIN, then says how many bytes came in how many reads, and closes. */
+/** What the tally answers to the first read. */
+export const TALLY_READY = 'ready\n';
+
+/**
+ * Answers the first read with "ready" (a request/reply, after which Linux delays its ACKs: the
+ * connection looks interactive), then reads until the peer's FIN, says how many bytes came in
+ * how many reads, and closes.
+ */
 export const tally: Behaviour = (conn) => {
   let bytes = 0;
   let reads = 0;
   conn.onRead((chunk) => {
+    if (reads++ === 0) conn.write(Buffer.from(TALLY_READY));
     bytes += chunk.length;
-    reads++;
   });
   conn.onPeerEnd(() => {
     conn.write(Buffer.from(tallyReply(bytes, reads)));

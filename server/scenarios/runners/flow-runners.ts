@@ -1,5 +1,6 @@
 /** Scenarios about how much flows and how it is cut into segments: bulk, slow-reader, nagle. */
 import * as size from '../../../core/scenario/scenario-sizes.ts';
+import { TALLY_READY } from '../endpoint-behaviours.ts';
 import type { ScenarioRunner } from '../scenario-context.ts';
 import { open } from './connection-runners.ts';
 
@@ -21,10 +22,15 @@ export const slowReaderRun: ScenarioRunner = async (ctx) => {
   await c.closed;
 };
 
-/** The same small writes twice: Nagle on (the default), then TCP_NODELAY. */
+/**
+ * The same small writes twice: Nagle on (the default), then TCP_NODELAY. One request/reply first,
+ * so the server delays its ACKs and Nagle has unacknowledged data to wait for.
+ */
 export const nagle: ScenarioRunner = async (ctx) => {
   for (const noDelay of [false, true]) {
     const c = await open(ctx, ctx.targets.tally, { noDelay });
+    c.write(Buffer.from(size.NAGLE_START_MESSAGE));
+    await c.readUntil(Buffer.byteLength(TALLY_READY));
     for (let i = 0; i < size.NAGLE_WRITES; i++) {
       c.write(new Uint8Array(size.NAGLE_WRITE_BYTES).fill(0x30 + (i % 10)));
     }

@@ -1,0 +1,29 @@
+/** The scenarios as the page server offers them: the catalog, and one queue over the lab. */
+import type { ScenarioParams } from '../../core/scenario/scenario-expectations.ts';
+import type { ScenarioId } from '../../core/scenario/scenario-id.ts';
+import type {
+  RunScenarioResult,
+  ScenarioCatalog,
+  ScenarioStatus,
+} from '../../core/scenario/scenario-status.ts';
+import { scenarioSummaries } from '../../core/scenario/scenario-summaries.ts';
+import { runScenario, type ScenarioEnv } from './run-scenario.ts';
+import { ScenarioQueue } from './scenario-queue.ts';
+
+export interface ScenarioService {
+  catalog(): ScenarioCatalog;
+  enqueue(id: ScenarioId, params: ScenarioParams, owner: string): RunScenarioResult;
+  onStatus(listener: (s: ScenarioStatus) => void): () => void;
+  close(): Promise<void>;
+}
+
+export function createScenarioService(env: ScenarioEnv): ScenarioService {
+  const queue = new ScenarioQueue((id, params) => runScenario(id, env, params));
+  const scenarios = scenarioSummaries();
+  return {
+    catalog: () => ({ scenarios, runs: queue.statuses() }),
+    enqueue: (id, params, owner) => queue.enqueue(id, params, owner),
+    onStatus: (l) => queue.onStatus(l),
+    close: () => queue.close(),
+  };
+}
