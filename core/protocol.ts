@@ -4,6 +4,12 @@
  */
 import type { DecodedPacket } from './decode/decoded-packet.ts';
 import type { PacketAnalysis } from './analysis/packet-analysis.ts';
+import type {
+  RunScenarioRequest,
+  RunScenarioResult,
+  ScenarioCatalog,
+  ScenarioStatus,
+} from './scenario/scenario-status.ts';
 
 /** Which end of a conversation a socket step or state belongs to. */
 export type Side =
@@ -147,8 +153,7 @@ export interface SendRequest {
 }
 
 export type SendResult =
-  | { ok: true; conv: string; reply: string }
-  | { ok: false; error: string; conv?: string };
+  { ok: true; conv: string; reply: string } | { ok: false; error: string; conv?: string };
 
 export interface RecordBatch {
   session: string;
@@ -160,12 +165,25 @@ export interface ServerToClientEvents {
   sessions: (list: SessionInfo[]) => void;
   records: (batch: RecordBatch) => void;
   capture: (status: CaptureStatus) => void;
+  /** A scenario run was queued, started or finished (sent to every page). */
+  scenario: (status: ScenarioStatus) => void;
 }
 
 export interface ClientToServerEvents {
   join: (req: JoinRequest, ack: (res: JoinResult) => void) => void;
   send: (req: SendRequest, ack: (res: SendResult) => void) => void;
+  /** The scenario catalog and the runs queued or running now. */
+  scenarios: (ack: (res: ScenarioCatalog) => void) => void;
+  /** Queue a scenario run; its records arrive in the live session, its status as `scenario`. */
+  runScenario: (req: RunScenarioRequest, ack: (res: RunScenarioResult) => void) => void;
 }
+
+export type {
+  RunScenarioRequest,
+  RunScenarioResult,
+  ScenarioCatalog,
+  ScenarioStatus,
+} from './scenario/scenario-status.ts';
 
 /** Largest message the send form and the TCP echo accept, in bytes (one read of 1024). */
 export const MAX_MESSAGE_BYTES = 1024;

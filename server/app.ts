@@ -13,7 +13,10 @@ import type { Session } from './hub/session.ts';
 import { staticHandler } from './http/static-files.ts';
 import { apiHandler, type Handler } from './http/api.ts';
 import type { ServeOptions } from './cli/serve-args.ts';
-import { inUse, startLab } from './lab.ts';
+import { inUse } from './lab.ts';
+import { attachScenarios } from './hub/scenario-handlers.ts';
+import { startScenarioLab } from './scenarios/scenario-lab.ts';
+import { createScenarioService } from './scenarios/scenario-service.ts';
 
 export { PortInUseError } from './lab.ts';
 
@@ -26,7 +29,10 @@ export interface App {
 }
 
 export async function startApp(opts: ServeOptions): Promise<App> {
-  const lab = await startLab(opts);
+  // The scenario endpoints start first so the capture filter covers their ports.
+  const scenarioLab = await startScenarioLab(opts);
+  const lab = scenarioLab.lab;
+  const scenarios = createScenarioService(scenarioLab.env);
   try {
     let api: Handler = () => false;
     const serveStatic = staticHandler();
@@ -44,6 +50,7 @@ export async function startApp(opts: ServeOptions): Promise<App> {
       maxRecords: opts.maxRecords,
     });
     hub.addSession(lab.live);
+    attachScenarios(io, scenarios);
     api = apiHandler({
       get: (id) => hub.getSession(id),
       list: () => hub.listSessions(),
@@ -63,11 +70,12 @@ export async function startApp(opts: ServeOptions): Promise<App> {
           void io.close(() => resolve());
           httpServer.closeAllConnections();
         });
-        await lab.close();
+        await scenarios.close();
+        await scenarioLab.close();
       },
     };
   } catch (err) {
-    await lab.close();
+    await scenarioLab.close();
     throw err;
   }
 }
