@@ -7,7 +7,6 @@ import type { TcpFlag } from '../decode/decoded-packet.ts';
 import type { AnalysisFlag } from './packet-analysis.ts';
 import { MAX_UNACKED_SEGMENTS, type TcpDirection } from './tcp-direction.ts';
 import { seqAdd, seqGe, seqGt, seqLe, seqLt, seqSub } from './seq-math.ts';
-import { ackLostTail } from './ack-lost-tail.ts';
 
 export interface AnalyzedSegment {
   seq: number;
@@ -102,7 +101,8 @@ export function analyzeTcpSequence(
       rev.nextseq = rev.maxseqtobeacked = ack;
       flags.push('window_update');
     } else {
-      rev.maxseqtobeacked = ackLostTail(rev.segments, ack);
+      // tshark 4.0: only up to what was seen, so a later ACK past the hole is flagged again.
+      rev.maxseqtobeacked = rev.nextseq;
       flags.push('ack_lost_segment');
     }
   }
