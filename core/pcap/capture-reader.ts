@@ -3,6 +3,7 @@
  * and holds no more than the block it is waiting for.
  */
 import { ByteQueue } from './byte-queue.ts';
+import { FramePool } from './frame-pool.ts';
 import { CaptureFormatError } from './capture-format-error.ts';
 import {
   PCAP_HEADER_LENGTH,
@@ -31,7 +32,8 @@ export class CaptureReader {
   private failure: CaptureFormatError | undefined;
   private wait: Wait = { what: 'capture header', start: 0, need: 4 };
   private pcap: PcapHeader | undefined;
-  private readonly pcapng = new PcapngState();
+  private readonly frames = new FramePool();
+  private readonly pcapng = new PcapngState(this.frames);
   private skipLeft = 0;
 
   /** The current pcapng section (its SHB comment and application). */
@@ -122,7 +124,7 @@ export class CaptureReader {
     const total = headerLength + record.caplen;
     const bytes = this.queue.peek(total);
     if (!bytes) return this.waitFor('pcap record', total);
-    const data = bytes.slice(headerLength, total);
+    const data = this.frames.copy(bytes.subarray(headerLength, total));
     frames.push({ linkType: this.pcap.linkType, ...record, data, interfaceId: 0 });
     return this.consume(total);
   }

@@ -1,5 +1,6 @@
 /** What a pcapng reader remembers between blocks: section, byte order, interfaces, drop counters. */
 import { CaptureFormatError } from './capture-format-error.ts';
+import type { FramePool } from './frame-pool.ts';
 import { parseInterface, type PcapngInterface } from './pcapng-interface.ts';
 import { PACKET_BLOCKS, parsePacketBlock } from './pcapng-packets.ts';
 import {
@@ -22,6 +23,8 @@ export class PcapngState {
   /** Interfaces of earlier sections, so drop counters of different sections stay apart. */
   private interfaceBase = 0;
   private readonly drops = new Map<number, number>();
+
+  constructor(private readonly pool: FramePool) {}
 
   get dropped(): number | undefined {
     if (this.drops.size === 0) return undefined;
@@ -60,7 +63,7 @@ export class PcapngState {
         this.drops.set(this.interfaceBase + stats.interfaceId, stats.ifDrop);
       }
     } else {
-      frames.push(parsePacketBlock(type, block, le, this.interfaces, offset));
+      frames.push(parsePacketBlock(type, block, le, this.interfaces, offset, this.pool));
     }
   }
 }

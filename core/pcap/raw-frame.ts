@@ -14,6 +14,7 @@ export interface RawFrame {
   caplen: number;
   /** Length of the frame on the wire. */
   origlen: number;
+  /** A view that may share its ArrayBuffer with nearby frames: slice() it to keep one frame for long. */
   data: Uint8Array;
   /** Interface number within its pcapng section, like Wireshark's frame.interface_id (0 for pcap). */
   interfaceId: number;
