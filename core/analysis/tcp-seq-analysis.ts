@@ -84,7 +84,7 @@ export function analyzeTcpSequence(
       break fwdChecks;
     }
     if (len === 0 && window && window === fwd.window && sameSeqAck) {
-      fwd.dupacknum++;
+      fwd.dupacknum = fwd.dupacknum === -1 ? 1 : fwd.dupacknum + 1;
       flags.push('duplicate_ack');
       dupAckNum = fwd.dupacknum;
     }
@@ -100,10 +100,14 @@ export function analyzeTcpSequence(
     if (probeEnd) {
       rev.nextseq = rev.maxseqtobeacked = ack;
       flags.push('window_update');
-    } else {
-      // tshark 4.0: only up to what was seen, so a later ACK past the hole is flagged again.
+    } else if (seqLt(rev.maxseqtobeacked, rev.nextseq)) {
+      // New data was seen past the hole since: flag, and count from what was seen.
       rev.maxseqtobeacked = rev.nextseq;
       flags.push('ack_lost_segment');
+    } else {
+      // Nothing new from the other side: flag the same hole once, until that side ACKs again.
+      if (rev.dupacknum === 0) flags.push('ack_lost_segment');
+      rev.dupacknum = -1;
     }
   }
 

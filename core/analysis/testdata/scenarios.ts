@@ -66,16 +66,33 @@ export const flagScenarios: Scenario[] = [
   build('ACK of a segment never seen', ({ x }) => [x.c(data(1001, 10)), x.s(sack(1021))], {
     4: { analysis: ['ack_lost_segment'] },
   }),
-  // tshark 4.0 moves "max seq to be acked" only to what was seen, so the next ACK past the hole
-  // is flagged again (seen on a loopback capture whose kernel buffer dropped two segments).
+  // tshark 4.0 flags an ACK past a hole again only once new data was seen beyond it; further ACKs
+  // for the same hole are not flagged (seen on loopback captures whose kernel buffer dropped data).
   build(
-    'ACK of a segment never seen, then data after the hole and its ACK',
-    ({ x }) => [x.c(data(1001, 10)), x.s(sack(1021)), x.c(data(1021, 10)), x.s(sack(1031))],
+    'ACK of a segment never seen, then data after the hole, its ACK, a FIN past it',
+    ({ x }) => [
+      x.c(data(1001, 10)),
+      x.s(sack(1021)),
+      x.c(data(1021, 10)),
+      x.s(sack(1031)),
+      x.s({ flags: ['FIN', 'ACK'], seq: 5001, ack: 1041, window: 512 }),
+    ],
     {
       4: { analysis: ['ack_lost_segment'] },
       5: { analysis: ['lost_segment'] },
       6: { analysis: ['ack_lost_segment'] },
     },
+  ),
+  build(
+    'ACKs past the same hole, a duplicate ACK between them',
+    ({ x }) => [
+      x.c(data(1001, 10)),
+      x.s(sack(1021)),
+      x.s(sack(1031)),
+      x.c({ flags: ['ACK'], seq: 1011, ack: 5001, window: 512 }),
+      x.s(sack(1041)),
+    ],
+    { 4: { analysis: ['ack_lost_segment'] }, 6: { analysis: ['duplicate_ack'], dupAckNum: 1 } },
   ),
   build(
     'zero window, probe and probe ACK',
