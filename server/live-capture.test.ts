@@ -1,6 +1,7 @@
 /** Live capture end to end on loopback: real tcpdump, real sockets, packets in the live session. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PacketRecord, SessionRecord } from '../core/protocol.ts';
+import { correlate } from '../core/correlate/correlate.ts';
 import { startLab, type Lab } from './lab.ts';
 import { Session } from './hub/session.ts';
 import { startLiveCapture } from './live-capture.ts';
@@ -62,6 +63,27 @@ describe('live capture', () => {
     )!;
     expect(connect.time).toBeGreaterThanOrEqual(pkts[0]!.time - 2000);
     expect(Math.abs(connect.time - pkts[0]!.time)).toBeLessThan(1_000_000);
+
+    // Each socket call is tied to the packets it caused.
+    await until(
+      () =>
+        all().filter((r) => r.conv === res.conv && r.type === 'step' && r.kind === 'close')
+          .length === 2,
+    );
+    const conv = all().filter((r) => r.conv === res.conv);
+    const links = correlate(conv);
+    const stepOf = (side: string, kind: string) =>
+      conv.find((r) => r.type === 'step' && r.side === side && r.kind === kind)!;
+    const tied = (side: string, kind: string) =>
+      (links.get(stepOf(side, kind).seq) ?? []).map((n) =>
+        flagsOf(conv.find((r) => r.seq === n) as PacketRecord),
+      );
+    expect(tied('client', 'connect')).toEqual(['SYN']);
+    expect(tied('server', 'accept')).toEqual(['ACK']);
+    expect(tied('client', 'write')).toEqual(['PSH,ACK']);
+    expect(tied('server', 'read')).toEqual(['PSH,ACK']);
+    expect(tied('server', 'end')).toEqual(['FIN,ACK']);
+    expect(tied('client', 'peer-end')).toEqual(['FIN,ACK']);
   });
 
   it('captures UDP and the reply', async () => {
