@@ -1,0 +1,104 @@
+/**
+ * One plain sentence per step: why this packet or call happened and what it changes. Returns
+ * message keys with parameters; the catalogue (explanations-en.ts / explanations-zh.ts) words them.
+ */
+import type { AnalysisFlag } from '../analysis/packet-analysis.ts';
+import type { PacketRecord, SessionRecord, SocketStep } from '../protocol.ts';
+
+export interface Explanation {
+  /** Keys of sentences, in reading order. */
+  keys: string[];
+  params: Record<string, string | number>;
+}
+
+export function explain(r: SessionRecord): Explanation {
+  return r.type === 'step' ? explainStep(r) : explainPacket(r);
+}
+
+function explainStep(s: SocketStep): Explanation {
+  const params: Explanation['params'] = {
+    side: s.side,
+    bytes: s.bytes,
+    code: s.code ?? '',
+    ms: s.durationUs !== undefined ? (s.durationUs / 1000).toFixed(1) : '?',
+    port: s.local.port,
+  };
+  const key = s.kind === 'error' && s.code ? errorKey(s.code) : `explain.step.${s.kind}`;
+  return { keys: [key], params };
+}
+
+function errorKey(code: string): string {
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)
+    ? `explain.step.error.${code}`
+    : 'explain.step.error';
+}
+
+function explainPacket(p: PacketRecord): Explanation {
+  const a = p.analysis;
+  const from = a?.from ?? 'unknown';
+  const params: Explanation['params'] = {
+    from,
+    to: from === 'client' ? 'server' : from === 'server' ? 'client' : 'unknown',
+    len: p.len,
+    seq: a?.seq ?? p.tcp?.seq ?? 0,
+    ack: a?.ack ?? p.tcp?.ack ?? 0,
+    last: (a?.seq ?? 0) + p.len - 1,
+    acked: (a?.ack ?? 1) - 1,
+    win: a?.win ?? p.tcp?.window ?? 0,
+    mss: p.tcp?.options.mss ?? '?',
+    clientState: a?.states?.client ?? '',
+    serverState: a?.states?.server ?? '',
+    dport: p.icmp?.inner?.dport ?? p.dport ?? 0,
+    dupAck: a?.dupAckNum ?? 0,
+  };
+  const keys: string[] = [];
+  if (p.tcp) keys.push(tcpKey(p));
+  else if (p.icmp) keys.push(p.icmp.inner ? icmpErrorKey(p) : 'explain.icmp.other');
+  else if (p.proto === 'UDP') keys.push('explain.udp');
+  else keys.push('explain.other');
+  if (p.tcp && a?.states) keys.push('explain.states');
+  for (const flag of a?.analysis ?? []) keys.push(`explain.flag.${flag satisfies AnalysisFlag}`);
+  if (p.truncated) keys.push('explain.truncated');
+  if (p.malformed) {
+    keys.push('explain.malformed');
+    params.why = p.malformed;
+  }
+  return { keys, params };
+}
+
+function tcpKey(p: PacketRecord): string {
+  const f = new Set(p.tcp!.flags);
+  const phase = p.analysis?.phase;
+  if (f.has('RST')) return refused(p) ? 'explain.tcp.refused' : 'explain.tcp.rst';
+  if (f.has('SYN')) return f.has('ACK') ? 'explain.tcp.synack' : 'explain.tcp.syn';
+  if (f.has('FIN')) return p.len > 0 ? 'explain.tcp.fin.data' : 'explain.tcp.fin';
+  if (p.len > 0) return f.has('PSH') ? 'explain.tcp.data.psh' : 'explain.tcp.data';
+  if (phase === 'setup') return 'explain.tcp.handshake-ack';
+  const s = p.analysis?.states;
+  if (
+    s &&
+    (s.client === 'TIME_WAIT' ||
+      s.server === 'TIME_WAIT' ||
+      s.client === 'CLOSED' ||
+      s.server === 'CLOSED')
+  ) {
+    return 'explain.tcp.fin-ack';
+  }
+  if (s && (s.client === 'FIN_WAIT_2' || s.server === 'FIN_WAIT_2'))
+    return 'explain.tcp.fin-ack.half';
+  return 'explain.tcp.ack';
+}
+
+/** An RST,ACK from the server acknowledging just the SYN: the answer to a connect() nobody accepts. */
+function refused(p: PacketRecord): boolean {
+  const a = p.analysis;
+  return a?.from === 'server' && p.tcp!.flags.includes('ACK') && a.ack === 1 && (a.seq ?? 0) <= 1;
+}
+
+function icmpErrorKey(p: PacketRecord): string {
+  const { type, code } = p.icmp!;
+  const portUnreachable =
+    (p.proto === 'ICMP' && type === 3 && code === 3) ||
+    (p.proto === 'ICMPv6' && type === 1 && code === 4);
+  return portUnreachable ? 'explain.icmp.port-unreachable' : 'explain.icmp.error';
+}

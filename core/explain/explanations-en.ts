@@ -1,0 +1,90 @@
+/** English wording of the explanations ({name} slots are filled from the parameters). */
+export const explanationsEn: Record<string, string> = {
+  'explain.step.listen':
+    'listen(): the server socket now waits for connections on port {port}; the kernel will answer SYNs by itself.',
+  'explain.step.bind': 'bind(): the UDP socket now receives datagrams sent to port {port}.',
+  'explain.step.connect':
+    'connect() returned: the kernel finished the three-way handshake for the client in {ms} ms.',
+  'explain.step.accept':
+    'accept() handed the server a new socket for a connection the kernel had already established.',
+  'explain.step.write':
+    'write() handed {bytes} bytes to the kernel’s send buffer; the kernel decides when and in how many segments they leave.',
+  'explain.step.read': 'read() returned {bytes} bytes that had arrived in the receive buffer.',
+  'explain.step.peer-end':
+    'read() returned 0: the peer’s FIN arrived, so it will send nothing more (this side may still send).',
+  'explain.step.end':
+    'shutdown(SHUT_WR): this side will send nothing more; the kernel sends a FIN after any queued data.',
+  'explain.step.close': 'close(): the socket is released and the application can no longer use it.',
+  'explain.step.reset':
+    'The socket was aborted: the kernel sends RST instead of FIN and throws away unsent data.',
+  'explain.step.error': 'The call failed with {code}.',
+  'explain.step.error.ECONNREFUSED':
+    'ECONNREFUSED: nothing listens on that port, so the other host answered with RST (TCP) or ICMP port unreachable (UDP).',
+  'explain.step.error.ECONNRESET':
+    'ECONNRESET: the peer aborted the connection with RST; any data still in flight is lost.',
+  'explain.step.error.ETIMEDOUT': 'ETIMEDOUT: no answer came back in time, so the kernel gave up.',
+  'explain.step.error.EPIPE': 'EPIPE: writing to a connection the peer has already closed.',
+  'explain.step.udp-send':
+    'sendto(): one datagram of {bytes} bytes leaves at once; UDP sets up nothing and confirms nothing.',
+  'explain.step.udp-recv':
+    'recvfrom(): one whole datagram of {bytes} bytes was received, with the sender’s address.',
+  'explain.tcp.syn':
+    'The {from} asks to open a connection: SYN carries its initial sequence number (shown as 0) and its options, e.g. MSS {mss}.',
+  'explain.tcp.synack':
+    'The {from} agrees: its own SYN, plus Ack {ack}, which acknowledges the SYN (a SYN counts as one byte).',
+  'explain.tcp.handshake-ack':
+    'The {from} acknowledges the SYN,ACK (Ack {ack}): the three-way handshake is complete.',
+  'explain.tcp.data.psh':
+    'The {from} sends {len} bytes (Seq {seq} to {last}); PSH asks the receiver to hand them to the application at once.',
+  'explain.tcp.data': 'The {from} sends {len} bytes of data (Seq {seq} to {last}).',
+  'explain.tcp.ack':
+    'The {from} acknowledges every byte up to {acked}: Ack {ack} is the next byte it expects. Window {win} bytes.',
+  'explain.tcp.fin':
+    'The {from} has nothing more to send and closes its direction with FIN (a FIN counts as one byte: Seq {seq}).',
+  'explain.tcp.fin.data': 'The {from} sends its last {len} bytes and FIN in the same segment.',
+  'explain.tcp.fin-ack':
+    'The {from} acknowledges the last FIN (Ack {ack}): the side that closed first waits in TIME_WAIT for 2×MSL (60 s on Linux) so late segments cannot disturb a new connection.',
+  'explain.tcp.fin-ack.half':
+    'The {from} acknowledges the FIN (Ack {ack}); the connection is half-closed: the other direction can still carry data.',
+  'explain.tcp.rst':
+    'The {from} aborts the connection with RST: no goodbye, unsent and unread data is thrown away, both sides go to CLOSED.',
+  'explain.tcp.refused':
+    'Nothing listens on the port: the {from}’s kernel answers the SYN with RST,ACK, and connect() fails with ECONNREFUSED.',
+  'explain.states': 'After it: client {clientState}, server {serverState}.',
+  'explain.udp':
+    'The {from} sends a UDP datagram of {len} bytes: no connection, no acknowledgement; it arrives once or not at all.',
+  'explain.icmp.port-unreachable':
+    'No socket is bound to UDP port {dport}: the host answers with ICMP port unreachable, which a connected UDP socket reports as ECONNREFUSED.',
+  'explain.icmp.error':
+    'An ICMP error about the packet quoted inside it: the network or the host could not deliver it.',
+  'explain.icmp.other': 'An ICMP message.',
+  'explain.other': 'A packet outside the TCP and UDP conversations.',
+  'explain.flag.retransmission':
+    'It is a retransmission: these bytes were sent before and not acknowledged in time.',
+  'explain.flag.fast_retransmission':
+    'It is a fast retransmission: three duplicate ACKs told the sender a segment was lost.',
+  'explain.flag.spurious_retransmission':
+    'It is a spurious retransmission: the receiver had already acknowledged these bytes.',
+  'explain.flag.out_of_order':
+    'It arrived out of order: a segment with lower sequence numbers came later.',
+  'explain.flag.lost_segment':
+    'A segment before this one was not captured (lost, or missed by the capture).',
+  'explain.flag.ack_lost_segment': 'It acknowledges bytes the capture never saw.',
+  'explain.flag.duplicate_ack':
+    'Duplicate ACK #{dupAck}: the receiver still waits for the same byte, a sign that a segment went missing.',
+  'explain.flag.zero_window':
+    'Zero window: the receiver’s buffer is full; the sender must stop until the window opens.',
+  'explain.flag.zero_window_probe':
+    'Zero-window probe: the sender checks whether the receiver’s window has opened.',
+  'explain.flag.zero_window_probe_ack':
+    'The answer to a zero-window probe: the window is still closed.',
+  'explain.flag.window_full':
+    'Window full: this segment fills the receiver’s advertised window; the sender must now wait.',
+  'explain.flag.window_update':
+    'Window update: the receiver read data and tells the sender it has room again.',
+  'explain.flag.keep_alive':
+    'Keep-alive probe: after a quiet period the sender checks that the peer is still there.',
+  'explain.flag.keep_alive_ack': 'The answer to a keep-alive probe: the peer is still there.',
+  'explain.truncated': 'The capture kept only the first bytes of this packet (snap length).',
+  'explain.malformed': 'It could not be fully decoded: {why}.',
+};
