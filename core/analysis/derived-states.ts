@@ -1,0 +1,74 @@
+/**
+ * Each side's TCP state derived from socket calls alone, for when no packets were captured: what
+ * the calls imply the kernel did. Marked as derived wherever it is shown.
+ */
+import type { SessionRecord, Side, SocketStep } from '../protocol.ts';
+import type { TcpState } from './packet-analysis.ts';
+
+export interface DerivedStates {
+  client: TcpState;
+  server: TcpState;
+}
+
+const other = (s: Side): Side => (s === 'client' ? 'server' : 'client');
+
+/** One step's effect on the pair of states. */
+export function nextDerivedStates(states: DerivedStates, s: SocketStep): DerivedStates {
+  const next = { ...states };
+  const me = s.side;
+  const peer = other(me);
+  switch (s.kind) {
+    case 'listen':
+      next.server = 'LISTEN';
+      break;
+    case 'connect':
+    case 'accept':
+      next.client = 'ESTABLISHED';
+      next.server = 'ESTABLISHED';
+      break;
+    case 'end':
+      // Our FIN leaves: we wait for its ACK; the peer, once it reads it, is in CLOSE_WAIT.
+      if (next[me] === 'ESTABLISHED') next[me] = 'FIN_WAIT_1';
+      else if (next[me] === 'CLOSE_WAIT') next[me] = 'LAST_ACK';
+      if (next[peer] === 'ESTABLISHED') next[peer] = 'CLOSE_WAIT';
+      break;
+    case 'peer-end':
+      // The peer's FIN arrived.
+      if (next[me] === 'ESTABLISHED') next[me] = 'CLOSE_WAIT';
+      else if (next[me] === 'FIN_WAIT_1' || next[me] === 'FIN_WAIT_2') next[me] = 'TIME_WAIT';
+      if (next[peer] === 'ESTABLISHED') next[peer] = 'FIN_WAIT_1';
+      else if (next[peer] === 'CLOSE_WAIT') next[peer] = 'LAST_ACK';
+      break;
+    case 'close':
+      if (next[me] === 'LAST_ACK' || next[me] === 'CLOSE_WAIT') next[me] = 'CLOSED';
+      if (next[peer] === 'LAST_ACK') next[peer] = 'CLOSED';
+      break;
+    case 'reset':
+      next.client = 'CLOSED';
+      next.server = 'CLOSED';
+      break;
+    case 'error':
+      if (s.code === 'ECONNREFUSED' || s.code === 'ECONNRESET') {
+        next.client = 'CLOSED';
+        next.server = s.code === 'ECONNREFUSED' ? next.server : 'CLOSED';
+      }
+      break;
+    default:
+      break;
+  }
+  return next;
+}
+
+/** States after each TCP socket step of one conversation (by record seq), in time order. */
+export function deriveStates(records: readonly SessionRecord[]): Map<number, DerivedStates> {
+  const out = new Map<number, DerivedStates>();
+  let states: DerivedStates = { client: 'CLOSED', server: 'LISTEN' };
+  const steps = records
+    .filter((r): r is SocketStep & { seq: number } => r.type === 'step' && r.transport === 'tcp')
+    .sort((a, b) => a.time - b.time || a.seq - b.seq);
+  for (const s of steps) {
+    states = nextDerivedStates(states, s);
+    out.set(s.seq, states);
+  }
+  return out;
+}
