@@ -76,9 +76,12 @@ function checkConv(e: PacketExpectation, ps: PacketRecord[]): CheckOutcome {
     }
     case 'analysis': {
       const n = ps.filter(
-        (p) => fromOf(p) === e.from && p.analysis?.analysis?.some((f) => e.flags.includes(f)),
+        (p) =>
+          (e.from === undefined || fromOf(p) === e.from) &&
+          p.analysis?.analysis?.some((f) => e.flags.includes(f)),
       ).length;
-      return n >= e.min ? { met: true, detail: `${n} seen` } : { met: false, detail: `saw ${n}` };
+      const ok = n >= e.min && (e.max === undefined || n <= e.max);
+      return ok ? { met: true, detail: `${n} seen` } : { met: false, detail: `saw ${n}` };
     }
     default:
       return { met: true };

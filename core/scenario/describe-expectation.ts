@@ -32,7 +32,7 @@ function describeCheck(e: Expectation): string {
     case 'fewer-data-packets':
       return `fewer data packets from the ${e.from} than in conversation ${e.than + 1}`;
     case 'analysis':
-      return `${e.flags.join(' or ')} from the ${e.from} (at least ${e.min})`;
+      return `${e.flags.join(' or ')}${e.from ? ` from the ${e.from}` : ''} (${range(e.min, e.max)})`;
     case 'icmp-unreachable':
       return 'an ICMP port unreachable comes back';
     case 'ip-version':

@@ -40,7 +40,7 @@ export type PacketCheck =
   | { check: 'rst-not-fin'; from: Side } // this side ends with RST and sends no FIN before it
   | { check: 'data-packets'; from: Side; min?: number; max?: number } // TCP/UDP packets with payload, per conversation
   | { check: 'fewer-data-packets'; from: Side; than: number } // conversation `conv` needs fewer than conversation `than`
-  | { check: 'analysis'; from: Side; flags: AnalysisFlag[]; min: number } // packets with any of the flags
+  | { check: 'analysis'; from?: Side; flags: AnalysisFlag[]; min: number; max?: number } // packets with any of the flags (from either side when `from` is absent)
   | { check: 'icmp-unreachable' } // ICMP port unreachable (3/3) or ICMPv6 (1/4)
   | { check: 'ip-version'; version: 4 | 6 }; // every packet of the run
 

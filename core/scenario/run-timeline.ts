@@ -10,6 +10,8 @@ export interface RunTimeline {
   packets: PacketRecord[];
   /** Capture ran for the whole run: packet expectations can be checked. */
   captured: boolean;
+  /** Why the capture is known to miss some of the run's packets (kernel drops), if it does. */
+  captureGaps?: string;
 }
 
 /** The conversations an expectation looks at. */

@@ -185,6 +185,20 @@ describe('single checks', () => {
     expect(v.outcome).toBe('as-expected');
   });
 
+  it('a packet difference the capture can explain is not checked, and says why', () => {
+    const t = {
+      ...timeline([], [pkt('client', 'SYN')]),
+      captureGaps: 'the capture missed the last packets',
+    };
+    const v = judgeRun([{ check: 'rst-not-fin', from: 'client' }], t);
+    expect(v.checks[0]).toMatchObject({
+      status: 'unchecked',
+      detail: expect.stringMatching(/^the capture missed the last packets; expected a RST/),
+    });
+    expect(v.outcome).toBe('as-expected');
+    expect(v.summary).toMatch(/not checked: the capture missed the last packets\.$/);
+  });
+
   it('a flow lets one segment carry data and FIN', () => {
     const v = judgeRun(
       [

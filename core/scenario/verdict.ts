@@ -40,6 +40,10 @@ export function judgeRun(expects: readonly Expectation[], t: RunTimeline): Verdi
     const base = { text: describeExpectation(e), on, ...(e.optional ? { optional: true } : {}) };
     if (!isStepExpectation(e) && !t.captured) return { ...base, status: 'unchecked' };
     const r = isStepExpectation(e) ? checkSteps(e, t) : checkPackets(e, t);
+    // Missing packets can explain a difference: say so rather than blame the scenario.
+    if (!r.met && on === 'packets' && t.captureGaps) {
+      return { ...base, status: 'unchecked', detail: `${t.captureGaps}; ${r.detail}` };
+    }
     return {
       ...base,
       status: r.met ? 'met' : 'differs',
@@ -48,13 +52,13 @@ export function judgeRun(expects: readonly Expectation[], t: RunTimeline): Verdi
   });
   const failed = checks.filter((c) => c.status === 'differs' && !c.optional);
   const outcome: VerdictOutcome = failed.length ? 'differs' : 'as-expected';
-  return { outcome, summary: summarize(checks, failed), checks };
+  return { outcome, summary: summarize(checks, failed, t.captureGaps), checks };
 }
 
-function summarize(checks: CheckResult[], failed: CheckResult[]): string {
+function summarize(checks: CheckResult[], failed: CheckResult[], gaps?: string): string {
   const unchecked = checks.filter((c) => c.status === 'unchecked').length;
   const notRun = unchecked
-    ? ` ${unchecked} packet expectation(s) not checked: capture was off.`
+    ? ` ${unchecked} packet expectation(s) not checked: ${gaps ?? 'capture was off'}.`
     : '';
   if (failed.length) {
     const first = failed[0]!;

@@ -12,7 +12,7 @@ export function formatRun(run: ScenarioRun, opts: { json: boolean; target?: stri
   const lines = [
     `Scenario ${e.id}: ${e.title}${opts.target ? ` (against ${opts.target})` : ''}`,
     ...e.description.map((d) => `  ${d}`),
-    `Capture: ${run.timeline.captured ? `${run.timeline.packets.length} packet(s)` : 'off (socket steps only; add --capture to check packets)'}`,
+    `Capture: ${captureLine(run)}`,
     '',
     textLadder(run.timeline),
     `Verdict: ${run.verdict.summary}`,
@@ -27,4 +27,10 @@ function checkLine(c: CheckResult): string {
   const optional = c.optional ? ' (optional)' : '';
   const detail = c.detail ? ` — ${c.detail}` : '';
   return `  ${mark} ${c.text}${optional}${detail}`;
+}
+
+function captureLine(run: ScenarioRun): string {
+  const t = run.timeline;
+  if (!t.captured) return 'off (socket steps only; add --capture to check packets)';
+  return `${t.packets.length} packet(s)${t.captureGaps ? `; ${t.captureGaps}` : ''}`;
 }

@@ -8,6 +8,7 @@ import type { PacketRecord, SocketStep } from '../../core/protocol.ts';
 import { expectationsFor, type ScenarioParams } from '../../core/scenario/scenario-expectations.ts';
 import type { ScenarioId } from '../../core/scenario/scenario-id.ts';
 import type { RunTimeline } from '../../core/scenario/run-timeline.ts';
+import { captureCaughtUp, captureGaps } from '../../core/scenario/capture-caught-up.ts';
 import { judgeRun, type Verdict } from '../../core/scenario/verdict.ts';
 import { nowMicros, type Tap } from '../echo/tap.ts';
 import type { Session } from '../hub/session.ts';
@@ -72,9 +73,11 @@ export async function runScenario(
     clearTimeout(timer);
     await closeAll(sockets);
   }
-  await settle(env.live, convs);
+  await settle(env.live, fromSeq, convs, capturedAtStart && env.capturing());
   const endTime = nowMicros();
-  const timeline = collect(env.live, fromSeq, convs, capturedAtStart && env.capturing());
+  const collected = collect(env.live, fromSeq, convs, capturedAtStart && env.capturing());
+  const gaps = captureGaps(collected);
+  const timeline = gaps ? { ...collected, captureGaps: gaps } : collected;
   const verdict = judgeRun(expectationsFor(id, params), timeline);
   return { id, params, startTime, endTime, timeline, verdict, ...(error ? { error } : {}) };
 }
@@ -102,11 +105,19 @@ async function closeAll(sockets: Set<net.Socket | dgram.Socket>): Promise<void> 
   clearTimeout(timer);
 }
 
-/** The run's last records (server closes, captured packets) come a little after its sockets close. */
-const QUIET_MS = 200;
-const SETTLE_MAX_MS = 1500;
+/**
+ * The run's last records come a little after its sockets close: the server's close steps, and
+ * the packets, which capture delivers behind the sockets (further behind on a busy machine).
+ */
+const QUIET_MS = 150;
+const SETTLE_MAX_MS = 3000;
 
-async function settle(live: Session, convs: string[]): Promise<void> {
+async function settle(
+  live: Session,
+  fromSeq: number,
+  convs: string[],
+  capturing: boolean,
+): Promise<void> {
   const mine = new Set(convs);
   let last = Date.now();
   const off = live.onRecord((r) => {
@@ -114,8 +125,11 @@ async function settle(live: Session, convs: string[]): Promise<void> {
       last = Date.now();
   });
   const end = Date.now() + SETTLE_MAX_MS;
+  const done = () =>
+    Date.now() - last >= QUIET_MS &&
+    (!capturing || captureCaughtUp(collect(live, fromSeq, convs, true)));
   try {
-    while (Date.now() - last < QUIET_MS && Date.now() < end) await sleep(25);
+    while (!done() && Date.now() < end) await sleep(25);
   } finally {
     off();
   }
