@@ -169,7 +169,7 @@ describe('capture ingest under mutated captures', () => {
       try {
         out = ingest(input, random);
       } catch (e) {
-        throw new Error(`seed ${seed}: ${(e as Error).stack}`);
+        throw new Error(`seed ${seed}: ${(e as Error).stack}`, { cause: e });
       }
       if (out.packets > 0) withPackets++;
       if (out.formatError) formatErrors++;
