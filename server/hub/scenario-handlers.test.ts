@@ -18,7 +18,7 @@ let page: Client;
 beforeAll(async () => {
   app = await startApp(parseServeArgs(['--port', '0', '--echo-port', '0']));
   page = connect(app.url, { transports: ['websocket'] });
-  await new Promise((r) => page.once('connect', r));
+  await new Promise<void>((r) => page.once('connect', () => r()));
 });
 afterAll(async () => {
   page?.close();
