@@ -1,0 +1,73 @@
+/**
+ * The two measurements of the decode benchmark: Packet Ladder's ingest chain over a file read in
+ * 1 MiB chunks (rate and peak memory), and tshark printing two TCP fields of every packet.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { createCaptureIngest } from '../core/ingest/capture-ingest.ts';
+
+const CHUNK = 1024 * 1024;
+
+export interface OurRun {
+  packets: number;
+  seconds: number;
+  /** Peaks sampled after every chunk, bytes. */
+  peakRss: number;
+  peakHeap: number;
+}
+
+/** Reading, decoding and TCP/UDP analysis of every packet, as live capture and `analyze` do. */
+export function measureOurs(file: string): OurRun {
+  global.gc?.();
+  const ingest = createCaptureIngest();
+  const fd = openSync(file, 'r');
+  let packets = 0;
+  let peakRss = 0;
+  let peakHeap = 0;
+  const started = performance.now();
+  try {
+    for (;;) {
+      const chunk = new Uint8Array(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      packets += ingest.push(chunk.subarray(0, n)).length;
+      const m = process.memoryUsage();
+      if (m.rss > peakRss) peakRss = m.rss;
+      if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+    }
+    packets += ingest.end().length;
+  } finally {
+    closeSync(fd);
+  }
+  return { packets, seconds: (performance.now() - started) / 1000, peakRss, peakHeap };
+}
+
+export interface TsharkRun {
+  seconds: number;
+  ok: boolean;
+  error?: string;
+}
+
+/** `tshark -n -r FILE -T fields -e tcp.stream -e tcp.seq > /dev/null`, wall time. */
+export function measureTshark(file: string): TsharkRun {
+  const devNull = openSync('/dev/null', 'w');
+  const started = performance.now();
+  try {
+    const r = spawnSync(
+      'tshark',
+      ['-n', '-r', file, '-T', 'fields', '-e', 'tcp.stream', '-e', 'tcp.seq'],
+      { stdio: ['ignore', devNull, 'pipe'], timeout: 15 * 60_000 },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (r.error) return { seconds, ok: false, error: r.error.message };
+    if (r.status !== 0)
+      return {
+        seconds,
+        ok: false,
+        error: `exit ${r.status}: ${String(r.stderr).trim().split('\n').pop()}`,
+      };
+    return { seconds, ok: true };
+  } finally {
+    closeSync(devNull);
+  }
+}

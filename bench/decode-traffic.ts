@@ -1,0 +1,156 @@
+/**
+ * The benchmark's synthetic traffic: many TCP conversations interleaved (handshake, requests and
+ * responses of varied sizes split into MSS segments with ACKs, FIN exchange) and some UDP pairs.
+ * Seeded, so every run writes the same file.
+ */
+import type { FrameSpec } from './decode-frames.ts';
+
+const MSS = 1448;
+/** Conversations open at once. */
+const ACTIVE = 256;
+const UDP_SHARE = 0.08;
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Spec = Omit<FrameSpec, 'src' | 'dst' | 'sport' | 'dport' | 'udp'> & { fromClient: boolean };
+
+interface Conversation {
+  client: number;
+  server: number;
+  cport: number;
+  sport: number;
+  script: Spec[];
+  next: number;
+}
+
+/** One TCP conversation, start to end, as segments (client ISN c, server ISN s). */
+function tcpScript(random: () => number): Spec[] {
+  const out: Spec[] = [];
+  let c = Math.floor(random() * 2 ** 32);
+  let s = Math.floor(random() * 2 ** 32);
+  const seg = (fromClient: boolean, flags: number, payload: number, window = 502) => {
+    out.push({
+      fromClient,
+      seq: fromClient ? c : s,
+      ack: fromClient ? s : c,
+      flags,
+      window,
+      payload,
+    });
+    const used = payload + (flags & 0x03 ? 1 : 0);
+    if (fromClient) c = (c + used) >>> 0;
+    else s = (s + used) >>> 0;
+  };
+  seg(true, 0x02, 0, 64240);
+  seg(false, 0x12, 0, 65160);
+  seg(true, 0x10, 0);
+  const rounds = 1 + Math.floor(random() * 4);
+  for (let r = 0; r < rounds; r++) {
+    seg(true, 0x18, 40 + Math.floor(random() * 700));
+    seg(false, 0x10, 0);
+    let left = 100 + Math.floor(random() * (random() < 0.2 ? 40_000 : 6_000));
+    let unacked = 0;
+    while (left > 0) {
+      const n = Math.min(MSS, left);
+      left -= n;
+      seg(false, left === 0 ? 0x18 : 0x10, n);
+      if (++unacked === 2 || left === 0) {
+        seg(true, 0x10, 0);
+        unacked = 0;
+      }
+    }
+  }
+  seg(true, 0x11, 0);
+  seg(false, 0x11, 0);
+  seg(true, 0x10, 0);
+  return out;
+}
+
+/** Yields `count` frame specs (and times, µs) of interleaved conversations. */
+export function* traffic(count: number, seed = 1): Generator<{ spec: FrameSpec; time: number }> {
+  const random = mulberry32(seed);
+  let time = 1_700_000_000_000_000;
+  let port = 32768;
+  const host = (net: number) => (0x0a000000 | (net << 16) | Math.floor(random() * 65535)) >>> 0;
+  const open = (): Conversation => {
+    port = port >= 60999 ? 32768 : port + 1;
+    return {
+      client: host(0),
+      server: host(1),
+      cport: port,
+      sport: [80, 443, 8080][Math.floor(random() * 3)]!,
+      script: tcpScript(random),
+      next: 0,
+    };
+  };
+  const active = Array.from({ length: ACTIVE }, open);
+  const spec: FrameSpec = {
+    src: 0,
+    dst: 0,
+    sport: 0,
+    dport: 0,
+    udp: false,
+    seq: 0,
+    ack: 0,
+    flags: 0,
+    window: 0,
+    payload: 0,
+  };
+  for (let n = 0; n < count;) {
+    time += 1 + Math.floor(random() * 50);
+    if (random() < UDP_SHARE) {
+      const a = host(2);
+      const b = host(3);
+      const p = 32768 + Math.floor(random() * 28000);
+      Object.assign(spec, {
+        src: a,
+        dst: b,
+        sport: p,
+        dport: 7,
+        udp: true,
+        payload: 20 + Math.floor(random() * 400),
+      });
+      yield { spec, time };
+      n++;
+      if (n < count) {
+        Object.assign(spec, {
+          src: b,
+          dst: a,
+          sport: 7,
+          dport: p,
+          payload: 40 + Math.floor(random() * 900),
+        });
+        yield { spec, time: time + 30 };
+        n++;
+      }
+      continue;
+    }
+    const k = Math.floor(random() * ACTIVE);
+    const conv = active[k]!;
+    const s = conv.script[conv.next++]!;
+    Object.assign(spec, {
+      src: s.fromClient ? conv.client : conv.server,
+      dst: s.fromClient ? conv.server : conv.client,
+      sport: s.fromClient ? conv.cport : conv.sport,
+      dport: s.fromClient ? conv.sport : conv.cport,
+      udp: false,
+      seq: s.seq,
+      ack: s.ack,
+      flags: s.flags,
+      window: s.window,
+      payload: s.payload,
+    });
+    yield { spec, time };
+    n++;
+    if (conv.next === conv.script.length) active[k] = open();
+  }
+}
