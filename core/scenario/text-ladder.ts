@@ -32,7 +32,9 @@ function header(records: (SocketStep | PacketRecord)[]): string {
   const c = records.find((r): r is SocketStep => r.type === 'step' && r.side === 'client');
   const s = records.find((r): r is SocketStep => r.type === 'step' && r.side === 'server');
   const client = c ? `client ${formatEndpoint(c.local)}` : 'client';
-  const server = s ? `server ${formatEndpoint(s.local)}` : 'server';
+  // Nothing answered (refused, unreachable): name the server from the client's side.
+  const far = s?.local ?? c?.remote;
+  const server = far ? `server ${formatEndpoint(far)}` : 'server';
   return `${'time s'.padStart(9)}  ${client.padStart(MARK)} |${' '.repeat(LANE)}| ${server}`;
 }
 
