@@ -16,6 +16,8 @@ describe('dumpcapArgs', () => {
     expect(dumpcapArgs('lo', 'udp port 7')).toEqual([
       '-i',
       'lo',
+      '-B',
+      '16',
       '-P',
       '-w',
       '-',

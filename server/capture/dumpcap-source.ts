@@ -6,7 +6,8 @@ import type { ToolSourceOptions } from './tcpdump-source.ts';
 
 /** `-P`: pcap, not pcapng; `-w -`: to stdout; `-q`: no running packet count on stderr. */
 export function dumpcapArgs(iface: string, filter: string): string[] {
-  const args = ['-i', iface, '-P', '-w', '-', '-q'];
+  // -B 16: a 16 MiB kernel buffer, so bursts on loopback are not dropped.
+  const args = ['-i', iface, '-B', '16', '-P', '-w', '-', '-q'];
   return filter === '' ? args : [...args, '-f', filter];
 }
 
