@@ -27,6 +27,7 @@ export type LinkStatus =
 export const LIVE_SESSION = 'live';
 const ACK_TIMEOUT_MS = 10_000;
 const REJOIN_DELAY_MS = 1000;
+const HELLO_WAIT_MS = 2000;
 
 export class Connection {
   status = $state<LinkStatus>('connecting');
@@ -40,14 +41,18 @@ export class Connection {
   #socket: AppSocket;
   #feed = new RecordFeed(10_000);
   #retry: ReturnType<typeof setTimeout> | undefined;
+  #joinId = 0;
 
   constructor(
     socket: AppSocket = io({ autoConnect: false, transports: ['websocket', 'polling'] }),
   ) {
     this.#socket = socket;
+    // The join waits for `hello` (sent on every connection) so a restarted server is noticed
+    // first; if hello is late, join anyway.
     socket.on('connect', () => {
       this.status = 'connected';
-      void this.#join();
+      clearTimeout(this.#retry);
+      this.#retry = setTimeout(() => void this.#join(), HELLO_WAIT_MS);
     });
     socket.on('disconnect', () => {
       this.#feed.abortJoin();
@@ -57,8 +62,15 @@ export class Connection {
     socket.on('hello', (h) => {
       this.hello = h;
       this.capture = h.capture;
-      this.session = h.sessions.find((s) => s.id === LIVE_SESSION) ?? this.session;
+      const live = h.sessions.find((s) => s.id === LIVE_SESSION);
+      if (live && this.session && live.startTime !== this.session.startTime) {
+        // Not the session we were showing: the server restarted. Start over.
+        this.#feed.reset();
+        this.records = [];
+      }
+      this.session = live ?? this.session;
       if (this.#feed.setMax(h.maxRecords)) this.records = this.#feed.records;
+      void this.#join();
     });
     socket.on('capture', (c) => (this.capture = c));
     socket.on('sessions', (list) => {
@@ -94,10 +106,12 @@ export class Connection {
     if (this.#feed.joining || !this.#socket.connected) return;
     clearTimeout(this.#retry);
     const after = this.#feed.beginJoin();
+    const id = ++this.#joinId;
     try {
       const res = await this.#socket
         .timeout(ACK_TIMEOUT_MS)
         .emitWithAck('join', { session: LIVE_SESSION, after });
+      if (id !== this.#joinId) return; // overtaken by a newer join (a restart was noticed)
       if (!res.ok) throw new Error(res.error);
       this.session = res.session;
       this.joinError = null;
@@ -106,6 +120,7 @@ export class Connection {
       // A second gap right away means the server is ahead of us again: wait a moment, then ask.
       if (change.rejoin) this.#retry = setTimeout(() => void this.#join(), REJOIN_DELAY_MS);
     } catch (err) {
+      if (id !== this.#joinId) return;
       this.#feed.abortJoin();
       this.joinError = err instanceof Error ? err.message : String(err);
       this.#retry = setTimeout(() => void this.#join(), REJOIN_DELAY_MS);

@@ -125,4 +125,13 @@ describe('RecordFeed joins', () => {
     expect(feed.records).toEqual([]);
     expect(feed.joining).toBe(false);
   });
+  it('forgets everything on reset', () => {
+    const feed = new RecordFeed(100);
+    feed.batch(range(1, 5));
+    feed.beginJoin();
+    feed.reset();
+    expect(feed.records).toEqual([]);
+    expect(feed.joining).toBe(false);
+    expect(feed.beginJoin()).toBe(0);
+  });
 });

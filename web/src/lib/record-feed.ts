@@ -33,6 +33,14 @@ export class RecordFeed {
     return this.lastSeq;
   }
 
+  /** Forgets everything (the server started a new session): the next join asks for all. */
+  reset(): void {
+    this.records = [];
+    this.lastSeq = 0;
+    this.#joining = false;
+    this.#queue = [];
+  }
+
   /** A join failed or was cut off: batches seen meanwhile are dropped, the next join covers them. */
   abortJoin(): void {
     this.#joining = false;
