@@ -28,7 +28,7 @@ describe('/api/sessions', () => {
   it('shares a capture file as a new session that lists and saves as pcapng', async () => {
     const res = await api('/api/sessions?name=hs.pcap', {
       method: 'POST',
-      body: writePcap(handshakeFrames(), 1),
+      body: Buffer.from(writePcap(handshakeFrames(), 1)),
       headers: { 'content-type': 'application/octet-stream' },
     });
     expect(res.status).toBe(201);
@@ -93,7 +93,7 @@ describe('/api/sessions', () => {
       error: /at byte \d+/,
     },
   ])('rejects a bad upload in one line: $name', async ({ body, status, error }) => {
-    const res = await api('/api/sessions?name=x', { method: 'POST', body });
+    const res = await api('/api/sessions?name=x', { method: 'POST', body: Buffer.from(body) });
     expect(res.status).toBe(status);
     const { error: text } = (await res.json()) as { error: string };
     expect(text).toMatch(error);
