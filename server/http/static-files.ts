@@ -4,7 +4,10 @@ import type http from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
 
-export const DIST_DIR = path.resolve(import.meta.dirname, '../../dist');
+/** The built page; PACKET_LADDER_DIST points elsewhere (a second build side by side). */
+export const DIST_DIR = path.resolve(
+  process.env.PACKET_LADDER_DIST ?? path.join(import.meta.dirname, '../../dist'),
+);
 
 export function staticHandler(dir = DIST_DIR): http.RequestListener {
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
