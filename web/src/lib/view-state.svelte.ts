@@ -2,14 +2,20 @@
  * What the user is looking at: the picked conversation (or the newest, when following), the
  * selected record, projector mode. Derives the visible records from the connection's records.
  */
-import type { SessionRecord } from '../../../core/protocol.ts';
-import type { Connection } from './connection.svelte.ts';
+import type { SessionInfo, SessionRecord } from '../../../core/protocol.ts';
+import { showsRecord, type ShowFilter } from './show-filter.ts';
 import {
   ALL,
   recordsOf,
   summarizeConversations,
   type ConversationSummary,
 } from './conversations.ts';
+
+/** Where the shown records come from: the connection's session, or a file opened in the page. */
+export interface RecordSource {
+  readonly records: readonly SessionRecord[];
+  readonly session: SessionInfo | null;
+}
 
 /** Where a selection came from, so the other view scrolls to it. */
 export type SelectionSource = 'ladder' | 'table' | 'keyboard';
@@ -24,10 +30,12 @@ export class ViewState {
   projector = $state(false);
   /** Extra Seq/Ack/Win/state columns in the table (wide: off by default). */
   packetColumns = $state(false);
+  /** Packets, socket calls or both, in the ladder and the table. */
+  show = $state<ShowFilter>('both');
 
-  #conn: Connection;
+  #conn: RecordSource;
 
-  constructor(conn: Connection) {
+  constructor(conn: RecordSource) {
     this.#conn = conn;
   }
 
@@ -52,7 +60,10 @@ export class ViewState {
   activeSummary = $derived(this.conversations.find((c) => c.id === this.active) ?? null);
 
   /** Records of the shown conversation in time order. */
-  visible = $derived.by((): SessionRecord[] => recordsOf(this.#conn.records, this.active));
+  visible = $derived.by((): SessionRecord[] => {
+    const all = recordsOf(this.#conn.records, this.active);
+    return this.show === 'both' ? all : all.filter((r) => showsRecord(r, this.show));
+  });
 
   startTime = $derived.by(() => this.#conn.session?.startTime ?? this.#conn.records[0]?.time ?? 0);
 
