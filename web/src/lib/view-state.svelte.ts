@@ -59,9 +59,14 @@ export class ViewState {
 
   activeSummary = $derived(this.conversations.find((c) => c.id === this.active) ?? null);
 
-  /** Records of the shown conversation in time order. */
+  /** Every record of the shown conversation in time order, whatever the show filter. */
+  conversationRecords = $derived.by((): SessionRecord[] =>
+    recordsOf(this.#conn.records, this.active),
+  );
+
+  /** Records of the shown conversation in time order, as the show filter lets through. */
   visible = $derived.by((): SessionRecord[] => {
-    const all = recordsOf(this.#conn.records, this.active);
+    const all = this.conversationRecords;
     return this.show === 'both' ? all : all.filter((r) => showsRecord(r, this.show));
   });
 
