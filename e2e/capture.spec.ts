@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { CAPTURE_URL } from './ports.ts';
 
-test('TCP with capture: handshake, data and close packets drawn with seq/ack/len', async ({ page }) => {
+test('TCP with capture: handshake, data and close packets drawn with seq/ack/len', async ({
+  page,
+}) => {
   await page.goto(CAPTURE_URL);
   await expect(page.getByText(/running/i).first()).toBeVisible();
   await page.getByTestId('send-protocol').selectOption('tcp');
@@ -29,7 +31,9 @@ test('TCP with capture: handshake, data and close packets drawn with seq/ack/len
   // The table lists the packets with each side's state after it.
   const synRow = page.locator('[data-testid="step-row"][data-client-state="SYN_SENT"]').first();
   await expect(synRow).toHaveAttribute('data-server-state', 'SYN_RECEIVED');
-  await expect(page.locator('[data-testid="step-row"][data-server-state="TIME_WAIT"]').first()).toBeVisible();
+  await expect(
+    page.locator('[data-testid="step-row"][data-server-state="TIME_WAIT"]').first(),
+  ).toBeVisible();
   await page.screenshot({ path: 'docs/screenshot-capture.png' });
 });
 
@@ -40,5 +44,8 @@ test('UDP with capture: both datagrams drawn as arrows', async ({ page }) => {
   await page.getByTestId('send-button').click();
   await expect(page.getByTestId('send-reply')).toContainText('udp with capture');
   await expect(page.getByTestId('ladder').locator('[data-step="UDP"]')).toHaveCount(2);
-  await expect(page.getByTestId('ladder').locator('[data-step="UDP"]').first()).toHaveAttribute('data-len', '16');
+  await expect(page.getByTestId('ladder').locator('[data-step="UDP"]').first()).toHaveAttribute(
+    'data-len',
+    '16',
+  );
 });

@@ -12,11 +12,15 @@ async function sendFromPage(page: Page, transport: 'tcp' | 'udp', message: strin
 const ladder = (page: Page) => page.getByTestId('ladder');
 const rows = (page: Page) => page.getByTestId('step-row');
 
-test('TCP: accept, read, write and close of both sides, with the texts, in ladder and table', async ({ page }) => {
+test('TCP: accept, read, write and close of both sides, with the texts, in ladder and table', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByTestId('send-message')).toHaveValue('hello, I am A');
   await sendFromPage(page, 'tcp', 'hello, I am A');
-  await expect(page.getByTestId('send-reply')).toContainText('Hello A, I am B. you msg is : hello, I am A');
+  await expect(page.getByTestId('send-reply')).toContainText(
+    'Hello A, I am B. you msg is : hello, I am A',
+  );
 
   for (const kind of ['connect', 'accept', 'read', 'write', 'close']) {
     await expect(ladder(page).locator(`[data-step="${kind}"]`).first()).toBeVisible();
