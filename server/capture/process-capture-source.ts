@@ -22,7 +22,16 @@ export interface ProcessCaptureOptions {
   startTimeoutMs?: number;
   /** How long stop() waits after SIGTERM before SIGKILL (default 2000 ms). */
   stopTimeoutMs?: number;
+  /**
+   * While running, send SIGUSR1 this often so the tool prints its counters (tcpdump does), and
+   * surface kernel drops as they happen rather than only at exit. Off when undefined.
+   */
+  statsIntervalMs?: number;
 }
+
+/** tcpdump's answer to SIGUSR1: "tcpdump: 12 packets captured, 12 packets received by filter, 0 packets dropped by kernel". */
+const LIVE_STATS =
+  /^\S+: (\d+) packets? captured, \d+ packets? received by filter, (\d+) packets? dropped by kernel$/gm;
 
 /** stderr kept for error messages and statistics; tools print a few lines, this bounds a chatty one. */
 const MAX_STDERR = 64 * 1024;
@@ -130,12 +139,18 @@ export class ProcessCaptureSource implements CaptureSource {
       child.on('error', (err: NodeJS.ErrnoException) => {
         if (child.pid === undefined) spawnError = err.code ?? 'ENOENT';
       });
+      let statsTimer: NodeJS.Timeout | undefined;
       child.stdout.on('data', (chunk: Buffer) => {
         if (!ready) {
           ready = true;
           settled = true;
           clearTimeout(startTimer);
           this.#setStatus({ state: 'running' });
+          const every = this.#opts.statsIntervalMs;
+          if (every !== undefined) {
+            statsTimer = setInterval(() => child.kill('SIGUSR1'), every);
+            statsTimer.unref();
+          }
           resolve();
         }
         this.#emit('data', chunk);
@@ -143,16 +158,30 @@ export class ProcessCaptureSource implements CaptureSource {
       child.stderr.setEncoding('utf8');
       child.stderr.on('data', (text: string) => {
         this.#stderr = (this.#stderr + text).slice(-MAX_STDERR);
+        this.#liveStats(text);
       });
       this.#closed = new Promise<void>((done) => {
         child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
           clearTimeout(startTimer);
+          clearInterval(statsTimer);
           process.off('exit', killOnExit);
           this.#onClose({ code, signal, requested: this.#stopRequested }, spawnError, ready, fail);
           done();
         });
       });
     });
+  }
+
+  /** Counters printed on SIGUSR1 while running: a change in drops updates the status at once. */
+  #liveStats(text: string): void {
+    for (const m of text.matchAll(LIVE_STATS)) {
+      const dropped = Number(m[2]);
+      const packets = Number(m[1]);
+      if (dropped !== this.#dropped && this.#status.state === 'running') {
+        this.#dropped = dropped;
+        this.#setStatus({ state: 'running', dropped, packets });
+      }
+    }
   }
 
   #onClose(

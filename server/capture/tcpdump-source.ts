@@ -47,6 +47,7 @@ export function createTcpdumpSource(opts: ToolSourceOptions): CaptureSource {
     args: tcpdumpArgs(iface, filter),
     iface,
     filter,
+    statsIntervalMs: 2000,
     ...timeouts,
   }) satisfies CaptureSource;
 }
