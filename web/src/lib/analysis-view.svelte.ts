@@ -1,0 +1,69 @@
+/**
+ * What the teaching views share: sequence mode, flag filter, table layout, hovered record, a clock
+ * for TIME_WAIT countdowns, and what is derived from the shown conversation (states, links,
+ * phases). Reads the view state; owns no records.
+ */
+import { getContext, setContext } from 'svelte';
+import type { SessionRecord } from '../../../core/protocol.ts';
+import type { ViewState } from './view-state.svelte.ts';
+import type { SeqMode } from './seq-columns.ts';
+import type { FlagFilter } from './flag-filter.ts';
+import { derivedStatesOf, timeWaitStarts } from './side-states.ts';
+import { linkedTo, linksOf } from './record-links.ts';
+import { summarizePhases } from './phase-summary.ts';
+
+/** How the ladder and the table share the page. */
+export type TableLayout =
+  | 'side' // ladder left, table right
+  | 'stack'; // a shorter ladder above, the table full width below
+
+export class AnalysisView {
+  seqMode = $state<SeqMode>('relative');
+  flagFilter = $state<FlagFilter>('all');
+  layout = $state<TableLayout>('side');
+  hoverSeq = $state<number | null>(null);
+  /** Wall clock in µs since the epoch (the axis of records), ticking once a second. */
+  now = $state(Date.now() * 1000);
+
+  #view: ViewState;
+
+  constructor(view: ViewState) {
+    this.#view = view;
+  }
+
+  /** All records of the shown conversation, whatever the show filter. */
+  records = $derived.by((): SessionRecord[] => this.#view.conversationRecords);
+
+  derived = $derived(derivedStatesOf(this.records));
+  timeWait = $derived(timeWaitStarts(this.records, this.derived));
+  links = $derived(linksOf(this.records));
+  /** Records tied to the selected or hovered one. */
+  linked = $derived(linkedTo(this.links, [this.#view.selectedSeq, this.hoverSeq]));
+  phases = $derived.by(() => {
+    const conv = this.#view.activeSummary?.id;
+    return conv ? summarizePhases(this.records, conv) : null;
+  });
+
+  /** When `conv`'s `side` entered TIME_WAIT, µs. */
+  timeWaitSince(conv: string | undefined, side: 'client' | 'server'): number | undefined {
+    return conv ? this.timeWait.get(conv)?.[side] : undefined;
+  }
+
+  /** Starts the clock; returns the function that stops it. */
+  startClock(): () => void {
+    const id = setInterval(() => (this.now = Date.now() * 1000), 1000);
+    return () => clearInterval(id);
+  }
+}
+
+const KEY = Symbol('analysis-view');
+
+export function setAnalysisView(a: AnalysisView): AnalysisView {
+  return setContext(KEY, a);
+}
+
+export function getAnalysisView(): AnalysisView {
+  const a = getContext<AnalysisView | undefined>(KEY);
+  if (!a) throw new Error('getAnalysisView() outside the App tree');
+  return a;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionRecord } from '../../../core/protocol.ts';
+import { lifelineStates } from './lifeline-states.ts';
+import { derivedStatesOf, timeWaitStarts } from './side-states.ts';
+import { convRecords, TCP_CONV } from './testdata/live-session.ts';
+
+const geometry = (records: SessionRecord[]) => ({
+  ys: records.map((_, i) => 24 + i * 48),
+  rowHeight: 48,
+  clientX: 200,
+  serverX: 500,
+});
+
+/** The same exchange with no packets: capture off. */
+const stepsOnly = convRecords(TCP_CONV).filter((r) => r.type === 'step');
+
+describe('lifelineStates', () => {
+  const cases = [
+    {
+      name: 'captured: a label wherever a side changes state, below the packet that changed it',
+      records: convRecords(TCP_CONV),
+      expected: [
+        'client SYN_SENT',
+        'server SYN_RECEIVED',
+        'client ESTABLISHED',
+        'server ESTABLISHED',
+        'client CLOSE_WAIT',
+        'server FIN_WAIT_1',
+        'client LAST_ACK',
+        'server TIME_WAIT',
+        'client CLOSED',
+      ],
+      derived: false,
+    },
+    {
+      name: 'capture off: states derived from the socket calls, marked derived',
+      records: stepsOnly,
+      expected: [
+        'client ESTABLISHED',
+        'server ESTABLISHED',
+        'client CLOSE_WAIT',
+        'server FIN_WAIT_1',
+        'client LAST_ACK',
+        'client CLOSED',
+        'server TIME_WAIT',
+      ],
+      derived: true,
+    },
+  ];
+  it.each(cases)('$name', ({ records, expected, derived }) => {
+    const marks = lifelineStates(records, derivedStatesOf(records), geometry(records));
+    expect(marks.map((m) => `${m.side} ${m.state}`)).toEqual(expected);
+    expect(marks.every((m) => m.derived === derived)).toBe(true);
+  });
+
+  it('places each label on its lifeline at the bottom edge of its row', () => {
+    const records = convRecords(TCP_CONV);
+    const marks = lifelineStates(records, derivedStatesOf(records), geometry(records));
+    const syn = records.findIndex((r) => r.type === 'packet');
+    expect(marks[0]).toMatchObject({ side: 'client', x: 200, y: 24 + syn * 48 + 24 });
+    expect(marks[1]).toMatchObject({ side: 'server', x: 500, y: 24 + syn * 48 + 24 });
+  });
+});
+
+describe('timeWaitStarts', () => {
+  it('the server entered TIME_WAIT with the client’s FIN (captured)', () => {
+    const records = convRecords(TCP_CONV);
+    const since = timeWaitStarts(records, derivedStatesOf(records)).get(TCP_CONV);
+    expect(since).toEqual({ server: 1795702663085242 });
+  });
+});

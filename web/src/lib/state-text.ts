@@ -1,0 +1,33 @@
+/** How a TCP state reads in the ladder and the table: TIME_WAIT with its countdown to CLOSED. */
+import type { TcpState } from '../../../core/analysis/packet-analysis.ts';
+import { timeWaitLeft } from '../../../core/analysis/index.ts';
+import { t } from './messages.ts';
+
+export interface StateText {
+  text: string;
+  /** Hover text ('' when there is nothing to add). */
+  title: string;
+  /** TIME_WAIT still running at `now`. */
+  counting: boolean;
+}
+
+/**
+ * `TIME_WAIT 42 s` while 2×MSL lasts (counted from `since`, µs), `TIME_WAIT over → CLOSED`
+ * after; other states as they are. Derived states say so on hover.
+ */
+export function stateText(
+  state: TcpState,
+  since: number | undefined,
+  now: number,
+  derived = false,
+): StateText {
+  const why = derived ? t('state.derived') : '';
+  if (state !== 'TIME_WAIT' || since === undefined)
+    return { text: state, title: why, counting: false };
+  const left = timeWaitLeft(since, now);
+  const s = Math.ceil(left / 1e6);
+  if (left <= 0)
+    return { text: `${state} ${t('state.timeWaitOver')}`, title: why, counting: false };
+  const title = [t('state.timeWaitLeft.title', { s }), why].filter(Boolean).join('\n');
+  return { text: `${state} ${t('state.timeWaitLeft', { s })}`, title, counting: true };
+}
