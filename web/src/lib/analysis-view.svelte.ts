@@ -38,7 +38,7 @@ export class AnalysisView {
   timeWait = $derived(timeWaitStarts(this.records, this.derived));
   links = $derived(linksOf(this.records));
   /** Records tied to the selected or hovered one. */
-  linked = $derived(linkedTo(this.links, [this.#view.selectedSeq, this.hoverSeq]));
+  linked = $derived.by(() => linkedTo(this.links, [this.#view.selectedSeq, this.hoverSeq]));
   phases = $derived.by(() => {
     const conv = this.#view.activeSummary?.id;
     return conv ? summarizePhases(this.records, conv) : null;
