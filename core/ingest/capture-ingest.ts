@@ -27,12 +27,22 @@ export function createCaptureIngest(opts: { serverPorts?: number[] } = {}): Capt
   const reader = new CaptureReader();
   const analyzer = createAnalyzer({ serverPorts: opts.serverPorts });
   let count = 0;
-  const take = (frames: RawFrame[]): IngestedPacket[] =>
-    frames.map((frame) => {
+  const take = (frames: RawFrame[]): IngestedPacket[] => {
+    const out = new Array<IngestedPacket>(frames.length);
+    for (let i = 0; i < frames.length; i++) {
+      const frame = frames[i]!;
       const p = decodePacket(frame.linkType, frame.data, frame.time, frame.origlen);
       const { conv, analysis } = analyzer.add(p);
-      return { record: { ...p, type: 'packet', no: ++count, conv, analysis }, frame };
-    });
+      // The decoded object becomes the record (a copy of every field per packet costs more).
+      const record = p as PacketRecord;
+      record.type = 'packet';
+      record.no = ++count;
+      record.conv = conv;
+      record.analysis = analysis;
+      out[i] = { record, frame };
+    }
+    return out;
+  };
   return {
     push: (chunk) => take(reader.push(chunk)),
     end: () => take(reader.end()),
