@@ -10,7 +10,7 @@ import { normalizeAddress } from '../conversation-id.ts';
 import { flowKey, srcIsClient } from './flow-sides.ts';
 import { newFlowRecord, countPacket, type FlowRecord } from './flow-record.ts';
 import { FlowTable } from './flow-table.ts';
-import { analyzeTcpSegment, opensNewStream } from './tcp-flow.ts';
+import { analyzeTcpSegment, opensNewStream, type TcpSegmentIn } from './tcp-flow.ts';
 import { addToPhases } from './phase-tracker.ts';
 
 export interface AnalyzerOptions {
@@ -33,8 +33,9 @@ export interface Analyzer {
   conversations(): ConversationSummary[];
 }
 
-/** Sweep closed flows once every this many packets. */
+/** Sweep closed flows at most once every this many packets and this much capture time (µs). */
 const SWEEP_EVERY = 256;
+const SWEEP_GAP_US = 1_000_000;
 
 export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   const serverPorts = new Set(opts.serverPorts ?? []);
@@ -42,10 +43,13 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   const finished: ConversationSummary[] = [];
   const table = new FlowTable(opts.maxFlows ?? 10_000, (rec) => {
     finished.push(rec.summary);
-    if (finished.length > maxConversations) finished.splice(0, finished.length - maxConversations);
+    // Trim in batches: dropping one from the front per eviction would move the whole list each time.
+    if (finished.length >= 2 * maxConversations)
+      finished.splice(0, finished.length - maxConversations);
   });
   const nextStream: Record<Transport, number> = { tcp: 0, udp: 0 };
   let count = 0;
+  let lastSweep = -Infinity;
 
   function open(
     key: string,
@@ -79,7 +83,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       rec = open(key, 'tcp', src, dst, p.time, srcClient, synOnly);
     }
     const from = sideOf(rec, src);
-    const analysis = analyzeTcpSegment(rec, rec.tcp!, { time: p.time, len: p.len, tcp }, from);
+    const analysis = analyzeTcpSegment(rec, rec.tcp!, p as TcpSegmentIn, from);
     return { conv: rec.summary.conv, analysis };
   }
 
@@ -119,7 +123,10 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
 
   return {
     add(p) {
-      if (++count % SWEEP_EVERY === 0) table.sweep(p.time);
+      if (++count % SWEEP_EVERY === 0 && !(p.time - lastSweep < SWEEP_GAP_US)) {
+        table.sweep(p.time);
+        lastSweep = p.time;
+      }
       if (p.icmp?.inner) return addIcmp(p);
       if (
         p.src === undefined ||
@@ -135,7 +142,8 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       return {};
     },
     conversations() {
-      const all = [...finished, ...Array.from(table.values(), (r) => r.summary)];
+      const recent = finished.slice(-maxConversations);
+      const all = [...recent, ...Array.from(table.values(), (r) => r.summary)];
       all.sort((a, b) => a.firstTime - b.firstTime);
       return all
         .slice(-maxConversations)

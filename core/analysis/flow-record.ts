@@ -1,6 +1,6 @@
 /** One tracked conversation: identity, counters, and the TCP state when it is TCP. */
 import type { Endpoint, Side, Transport } from '../protocol.ts';
-import type { Phase } from './packet-analysis.ts';
+import type { Phase, TcpState } from './packet-analysis.ts';
 import type { ConversationSummary } from './conversation-summary.ts';
 import { conversationId } from '../conversation-id.ts';
 import { newTcpDirection, type TcpDirection } from './tcp-direction.ts';
@@ -9,6 +9,8 @@ import { initialTcpStates, type TcpConnState } from './tcp-state.ts';
 export interface TcpFlowState {
   dirs: Record<Side, TcpDirection>;
   conn: TcpConnState;
+  /** The states packets report, the same object while they do not change. */
+  states?: { client: TcpState; server: TcpState };
   phase: Phase;
   sawSynAck: boolean;
   handshakeDone: boolean;

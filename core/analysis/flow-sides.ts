@@ -1,12 +1,12 @@
 /** Which end of a flow is the client, and the key both directions of a flow share. */
 import type { Endpoint, Transport } from '../protocol.ts';
-import { formatEndpoint } from '../conversation-id.ts';
 
-/** Same key for A→B and B→A. */
+/** Same key for A→B and B→A (built for every packet, so without formatting the endpoints). */
 export function flowKey(transport: Transport, a: Endpoint, b: Endpoint): string {
-  const x = formatEndpoint(a);
-  const y = formatEndpoint(b);
-  return x < y ? `${transport} ${x} ${y}` : `${transport} ${y} ${x}`;
+  const aFirst = a.address < b.address || (a.address === b.address && a.port < b.port);
+  return aFirst
+    ? `${transport} ${a.address} ${a.port} ${b.address} ${b.port}`
+    : `${transport} ${b.address} ${b.port} ${a.address} ${a.port}`;
 }
 
 /**

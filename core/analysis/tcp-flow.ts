@@ -33,9 +33,8 @@ export function analyzeTcpSegment(
   const to: Side = from === 'client' ? 'server' : 'client';
   const fwd = t.dirs[from];
   const rev = t.dirs[to];
-  const has = (f: string): boolean => tcp.flags.includes(f as never);
-  const syn = has('SYN');
-  const ack = has('ACK');
+  const syn = tcp.flags.includes('SYN');
+  const ack = tcp.flags.includes('ACK');
 
   // A retransmitted SYN: undo what a missing RST may have done to nextseq (Wireshark issue 17616).
   if (syn && !ack && fwd.baseSet) fwd.nextseq = fwd.maxseqtobeacked;
@@ -59,21 +58,27 @@ export function analyzeTcpSegment(
   if (syn) fwd.isFirstAck = true;
   else if (ack) fwd.isFirstAck = false;
   noteWindowScale(fwd, rev, tcp);
-  if (has('FIN') && ack) t.sawFin = true;
-  if (has('RST')) t.sawRst = true;
+  if (ack && tcp.flags.includes('FIN')) t.sawFin = true;
+  if (tcp.flags.includes('RST')) t.sawRst = true;
 
   const next = nextTcpStates(t.conn, { flags: tcp.flags, seq: tcp.seq, ack: tcp.ack, len }, from);
-  for (const side of [from, to]) {
-    if (next.states[side] === 'TIME_WAIT' && t.conn[side] !== 'TIME_WAIT') {
-      s.timeWaitSince = { ...s.timeWaitSince, [side]: time };
-    }
+  // Unchanged states (most segments) keep the same objects: nothing new to remember.
+  if (next.states !== t.conn || !t.states) {
+    if (next.states[from] === 'TIME_WAIT' && t.conn[from] !== 'TIME_WAIT')
+      s.timeWaitSince = { ...s.timeWaitSince, [from]: time };
+    if (next.states[to] === 'TIME_WAIT' && t.conn[to] !== 'TIME_WAIT')
+      s.timeWaitSince = { ...s.timeWaitSince, [to]: time };
+    t.conn = next.states;
+    t.states = { client: t.conn.client, server: t.conn.server };
+    s.state = t.states;
+    const { client, server } = t.states;
+    const done =
+      (client === 'CLOSED' || client === 'TIME_WAIT') &&
+      (server === 'CLOSED' || server === 'TIME_WAIT');
+    if (done) rec.closedAt ??= time;
+    else rec.closedAt = undefined;
   }
-  t.conn = next.states;
-  const states = { client: t.conn.client, server: t.conn.server };
-  s.state = states;
-  const done = (x: string): boolean => x === 'CLOSED' || x === 'TIME_WAIT';
-  if (done(states.client) && done(states.server)) rec.closedAt ??= time;
-  else rec.closedAt = undefined;
+  const states = t.states;
 
   const handshakeAck =
     from === 'client' && t.sawSynAck && !t.handshakeDone && ack && !syn && len === 0;
@@ -84,7 +89,11 @@ export function analyzeTcpSegment(
   addToPhases(s.phases, phase, time, from, len);
   countPacket(rec, from, time, len);
 
-  const out: PacketAnalysis = { stream: s.stream, from, ...rel, win, states, phase };
+  const out: PacketAnalysis = { stream: s.stream, from, seq: rel.seq, nextSeq: rel.nextSeq };
+  if (rel.ack !== undefined) out.ack = rel.ack;
+  out.win = win;
+  out.states = states;
+  out.phase = phase;
   if (seqAnalysis.flags.length) out.analysis = seqAnalysis.flags;
   if (seqAnalysis.dupAckNum !== undefined) out.dupAckNum = seqAnalysis.dupAckNum;
   return out;

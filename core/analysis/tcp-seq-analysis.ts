@@ -24,6 +24,9 @@ export interface SeqAnalysis {
   dupAckNum?: number;
 }
 
+/** Shared by every segment without flags, so remembering "no flags" allocates nothing. */
+const NO_FLAGS: readonly AnalysisFlag[] = [];
+
 /** Wireshark: a retransmission within 20 ms of the duplicate ACKs is a fast one. */
 const FAST_RETRANSMIT_US = 20_000;
 /** Wireshark's out-of-order window when the initial RTT is not known. */
@@ -40,10 +43,10 @@ export function analyzeTcpSequence(
   initialRttUs?: number,
 ): SeqAnalysis {
   const { seq, ack, len, window } = seg;
-  const has = (f: TcpFlag): boolean => seg.flags.includes(f);
-  const syn = has('SYN');
-  const fin = has('FIN');
-  const ctl = syn || fin || has('RST');
+  const syn = seg.flags.includes('SYN');
+  const fin = seg.flags.includes('FIN');
+  const rst = seg.flags.includes('RST');
+  const ctl = syn || fin || rst;
   const flags: AnalysisFlag[] = [];
   let dupAckNum: number | undefined;
 
@@ -53,7 +56,7 @@ export function analyzeTcpSequence(
       break fwdChecks;
     }
     if (window === 0 && !ctl) flags.push('zero_window');
-    if (fwd.nextseq && seqGt(seq, fwd.nextseq) && !has('RST')) flags.push('lost_segment');
+    if (fwd.nextseq && seqGt(seq, fwd.nextseq) && !rst) flags.push('lost_segment');
     if (len <= 1 && seq === seqSub(fwd.nextseq, 1) && !ctl) flags.push('keep_alive');
     const sameSeqAck = seq === fwd.nextseq && ack === fwd.lastack && !ctl;
     if (len === 0 && window && window !== fwd.window && sameSeqAck) flags.push('window_update');
@@ -92,7 +95,7 @@ export function analyzeTcpSequence(
 
   if (ack !== fwd.lastack) fwd.dupacknum = 0;
 
-  if (rev.maxseqtobeacked && seqGt(ack, rev.maxseqtobeacked) && has('ACK')) {
+  if (rev.maxseqtobeacked && seqGt(ack, rev.maxseqtobeacked) && seg.flags.includes('ACK')) {
     const probeEnd =
       ack === seqAdd(fwd.lastack, 1) &&
       seq === fwd.nextseq &&
@@ -178,10 +181,15 @@ function record(
   fwd.window = seg.window;
   fwd.lastack = ack;
   fwd.lastackTime = seg.time;
-  fwd.lastsegmentflags = flags;
-  rev.segments = rev.segments.filter((u) => {
-    if (seqGe(ack, u.nextseq)) return false;
+  fwd.lastsegmentflags = flags.length ? flags : NO_FLAGS;
+  // Drop what this acknowledges, in place (this runs for every segment).
+  const segments = rev.segments;
+  let kept = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const u = segments[i]!;
+    if (seqGe(ack, u.nextseq)) continue;
     if (seqGt(ack, u.seq)) u.seq = ack; // partly acknowledged
-    return true;
-  });
+    segments[kept++] = u;
+  }
+  segments.length = kept;
 }

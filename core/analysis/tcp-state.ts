@@ -47,7 +47,23 @@ export function initialTcpStates(firstIsSyn: boolean): TcpConnState {
     : { client: 'UNKNOWN', server: 'UNKNOWN' };
 }
 
-const other = (s: Side): Side => (s === 'client' ? 'server' : 'client');
+function other(s: Side): Side {
+  return s === 'client' ? 'server' : 'client';
+}
+
+/** States a plain segment (no SYN, FIN or RST) can move on from. */
+const MOVES_ON_ACK: ReadonlySet<TcpState> = new Set([
+  'UNKNOWN',
+  'SYN_RECEIVED',
+  'FIN_WAIT_1',
+  'CLOSING',
+  'LAST_ACK',
+]);
+
+/** Whether a segment without SYN, FIN or RST could change a state (see the ACK rules below). */
+function canChange(states: TcpConnState, from: Side, to: Side, ack: boolean): boolean {
+  return ack && (states[from] === 'UNKNOWN' || MOVES_ON_ACK.has(states[to]));
+}
 
 /**
  * Next states after `from` sends `seg`. A refused connection (SYN answered by RST) leaves both
@@ -59,19 +75,27 @@ export function nextTcpStates(
   from: Side,
 ): { states: TcpConnState; notes: StateNote[] } {
   const to = other(from);
-  const has = (f: TcpFlag): boolean => seg.flags.includes(f);
+  const flags = seg.flags;
+  const rst = flags.includes('RST');
+  const syn = flags.includes('SYN');
+  const fin = flags.includes('FIN');
+  const ack = flags.includes('ACK');
+  if (!rst && !syn && !fin && !canChange(states, from, to, ack)) {
+    // Most segments change nothing: keep the same (never mutated) states object.
+    return { states, notes: [] };
+  }
   const s: Record<Side, TcpState> = { client: states.client, server: states.server };
   const finAck = { ...states.finAck };
   const notes: StateNote[] = [];
 
-  if (has('RST')) {
+  if (rst) {
     s[from] = 'CLOSED';
     s[to] = 'CLOSED';
     notes.push('reset');
     return { states: { ...s, finAck }, notes };
   }
-  if (has('SYN')) {
-    if (has('ACK')) {
+  if (syn) {
+    if (ack) {
       s[from] = 'SYN_RECEIVED';
       s[to] = 'ESTABLISHED';
     } else {
@@ -82,7 +106,7 @@ export function nextTcpStates(
   }
 
   // A mid-connection capture: anything with ACK means the connection was open.
-  if (has('ACK')) {
+  if (ack) {
     for (const side of [from, to]) {
       if (s[side] === 'UNKNOWN') {
         s[side] = 'ESTABLISHED';
@@ -94,7 +118,7 @@ export function nextTcpStates(
 
   // The receiver processes the ACK first: it may acknowledge the receiver's FIN.
   const toFin = finAck[to];
-  const acksToFin = has('ACK') && toFin !== undefined && seqGe(seg.ack, toFin);
+  const acksToFin = ack && toFin !== undefined && seqGe(seg.ack, toFin);
   if (acksToFin) {
     const before = s[to];
     if (before === 'FIN_WAIT_1') s[to] = 'FIN_WAIT_2';
@@ -103,7 +127,7 @@ export function nextTcpStates(
     if (before !== s[to]) notes.push('fin-acked');
   }
 
-  if (has('FIN')) {
+  if (fin) {
     if (finAck[from] === undefined) finAck[from] = seqAdd(seg.seq, seg.len + 1);
     const crossed = toFin !== undefined && !acksToFin;
     const sender = s[from];
