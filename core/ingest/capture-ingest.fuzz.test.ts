@@ -53,7 +53,7 @@ const LENGTHS = [
 ];
 
 function mutate(input: Uint8Array, random: () => number): Uint8Array {
-  let bytes = input.slice();
+  let bytes: Uint8Array = input.slice();
   const pick = (n: number): number => Math.floor(random() * n);
   const rounds = 1 + pick(4);
   for (let r = 0; r < rounds && bytes.length > 0; r++) {
