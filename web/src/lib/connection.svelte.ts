@@ -1,12 +1,17 @@
 /**
- * The page's link to the server: socket.io connection, the live session's records (bounded, no
- * gap, no duplicate, resumed after reconnects), capture status and the send call.
+ * The page's link to the server: socket.io connection, the shown server session's records (the
+ * live one or a shared file; bounded, no gap, no duplicate, resumed after reconnects), the
+ * sessions the server holds, capture status, the send call and the scenario calls.
  */
 import { io, type Socket } from 'socket.io-client';
 import type {
   CaptureStatus,
   ClientToServerEvents,
   Hello,
+  RunScenarioRequest,
+  RunScenarioResult,
+  ScenarioCatalog,
+  ScenarioStatus,
   SendRequest,
   SendResult,
   ServerToClientEvents,
@@ -34,7 +39,11 @@ export class Connection {
   hello = $state.raw<Hello | null>(null);
   capture = $state.raw<CaptureStatus | null>(null);
   session = $state.raw<SessionInfo | null>(null);
-  /** Records of the live session, oldest first; replaced wholesale on every change. */
+  /** The server session shown: the live one or a shared file. */
+  sessionId = $state(LIVE_SESSION);
+  /** Every session the server holds, as it last said. */
+  sessions = $state.raw<readonly SessionInfo[]>([]);
+  /** Records of the shown session, oldest first; replaced wholesale on every change. */
   records = $state.raw<readonly SessionRecord[]>([]);
   joinError = $state<string | null>(null);
 
@@ -42,6 +51,9 @@ export class Connection {
   #feed = new RecordFeed(10_000);
   #retry: ReturnType<typeof setTimeout> | undefined;
   #joinId = 0;
+  // Listeners, not state: nothing renders from this set.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #scenarioListeners = new Set<(s: ScenarioStatus) => void>();
 
   constructor(
     socket: AppSocket = io({ autoConnect: false, transports: ['websocket', 'polling'] }),
@@ -62,22 +74,31 @@ export class Connection {
     socket.on('hello', (h) => {
       this.hello = h;
       this.capture = h.capture;
-      const live = h.sessions.find((s) => s.id === LIVE_SESSION);
-      if (live && this.session && live.startTime !== this.session.startTime) {
+      this.sessions = h.sessions;
+      // A shared file the restarted server no longer holds: back to live.
+      if (!h.sessions.some((s) => s.id === this.sessionId)) this.#switch(LIVE_SESSION);
+      const shown = h.sessions.find((s) => s.id === this.sessionId);
+      if (shown && this.session && shown.startTime !== this.session.startTime) {
         // Not the session we were showing: the server restarted. Start over.
         this.#feed.reset();
         this.records = [];
       }
-      this.session = live ?? this.session;
+      this.session = shown ?? this.session;
       if (this.#feed.setMax(h.maxRecords)) this.records = this.#feed.records;
       void this.#join();
     });
     socket.on('capture', (c) => (this.capture = c));
+    socket.on('scenario', (s) => {
+      for (const l of this.#scenarioListeners) l(s);
+    });
     socket.on('sessions', (list) => {
-      this.session = list.find((s) => s.id === LIVE_SESSION) ?? this.session;
+      this.sessions = list;
+      const shown = list.find((s) => s.id === this.sessionId);
+      if (shown) this.session = shown;
+      else if (this.sessionId !== LIVE_SESSION) this.view(LIVE_SESSION); // the file was dropped
     });
     socket.on('records', (batch) => {
-      if (batch.session !== LIVE_SESSION) return;
+      if (batch.session !== this.sessionId) return;
       this.#apply(this.#feed.batch(batch.records));
     });
   }
@@ -97,6 +118,38 @@ export class Connection {
     return this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('send', req);
   }
 
+  /** Shows another server session: forgets the records held and joins it from its start. */
+  view(id: string): void {
+    if (id === this.sessionId) return;
+    this.#switch(id);
+    void this.#join();
+  }
+
+  /** The scenario catalog and the runs queued or playing now. */
+  async scenarios(): Promise<ScenarioCatalog> {
+    return this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('scenarios');
+  }
+
+  /** Queues a scenario run; its records arrive in the live session. */
+  async runScenario(req: RunScenarioRequest): Promise<RunScenarioResult> {
+    return this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('runScenario', req);
+  }
+
+  /** Every page hears of every run: queued, running, done. */
+  onScenario(listener: (s: ScenarioStatus) => void): () => void {
+    this.#scenarioListeners.add(listener);
+    return () => this.#scenarioListeners.delete(listener);
+  }
+
+  #switch(id: string): void {
+    this.#joinId++; // an answer still on its way is for the old session
+    this.sessionId = id;
+    this.session = this.sessions.find((s) => s.id === id) ?? null;
+    this.#feed.reset();
+    this.records = [];
+    this.joinError = null;
+  }
+
   #apply(change: { changed: boolean; rejoin: boolean }): void {
     if (change.changed) this.records = this.#feed.records;
     if (change.rejoin) void this.#join();
@@ -110,7 +163,7 @@ export class Connection {
     try {
       const res = await this.#socket
         .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck('join', { session: LIVE_SESSION, after });
+        .emitWithAck('join', { session: this.sessionId, after });
       if (id !== this.#joinId) return; // overtaken by a newer join (a restart was noticed)
       if (!res.ok) throw new Error(res.error);
       this.session = res.session;
@@ -119,9 +172,16 @@ export class Connection {
       if (change.changed) this.records = this.#feed.records;
       // A second gap right away means the server is ahead of us again: wait a moment, then ask.
       if (change.rejoin) this.#retry = setTimeout(() => void this.#join(), REJOIN_DELAY_MS);
+      // A join answer holds a bounded number of records: a big shared file comes in several.
+      else if (res.records.length > 0 && this.#feed.lastSeq < res.session.lastSeq)
+        this.#retry = setTimeout(() => void this.#join(), 0);
     } catch (err) {
       if (id !== this.#joinId) return;
       this.#feed.abortJoin();
+      if (this.sessionId !== LIVE_SESSION && this.status === 'connected') {
+        this.view(LIVE_SESSION); // a shared file that is gone
+        return;
+      }
       this.joinError = err instanceof Error ? err.message : String(err);
       this.#retry = setTimeout(() => void this.#join(), REJOIN_DELAY_MS);
     }

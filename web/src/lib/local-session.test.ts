@@ -1,0 +1,87 @@
+import { describe, it, expect } from 'vitest';
+import { readCapture, writePcap } from '../../../core/pcap/index.ts';
+import { handshakeFrames } from '../../../server/cli/testdata/handshake-frames.ts';
+import {
+  addLocalSession,
+  isLocalId,
+  localPcapng,
+  makeLocalSession,
+  pcapngName,
+} from './local-session.ts';
+import { readCaptureFile } from './read-capture-file.ts';
+
+async function opened(n: number, max = 100) {
+  const file = new Blob([new Uint8Array(writePcap(handshakeFrames(), 1))]);
+  const read = await readCaptureFile(file, { maxRecords: max, pause: () => Promise.resolve() });
+  return makeLocalSession(n, `trace-${n}.pcap`, file, read);
+}
+
+describe('makeLocalSession', () => {
+  it('describes the file as a session the views can read', async () => {
+    const s = await opened(3);
+    expect(s.id).toBe('local:3');
+    expect(isLocalId(s.id)).toBe(true);
+    expect(isLocalId('file-3')).toBe(false);
+    expect(s.info).toEqual({
+      id: 'local:3',
+      kind: 'file',
+      title: 'trace-3.pcap',
+      startTime: handshakeFrames()[0]!.time,
+      lastSeq: 4,
+      firstSeq: 1,
+    });
+    expect(s.total).toBe(4);
+  });
+
+  it('says how many packets it holds of the file’s total when cut short', async () => {
+    const s = await opened(1, 3);
+    expect([s.records.length, s.total, s.info.lastSeq]).toEqual([3, 4, 3]);
+  });
+});
+
+describe('addLocalSession', () => {
+  const cases = [
+    {
+      name: 'adds below the bound',
+      held: [1, 2],
+      max: 4,
+      expected: ['local:1', 'local:2', 'local:9'],
+    },
+    {
+      name: 'drops the oldest past the bound',
+      held: [1, 2, 3],
+      max: 3,
+      expected: ['local:2', 'local:3', 'local:9'],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const held = await Promise.all(c.held.map((n) => opened(n)));
+      const list = addLocalSession(held, await opened(9), c.max);
+      expect(list.map((s) => s.id)).toEqual(c.expected);
+    });
+  }
+});
+
+describe('localPcapng', () => {
+  it('writes the kept frames back as pcapng, byte for byte', async () => {
+    const s = await opened(1);
+    const { format, frames } = readCapture(localPcapng(s));
+    expect(format).toBe('pcapng');
+    expect(frames.map((f) => [f.linkType, f.time, [...f.data]])).toEqual(
+      handshakeFrames().map((f) => [1, f.time, [...f.data]]),
+    );
+  });
+});
+
+describe('pcapngName', () => {
+  const cases = [
+    { name: 'pcap extension replaced', input: 'handshake.pcap', expected: 'handshake.pcapng' },
+    { name: 'pcapng kept once', input: 'a.b.PCAPNG', expected: 'a.b.pcapng' },
+    { name: 'cap replaced', input: 'old.cap', expected: 'old.pcapng' },
+    { name: 'other names extended', input: 'live', expected: 'live.pcapng' },
+    { name: 'path characters replaced', input: 'a/b:c.pcap', expected: 'a_b_c.pcapng' },
+    { name: 'empty named capture', input: '.pcap', expected: 'capture.pcapng' },
+  ];
+  for (const c of cases) it(c.name, () => expect(pcapngName(c.input)).toBe(c.expected));
+});

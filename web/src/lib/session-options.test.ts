@@ -1,0 +1,64 @@
+import { describe, it, expect } from 'vitest';
+import type { SessionInfo } from '../../../core/protocol.ts';
+import { optionsIn, sessionOptions } from './session-options.ts';
+
+const info = (id: string, kind: SessionInfo['kind'], title: string): SessionInfo => ({
+  id,
+  kind,
+  title,
+  startTime: 1,
+  lastSeq: 0,
+  firstSeq: 1,
+});
+
+describe('sessionOptions', () => {
+  const cases = [
+    {
+      name: 'live alone before the server lists anything',
+      server: [],
+      local: [],
+      expected: [['live', 'Live', 'live']],
+    },
+    {
+      name: 'live, shared files in server order, then files opened here',
+      server: [
+        info('live', 'live', 'Live'),
+        info('file-2', 'file', 'b.pcap'),
+        info('file-1', 'file', 'a.pcapng'),
+      ],
+      local: [info('local:1', 'file', 'mine.pcap')],
+      expected: [
+        ['live', 'Live', 'live'],
+        ['file-2', 'b.pcap', 'shared'],
+        ['file-1', 'a.pcapng', 'shared'],
+        ['local:1', 'mine.pcap', 'local'],
+      ],
+    },
+    {
+      name: 'other live sessions are not files',
+      server: [info('live', 'live', 'Live'), info('other', 'live', 'Other')],
+      local: [],
+      expected: [['live', 'Live', 'live']],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const got = sessionOptions(
+        c.server,
+        c.local.map((i) => ({ info: i })),
+        'live',
+      );
+      expect(got.map((o) => [o.value, o.label, o.group])).toEqual(c.expected);
+    });
+  }
+
+  it('splits by group for optgroups', () => {
+    const all = sessionOptions(
+      [info('file-1', 'file', 'a')],
+      [{ info: info('local:1', 'file', 'b') }],
+      'live',
+    );
+    expect(optionsIn(all, 'shared').map((o) => o.value)).toEqual(['file-1']);
+    expect(optionsIn(all, 'local').map((o) => o.value)).toEqual(['local:1']);
+  });
+});
