@@ -19,7 +19,12 @@ export function analysisTone(flags: readonly AnalysisFlag[]): AnalysisTone {
 }
 
 /** The `data-analysis` value: flag names separated by spaces, or undefined when none. */
-export function analysisAttr(r: SessionRecord): string | undefined {
-  const flags = r.type === 'packet' ? (r.analysis?.analysis ?? []) : [];
+export function analysisAttr(r: SessionRecord | undefined): string | undefined {
+  const flags = r?.type === 'packet' ? (r.analysis?.analysis ?? []) : [];
   return flags.length > 0 ? flags.join(' ') : undefined;
+}
+
+/** The tone of a record's marker ('' for socket steps and unflagged packets). */
+export function recordTone(r: SessionRecord | undefined): AnalysisTone {
+  return r?.type === 'packet' ? analysisTone(r.analysis?.analysis ?? []) : '';
 }

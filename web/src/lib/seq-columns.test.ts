@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PacketRecord } from '../../../core/protocol.ts';
-import { ackedPacket, seqColumns, type SeqMode } from './seq-columns.ts';
+import { ackFinder, seqColumns, type SeqMode } from './seq-columns.ts';
 import { setLocale } from './messages.ts';
 import { convRecords, TCP_CONV } from './testdata/live-session.ts';
 
@@ -75,17 +75,17 @@ describe('seqColumns', () => {
     },
   ];
   it.each(cases)('$name', ({ seq, mode, expected }) => {
-    expect(seqColumns(packet(seq), conv, mode)).toMatchObject(expected);
+    expect(seqColumns(packet(seq), ackFinder(conv, mode), mode)).toMatchObject(expected);
   });
 
   it('a pure ACK is never the acknowledged segment', () => {
     // No. 20 (client ACK, Seq 14, Len 0) ends at 14 too, but takes no sequence space.
-    expect(ackedPacket(packet(21), conv, 'relative')?.seq).toBe(14);
+    expect(ackFinder(conv, 'relative')(packet(21))?.seq).toBe(14);
   });
 
   it('says it in Chinese', () => {
     setLocale('zh-CN');
-    expect(seqColumns(packet(15), conv, 'relative')?.ackTitle).toBe(
+    expect(seqColumns(packet(15), ackFinder(conv, 'relative'), 'relative')?.ackTitle).toBe(
       'Ack 14 = 序号 14（客户端发送）的 Seq 1 + Len 13：期待的下一个字节',
     );
   });

@@ -44,10 +44,15 @@ function extra(p: PacketRecord): string {
   return (syn ? t('arith.syn') : '') + (fin ? t('arith.fin') : '');
 }
 
-/** The columns of `p`; `conversation` holds the packets its Ack may acknowledge. */
+/** Finds the segment a packet's Ack acknowledges. */
+export type AckFinder = (
+  p: PacketRecord & { seq: number },
+) => (PacketRecord & { seq: number }) | null;
+
+/** The columns of `p`; `acked` finds the peer's segment its Ack points past. */
 export function seqColumns(
   p: PacketRecord & { seq: number },
-  conversation: readonly SessionRecord[],
+  acked: AckFinder,
   mode: SeqMode,
 ): SeqColumns | null {
   if (!p.tcp) return null;
@@ -68,41 +73,47 @@ export function seqColumns(
   };
   if (!hasAck(p)) return out;
   out.ack = n.ack;
-  const peer = p.analysis?.from === 'client' ? 'server' : 'client';
-  const acked = ackedPacket(p, conversation, mode);
-  if (acked) {
-    const m = numbers(acked, mode);
+  const peer = t(`role.${p.analysis?.from === 'client' ? 'server' : 'client'}`);
+  const a = acked(p);
+  if (a) {
+    const m = numbers(a, mode);
     out.ackTitle = t('arith.ack', {
       ack: n.ack,
       seq: m.seq,
-      len: acked.len,
-      extra: extra(acked),
-      no: acked.seq,
-      side: t(`role.${peer}`),
+      len: a.len,
+      extra: extra(a),
+      no: a.seq,
+      side: peer,
     });
   } else {
-    out.ackTitle = t('arith.ackUnknown', { ack: n.ack, side: t(`role.${peer}`) });
+    out.ackTitle = t('arith.ackUnknown', { ack: n.ack, side: peer });
   }
   return out;
 }
 
 /**
- * The peer's latest earlier segment that takes sequence space and ends where `p`'s Ack points:
- * the one it acknowledges.
+ * An AckFinder over `records`: for a packet, the peer's latest earlier segment of the same
+ * conversation that takes sequence space and ends where the Ack points. Indexed once, so a
+ * table of thousands of rows stays cheap.
  */
-export function ackedPacket(
-  p: PacketRecord & { seq: number },
-  conversation: readonly SessionRecord[],
-  mode: SeqMode,
-): (PacketRecord & { seq: number }) | null {
-  const ack = numbers(p, mode).ack;
-  let found: (PacketRecord & { seq: number }) | null = null;
-  for (const r of conversation) {
-    if (r.type !== 'packet' || !r.tcp || r.seq === p.seq || r.conv !== p.conv) continue;
-    if (r.time > p.time || r.analysis?.from === p.analysis?.from) continue;
+export function ackFinder(records: readonly SessionRecord[], mode: SeqMode): AckFinder {
+  const index = new Map<string, (PacketRecord & { seq: number })[]>();
+  const key = (conv: string | undefined, from: string | undefined, next: number) =>
+    `${conv ?? ''}|${from ?? ''}|${next}`;
+  for (const r of records) {
+    if (r.type !== 'packet' || !r.tcp) continue;
     const { syn, fin } = control(r);
     if (r.len + syn + fin === 0) continue;
-    if (numbers(r, mode).next === ack) found = r;
+    const k = key(r.conv, r.analysis?.from, numbers(r, mode).next);
+    const list = index.get(k) ?? [];
+    list.push(r);
+    index.set(k, list);
   }
-  return found;
+  return (p) => {
+    const peer = p.analysis?.from === 'client' ? 'server' : 'client';
+    const list = index.get(key(p.conv, peer, numbers(p, mode).ack)) ?? [];
+    let found: (PacketRecord & { seq: number }) | null = null;
+    for (const r of list) if (r.seq !== p.seq && r.time <= p.time) found = r;
+    return found;
+  };
 }
