@@ -1,5 +1,6 @@
 /** The teaching views: per-side states, phases, socket↔packet links, explanations in two languages. */
 import { expect, test, type Page } from '@playwright/test';
+import { io } from 'socket.io-client';
 import { CAPTURE_URL } from './ports.ts';
 
 async function sendTcp(page: Page, message: string) {
@@ -36,6 +37,13 @@ test('with capture: phases, states after each packet, links and explanations', a
   await expect(lastPacket).toHaveAttribute('data-client-state', 'CLOSED');
   await expect(lastPacket).toHaveAttribute('data-server-state', 'TIME_WAIT');
   await expect(lastPacket).toContainText(/TIME_WAIT \d+ s/);
+  // TIME_WAIT counts down, live; both state columns fit beside the ladder at 1280×720.
+  const before = await lastPacket.locator('td.state.server').textContent();
+  await expect(lastPacket.locator('td.state.server')).not.toHaveText(before ?? '', {
+    timeout: 3000,
+  });
+  const serverColumn = await page.locator('th', { hasText: /^Server$/ }).boundingBox();
+  expect((serverColumn?.x ?? 9999) + (serverColumn?.width ?? 0)).toBeLessThanOrEqual(1280);
   // State labels on the lifelines, TIME_WAIT among them.
   await expect(ladder.locator('[data-state-mark="server"][data-state="TIME_WAIT"]')).toHaveCount(1);
 
@@ -56,6 +64,10 @@ test('with capture: phases, states after each packet, links and explanations', a
   await expect(request).toHaveAttribute('data-linked', 'true');
   await expect(page.getByTestId('linked-record').first()).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/analysis-linked.png` });
+  // Hovering a table row highlights in the ladder too: the server's read ↔ the same segment.
+  await page.getByTestId('explanation').click();
+  await rows(page).and(page.locator('[data-kind="read"]')).first().hover();
+  await expect(segment).toHaveAttribute('data-linked', 'true');
 
   // The SYN explained, in English, then in Chinese.
   await syn.click();
@@ -91,4 +103,31 @@ test('without capture: states derived from the socket calls, marked as derived',
   await expect(ladder.locator('[data-state-mark][data-derived="true"]').first()).toBeVisible();
   await expect(page.getByTestId('phases')).toHaveCount(0);
   if (shots) await page.screenshot({ path: `${shots}/analysis-derived.png` });
+});
+
+test('UDP to a closed port: the ICMP error is drawn back to the sender and explained as the answer', async ({
+  page,
+}) => {
+  await page.goto(CAPTURE_URL);
+  await expect(page.getByTestId('capture-status')).toHaveAttribute('data-state', 'running');
+  // The udp-unreachable scenario sends one datagram to a port nothing is bound to.
+  const socket = io(CAPTURE_URL, { transports: ['websocket'] });
+  try {
+    const res = await new Promise<{ ok: boolean }>((resolve) =>
+      socket.emit('runScenario', { id: 'udp-unreachable' } as never, resolve),
+    );
+    expect(res.ok).toBe(true);
+  } finally {
+    socket.close();
+  }
+  const ladder = page.getByTestId('ladder');
+  await expect(ladder.locator('[data-step="ICMP"]')).toHaveCount(1, { timeout: 10_000 });
+  const icmpRow = rows(page).and(page.locator('[data-kind="ICMP"]'));
+  await expect(icmpRow.locator('td.side')).toHaveText('←');
+  const datagram = rows(page).and(page.locator('[data-kind="UDP"]'));
+  await expect(datagram.locator('td.num').nth(3)).toHaveText('13');
+  await icmpRow.click();
+  const no = await datagram.getAttribute('data-record');
+  await expect(page.getByTestId('explanation')).toContainText(`It answers No. ${no}`);
+  await expect(datagram).toHaveAttribute('data-linked', 'true');
 });
