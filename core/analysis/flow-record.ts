@@ -30,6 +30,9 @@ export interface FlowRecord {
   closedAt?: number;
   /** Time of the first client payload byte, µs. */
   firstRequestTime?: number;
+  /** Neighbours in the flow table's use order (FlowTable's own bookkeeping). */
+  older?: FlowRecord;
+  newer?: FlowRecord;
 }
 
 export function newFlowRecord(
