@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createCaptureIngest } from '../core/ingest/capture-ingest.ts';
 
 const CHUNK = 1024 * 1024;
@@ -40,6 +41,19 @@ export function measureOurs(file: string): OurRun {
     closeSync(fd);
   }
   return { packets, seconds: (performance.now() - started) / 1000, peakRss, peakHeap };
+}
+
+/** measureOurs in a child process of its own (same Node flags), bounded in time. */
+export function measureOursApart(file: string): OurRun {
+  const script = fileURLToPath(new URL('./decode-ours-run.ts', import.meta.url));
+  const r = spawnSync(process.execPath, [...process.execArgv, script, file], {
+    encoding: 'utf8',
+    timeout: 30 * 60_000,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`measuring ${file} ended with ${r.status ?? r.signal}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as OurRun;
 }
 
 export interface TsharkRun {

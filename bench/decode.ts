@@ -1,14 +1,15 @@
 /**
  * `npm run bench:decode [-- --packets N] [--keep]`: writes a synthetic N-packet pcap (and one a
  * quarter of its size, to show memory does not grow with the file), then measures Packet Ladder's
- * ingest chain and tshark on it and prints a table. Never fails on time; exit 1 only on a crash.
+ * ingest chain (each run in a fresh process) and tshark on it and prints a table. Never fails on
+ * time; exit 1 only on a crash.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDecodeBenchArgs } from './decode-args.ts';
 import { generatePcap } from './decode-generate.ts';
-import { measureOurs, measureTshark } from './decode-measure.ts';
+import { measureOursApart, measureTshark } from './decode-measure.ts';
 
 const TARGET = 3;
 
@@ -29,16 +30,15 @@ try {
   const big = join(dir, `capture-${args.packets}.pcap`);
   const smallCount = Math.floor(args.packets / 4);
   const small = join(dir, `capture-${smallCount}.pcap`);
-  let t = performance.now();
+  const t = performance.now();
   const bigSize = generatePcap(big, args.packets, 1);
   generatePcap(small, smallCount, 2);
   console.log(
     `generated ${args.packets.toLocaleString('en-US')} packets (${mib(bigSize)}) and ${smallCount.toLocaleString('en-US')} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
 
-  const oursSmall = measureOurs(small);
-  const ours = measureOurs(big);
-  t = performance.now();
+  const oursSmall = measureOursApart(small);
+  const ours = measureOursApart(big);
   const tshark = measureTshark(big);
 
   const rows: string[][] = [
