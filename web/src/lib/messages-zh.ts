@@ -175,4 +175,5 @@ export const zh: Record<MessageKey, string> = {
   'scenario.check.differs': '不同',
   'scenario.check.unchecked': '未检查',
   'scenario.optional': '可选',
+  'scenario.nowPlaying': '正在运行：{title}',
 };

@@ -180,6 +180,7 @@ const en = {
   'scenario.check.differs': 'differs',
   'scenario.check.unchecked': 'not checked',
   'scenario.optional': 'optional',
+  'scenario.nowPlaying': 'Playing now: {title}',
 } as const;
 
 export type MessageKey = keyof typeof en;

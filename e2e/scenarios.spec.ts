@@ -1,0 +1,77 @@
+/** The scenario panel against the capture server: run from the page, verdict, ladder, queueing. */
+import { expect, test, type Page } from '@playwright/test';
+import type { ScenarioId } from '../core/scenario/scenario-id.ts';
+import { CAPTURE_URL } from './ports.ts';
+
+const ladder = (page: Page) => page.getByTestId('ladder');
+
+async function openPanel(page: Page) {
+  await page.goto(CAPTURE_URL);
+  await expect(page.getByTestId('capture-status')).toHaveAttribute('data-state', 'running');
+  await page.getByTestId('scenarios-toggle').click();
+  await expect(
+    page.getByTestId('scenario-picker').locator('[data-scenario]').first(),
+  ).toBeVisible();
+}
+
+async function run(page: Page, id: ScenarioId) {
+  await page.getByTestId('scenario-picker').locator(`[data-scenario="${id}"]`).click();
+  await page.getByTestId('scenario-run').click();
+}
+
+const verdictOf = (page: Page, id: ScenarioId) =>
+  page.locator(`[data-testid="scenario-verdict"][data-scenario="${id}"]`);
+
+test('classic, then reset: each as expected, its packets in the ladder', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openPanel(page);
+  const picker = page.getByTestId('scenario-picker');
+  await expect(picker.locator('[data-scenario]')).toHaveCount(13);
+  await expect(picker.locator('[data-scenario="classic"]')).toContainText('Classic exchange');
+  await expect(picker.locator('[data-scenario="classic"]')).toContainText('server’s FIN before');
+
+  await run(page, 'classic');
+  await expect(verdictOf(page, 'classic')).toHaveAttribute('data-ok', 'true', { timeout: 20_000 });
+  await expect(verdictOf(page, 'classic')).toContainText('As expected');
+  await expect(page.getByTestId('scenario-check').first()).toHaveAttribute('data-status', 'met');
+  // The run's conversation is shown: one handshake, the server's FIN first.
+  await expect(ladder(page).locator('[data-step="SYN"]')).toHaveCount(1);
+  await expect(ladder(page).locator('[data-step="FIN,ACK"]')).toHaveCount(2);
+  const fins = page.locator('[data-testid="step-row"][data-kind="FIN,ACK"]');
+  await expect(fins.first()).toContainText('←');
+  await expect(fins.last()).toContainText('→');
+  await page.screenshot({ path: test.info().outputPath('scenario-classic.png') });
+
+  await run(page, 'reset');
+  await expect(verdictOf(page, 'reset')).toHaveAttribute('data-ok', 'true', { timeout: 20_000 });
+  await expect(ladder(page).locator('[data-step^="RST"]').first()).toBeVisible();
+  await expect(ladder(page).locator('[data-step="FIN,ACK"]')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('scenario-reset.png') });
+});
+
+test('a second run waits for the first and says so', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openPanel(page);
+  await run(page, 'keepalive');
+  await expect(page.getByTestId('scenario-status')).toHaveAttribute('data-state', 'running');
+  await run(page, 'refused');
+  const status = page.getByTestId('scenario-status');
+  await expect(status).toHaveAttribute('data-state', 'queued');
+  await expect(status).toContainText('waiting, 1 ahead');
+  await expect(page.getByTestId('scenario-playing')).toContainText('Keep-alive probes');
+  await page.screenshot({ path: test.info().outputPath('scenario-queued.png') });
+  await expect(verdictOf(page, 'refused')).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
+  await expect(ladder(page).locator('[data-step="RST,ACK"]')).toHaveCount(1);
+});
+
+test('concurrent takes a number of clients', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openPanel(page);
+  await page.getByTestId('scenario-picker').locator('[data-scenario="concurrent"]').click();
+  await expect(page.getByTestId('scenario-clients')).toHaveValue('5');
+  await page.getByTestId('scenario-clients').fill('2');
+  await page.getByTestId('scenario-run').click();
+  const verdict = verdictOf(page, 'concurrent');
+  await expect(verdict).toHaveAttribute('data-ok', 'true', { timeout: 20_000 });
+  await expect(verdict.locator('.convs button')).toHaveCount(2);
+});
