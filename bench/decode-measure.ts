@@ -17,10 +17,10 @@ export interface OurRun {
   peakHeap: number;
 }
 
-/** Reading, decoding and TCP/UDP analysis of every packet, as live capture and `analyze` do. */
+/** Reading, decoding and TCP/UDP analysis of every packet, as `analyze` does (no payload previews). */
 export function measureOurs(file: string): OurRun {
   global.gc?.();
-  const ingest = createCaptureIngest();
+  const ingest = createCaptureIngest({ previewBytes: 0 });
   const fd = openSync(file, 'r');
   let packets = 0;
   let peakRss = 0;

@@ -41,6 +41,17 @@ describe('decodePacket', () => {
     const full = hex(fields(ETH_IPV4, IPV4_TCP_PSH_ACK));
     const p = decodePacket(LINKTYPE.ETHERNET, full.slice(0, full.length - 4), 0, full.length);
     expect(p).toMatchObject({ proto: 'TCP', len: 6, payloadHex: '6865', truncated: true });
+  });
+
+  it.each([
+    { previewBytes: 0, expected: undefined },
+    { previewBytes: 2, expected: '6865' },
+    { previewBytes: 256, expected: '68656c6c6f0a' },
+  ])('keeps $previewBytes payload bytes as hex', ({ previewBytes, expected }) => {
+    const full = hex(fields(ETH_IPV4, IPV4_TCP_PSH_ACK));
+    const p = decodePacket(LINKTYPE.ETHERNET, full, 0, full.length, previewBytes);
+    expect(p.len).toBe(6);
+    expect(p.payloadHex).toBe(expected);
     expect(p.malformed).toBeUndefined();
   });
 

@@ -12,15 +12,20 @@ function note(p: DecodedPacket, s: LayerStatus): void {
   if (s.malformed && !p.malformed) p.malformed = s.malformed;
 }
 
+/** Payload bytes kept as hex for previews unless the caller asks for fewer. */
+export const DEFAULT_PREVIEW_BYTES = 256;
+
 /**
  * `time` in microseconds since the epoch; `origlen` the length on the wire. `len` is the payload
  * of the highest decoded layer; for link-only frames, the wire bytes after the link header.
+ * `previewBytes`: TCP/UDP payload bytes kept in `payloadHex` (0 when nobody shows them).
  */
 export function decodePacket(
   linkType: number,
   data: Uint8Array,
   time: number,
   origlen: number,
+  previewBytes = DEFAULT_PREVIEW_BYTES,
 ): DecodedPacket {
   const caplen = data.length;
   const p: DecodedPacket = {
@@ -40,7 +45,7 @@ export function decodePacket(
   p.proto = link.network;
   p.len = Math.max(0, Math.max(origlen, caplen) - link.offset);
   if (link.network === 'IPv4' || link.network === 'IPv6')
-    decodeIp(p, data, link.offset, link.network);
+    decodeIp(p, data, link.offset, link.network, previewBytes);
   else if (caplen < origlen) p.truncated = true;
   // headers promised bytes the frame does not have, though nothing was cut by the snap length
   if (p.truncated && caplen >= origlen && !p.malformed)
@@ -53,6 +58,7 @@ function decodeIp(
   data: Uint8Array,
   offset: number,
   version: 'IPv4' | 'IPv6',
+  previewBytes: number,
 ): void {
   const ip = version === 'IPv4' ? decodeIpv4(data, offset) : decodeIpv6(data, offset);
   note(p, ip);
@@ -61,7 +67,7 @@ function decodeIp(
   if (ip.dst !== undefined) p.dst = ip.dst;
   if (ip.fragment) p.fragment = ip.fragment;
   p.len = ip.payloadLength;
-  const t = ip.malformed ? undefined : decodeTransport(data, ip);
+  const t = ip.malformed ? undefined : decodeTransport(data, ip, previewBytes);
   if (!t) return;
   note(p, t);
   if (t.sport !== undefined) p.sport = t.sport;

@@ -6,14 +6,21 @@ import type { NetworkResult, TransportResult } from './layer-results.ts';
 import { decodeTcp } from './tcp.ts';
 import { decodeUdp } from './udp.ts';
 
-/** Decodes the transport layer, or returns undefined when it is not one we read. */
-export function decodeTransport(d: Uint8Array, ip: NetworkResult): TransportResult | undefined {
+/**
+ * Decodes the transport layer, or returns undefined when it is not one we read. `preview`: TCP/UDP
+ * payload bytes kept as hex.
+ */
+export function decodeTransport(
+  d: Uint8Array,
+  ip: NetworkResult,
+  preview: number,
+): TransportResult | undefined {
   const { payloadOffset: o, end, payloadLength: len } = ip;
   switch (ip.protocol) {
     case IP_PROTO.TCP:
-      return decodeTcp(d, o, end, len);
+      return decodeTcp(d, o, end, len, preview);
     case IP_PROTO.UDP:
-      return decodeUdp(d, o, end, len, ip.fragment?.more === true);
+      return decodeUdp(d, o, end, len, ip.fragment?.more === true, preview);
     case IP_PROTO.ICMP:
       return ip.proto === 'IPv4' ? decodeIcmp(d, o, end, len) : undefined;
     case IP_PROTO.ICMPV6:

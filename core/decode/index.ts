@@ -1,6 +1,6 @@
 /** Packet decoders: link, network and transport headers of captured frames. */
 export * from './decoded-packet.ts';
-export { decodePacket } from './decode-packet.ts';
+export { decodePacket, DEFAULT_PREVIEW_BYTES } from './decode-packet.ts';
 export { formatIpv4, formatIpv6 } from './addresses.ts';
 export { LINKTYPE } from './link-types.ts';
 export type { LinkType, LinkTypeName } from './link-types.ts';

@@ -29,6 +29,7 @@ export function tcpFlags(bits: number): TcpFlag[] {
 }
 
 /**
+ * `preview`: payload bytes kept as hex (0 for none).
  * `segLen` is the TCP segment length the IP header declares, so `len` stays true even when
  * the capture was cut short (like tshark's tcp.len); `capEnd` is where captured bytes end.
  * @see RFC 9293 §3.1: source port (2), destination port (2), sequence (4), acknowledgment (4),
@@ -39,6 +40,7 @@ export function decodeTcp(
   o: number,
   capEnd: number,
   segLen: number,
+  preview = PREVIEW,
 ): TransportResult {
   const cap = capEnd - o;
   if (cap < MIN_HEADER || segLen < MIN_HEADER) {
@@ -82,7 +84,7 @@ export function decodeTcp(
   if (parsed.malformed) result.malformed = parsed.malformed;
   if (parsed.truncated || cap < headerLength) result.truncated = true;
   const dataStart = o + headerLength;
-  const dataEnd = Math.min(capEnd, dataStart + result.len, dataStart + PREVIEW);
+  const dataEnd = Math.min(capEnd, dataStart + result.len, dataStart + preview);
   if (dataEnd > dataStart) result.payloadHex = toHex(d, dataStart, dataEnd);
   return result;
 }

@@ -7,6 +7,7 @@ const HEADER = 8;
 const PREVIEW = 256;
 
 /**
+ * `preview`: payload bytes kept as hex (0 for none).
  * `ipPayload` is the payload length the IP header declares; `firstFragment` says the IP
  * datagram continues in later fragments, so a length field larger than this fragment is fine.
  * When the length field disagrees with IP (below 8, or beyond the IP payload), IP wins:
@@ -20,6 +21,7 @@ export function decodeUdp(
   capEnd: number,
   ipPayload: number,
   firstFragment: boolean,
+  preview = PREVIEW,
 ): TransportResult {
   const cap = capEnd - o;
   const fallback = Math.max(0, ipPayload - HEADER);
@@ -43,7 +45,7 @@ export function decodeUdp(
     result.malformed = `UDP length ${length} > IP payload ${ipPayload}`;
   }
   const dataStart = o + HEADER;
-  const dataEnd = Math.min(capEnd, dataStart + result.len, dataStart + PREVIEW);
+  const dataEnd = Math.min(capEnd, dataStart + result.len, dataStart + preview);
   if (result.len > 0 && dataEnd > dataStart) result.payloadHex = toHex(d, dataStart, dataEnd);
   return result;
 }

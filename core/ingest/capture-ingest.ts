@@ -3,7 +3,7 @@
  * analysis chained once, for live capture, uploaded files, the browser and `analyze` alike.
  */
 import { createAnalyzer, type Analyzer } from '../analysis/index.ts';
-import { decodePacket } from '../decode/index.ts';
+import { DEFAULT_PREVIEW_BYTES, decodePacket } from '../decode/index.ts';
 import { CaptureReader, type RawFrame } from '../pcap/index.ts';
 import type { PacketRecord } from '../protocol.ts';
 
@@ -23,15 +23,23 @@ export interface CaptureIngest {
   readonly count: number;
 }
 
-export function createCaptureIngest(opts: { serverPorts?: number[] } = {}): CaptureIngest {
+export interface CaptureIngestOptions {
+  /** Ports known to be servers', to tell sides apart when no SYN was captured. */
+  serverPorts?: number[];
+  /** Payload bytes kept as hex per packet (default 256; 0 when nothing shows payloads). */
+  previewBytes?: number;
+}
+
+export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIngest {
   const reader = new CaptureReader();
   const analyzer = createAnalyzer({ serverPorts: opts.serverPorts });
+  const preview = opts.previewBytes ?? DEFAULT_PREVIEW_BYTES;
   let count = 0;
   const take = (frames: RawFrame[]): IngestedPacket[] => {
     const out = new Array<IngestedPacket>(frames.length);
     for (let i = 0; i < frames.length; i++) {
       const frame = frames[i]!;
-      const p = decodePacket(frame.linkType, frame.data, frame.time, frame.origlen);
+      const p = decodePacket(frame.linkType, frame.data, frame.time, frame.origlen, preview);
       const { conv, analysis } = analyzer.add(p);
       // The decoded object becomes the record (a copy of every field per packet costs more).
       const record = p as PacketRecord;

@@ -78,7 +78,8 @@ async function analyzeFile(
   serverPorts: number[],
   out: Writable,
 ): Promise<string | undefined> {
-  const ingest = createCaptureIngest({ serverPorts });
+  // analyze prints no payloads: skip the hex previews.
+  const ingest = createCaptureIngest({ serverPorts, previewBytes: 0 });
   let first: number | undefined;
   const emit = async (packets: IngestedPacket[]) => {
     let text = '';
