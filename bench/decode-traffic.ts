@@ -4,22 +4,12 @@
  * Seeded, so every run writes the same file.
  */
 import type { FrameSpec } from './decode-frames.ts';
+import { mulberry32 } from '../core/random/mulberry32.ts';
 
 const MSS = 1448;
 /** Conversations open at once. */
 const ACTIVE = 256;
 const UDP_SHARE = 0.08;
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Spec = Omit<FrameSpec, 'src' | 'dst' | 'sport' | 'dport' | 'udp'> & { fromClient: boolean };
 

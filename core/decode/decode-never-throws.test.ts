@@ -3,17 +3,7 @@ import { decodePacket } from './decode-packet.ts';
 import { LINKTYPE } from './link-types.ts';
 import { FRAMES } from './testdata/frames.ts';
 import { hex } from './testdata/hex.ts';
-
-/** Small deterministic PRNG (mulberry32) so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../random/mulberry32.ts';
 
 const LINK_TYPES = [...Object.values(LINKTYPE), 999];
 

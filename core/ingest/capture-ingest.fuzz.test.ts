@@ -15,21 +15,10 @@ import {
   LOOPBACK_TCP_ECHO_IPV6,
   LOOPBACK_UDP_CLOSED_PORT,
 } from './testdata/loopback-captures.ts';
+import { mulberry32 } from '../random/mulberry32.ts';
 
 const CASES = 3000;
 const FIRST_SEED = 0x5eed;
-
-/** mulberry32: a tiny seeded PRNG, so every failure can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every decoder fixture frame in one pcapng (one interface per link type). */
 const fixtureFrames = writePcapng(

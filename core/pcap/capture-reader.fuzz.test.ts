@@ -5,18 +5,7 @@ import { writePcapng } from './pcapng-writer.ts';
 import { hex } from './testdata/hex.ts';
 import * as pcap from './testdata/pcap-fixtures.ts';
 import { pcapngTwoSections } from './testdata/pcapng-fixtures.ts';
-
-/** mulberry32: a tiny seeded PRNG, so every failure can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../random/mulberry32.ts';
 
 const seeds: Uint8Array[] = [
   ...Object.values(pcap),
