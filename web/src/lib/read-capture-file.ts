@@ -51,7 +51,9 @@ export async function readCaptureFile(
   for (let at = 0; at < blob.size; at += chunk) {
     opts.signal?.throwIfAborted();
     const end = Math.min(blob.size, at + chunk);
-    keep(ingest.push(new Uint8Array(await blob.slice(at, end).arrayBuffer())));
+    const bytes = new Uint8Array(await blob.slice(at, end).arrayBuffer());
+    opts.signal?.throwIfAborted(); // cancelled while the bytes were on their way
+    keep(ingest.push(bytes));
     opts.onProgress?.(end, blob.size);
     await pause();
   }
