@@ -1,6 +1,6 @@
 /** What the extra scenario endpoints do with a connection (see startScenarioEndpoints). */
 import { SLOW_READER_PAUSE_MS } from '../../core/scenario/scenario-sizes.ts';
-import type { Behaviour } from './tapped-tcp-server.ts';
+import type { Behaviour } from '../echo/tapped-tcp-server.ts';
 
 /** Echoes every byte back as it arrives; closes after the peer does. */
 export const echoEverything: Behaviour = (conn) => {

@@ -8,7 +8,7 @@ import type { Tap } from '../echo/tap.ts';
 import { startTcpEcho } from '../echo/tcp-echo.ts';
 import { freeTcpPort, freeUdpPort } from './free-port.ts';
 import { echoEverything, keepOpen, slowReader, tally } from './endpoint-behaviours.ts';
-import { startTappedTcpServer } from './tapped-tcp-server.ts';
+import { startTappedTcpServer } from '../echo/tapped-tcp-server.ts';
 
 export interface ScenarioEndpoints {
   bulkEcho: Endpoint;

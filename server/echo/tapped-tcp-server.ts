@@ -5,8 +5,8 @@
 import net from 'node:net';
 import { conversationId } from '../../core/conversation-id.ts';
 import type { Endpoint } from '../../core/protocol.ts';
-import { endpointOf, previewOf, step, type Tap } from '../echo/tap.ts';
-import { listenOn } from '../echo/listen-on.ts';
+import { endpointOf, previewOf, step, type Tap } from './tap.ts';
+import { listenOn } from './listen-on.ts';
 
 /** One accepted connection, with tapped calls. */
 export interface TappedConn {
@@ -26,10 +26,12 @@ export interface TappedServer {
   close(): Promise<void>;
 }
 
+/** Listens on host:port (0 for any free port); rejects with the listen error (EADDRINUSE…). */
 export async function startTappedTcpServer(
   host: string,
   tap: Tap,
   behaviour: Behaviour,
+  port = 0,
 ): Promise<TappedServer> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer({ allowHalfOpen: true }, (socket) => {
@@ -37,7 +39,7 @@ export async function startTappedTcpServer(
     socket.on('close', () => sockets.delete(socket));
     accept(socket, tap, behaviour);
   });
-  await listenOn(server, host, 0);
+  await listenOn(server, host, port);
   const bound = server.address() as net.AddressInfo;
   const local = endpointOf(bound.address, bound.port)!;
   tap(step({ kind: 'listen', side: 'server', transport: 'tcp', local, remote: null, conv: '' }));
