@@ -4,6 +4,9 @@ import type { CaptureStatus } from '../core/protocol.ts';
 import { PortInUseError, startApp } from './app.ts';
 import { parseServeArgs, SERVE_HELP, UsageError } from './cli/serve-args.ts';
 
+/** How long Ctrl-C waits for sockets and the capture to close. */
+const CLOSE_TIMEOUT_MS = 5000;
+
 async function main(): Promise<number> {
   let opts;
   try {
@@ -44,6 +47,13 @@ async function main(): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // A second Ctrl-C, or a close that takes too long, ends the process at once.
+  const force = () => {
+    process.stderr.write('packet-ladder: stopped without waiting for every socket to close.\n');
+    process.exit(1);
+  };
+  process.once('SIGINT', force);
+  setTimeout(force, CLOSE_TIMEOUT_MS).unref();
   await app.close();
   process.stdout.write('Stopped.\n');
   return 0;
