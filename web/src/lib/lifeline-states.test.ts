@@ -53,12 +53,21 @@ describe('lifelineStates', () => {
     expect(marks.every((m) => m.derived === derived)).toBe(true);
   });
 
-  it('places each label on its lifeline at the bottom edge of its row', () => {
+  it('places a packet’s labels on the lifelines just under the arrow’s end, above the next row’s label', () => {
     const records = convRecords(TCP_CONV);
     const marks = lifelineStates(records, derivedStatesOf(records), geometry(records));
     const syn = records.findIndex((r) => r.type === 'packet');
-    expect(marks[0]).toMatchObject({ side: 'client', x: 200, y: 24 + syn * 48 + 24 });
-    expect(marks[1]).toMatchObject({ side: 'server', x: 500, y: 24 + syn * 48 + 24 });
+    const centre = 24 + syn * 48;
+    expect(marks[0]).toMatchObject({ side: 'client', x: 200, y: centre + 48 * 0.36 });
+    expect(marks[1]).toMatchObject({ side: 'server', x: 500, y: centre + 48 * 0.36 });
+  });
+
+  it('places a label derived from a socket call on the boundary under its pill', () => {
+    const records = convRecords(TCP_CONV).filter((r) => r.type === 'step');
+    const marks = lifelineStates(records, derivedStatesOf(records), geometry(records));
+    expect(marks.length).toBeGreaterThan(0);
+    const row = records.findIndex((r) => r.seq === marks[0]!.seq);
+    expect(marks[0]!.y).toBe(24 + row * 48 + 24);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Where the ladder puts its state labels: one on a side's lifeline wherever that side's TCP state
- * changes, on the boundary below the record that changed it (between pills, clear of arrows).
+ * changes: just below the end of the arrow that changed it (clear of the next row's arrow label),
+ * or on the boundary below a socket call's pill when the state is derived from calls.
  */
 import type { SessionRecord, Side } from '../../../core/protocol.ts';
 import type { TcpState } from '../../../core/analysis/packet-analysis.ts';
@@ -26,6 +27,9 @@ export interface LifelineGeometry {
   serverX: number;
 }
 
+/** How far below a packet row's centre its state labels sit, in rows: under the arrow's end. */
+const PACKET_LABEL_DROP = 0.36;
+
 /** Labels for the state changes in `records` (time order), tracked per conversation. */
 export function lifelineStates(
   records: readonly SessionRecord[],
@@ -48,7 +52,7 @@ export function lifelineStates(
         state: s[side],
         derived: s.derived,
         x: side === 'client' ? g.clientX : g.serverX,
-        y: (g.ys[i] ?? 0) + g.rowHeight / 2,
+        y: (g.ys[i] ?? 0) + g.rowHeight * (r.type === 'packet' ? PACKET_LABEL_DROP : 0.5),
       });
     }
     last.set(conv, { client: s.client, server: s.server });
