@@ -3,6 +3,22 @@
 /** TCP header flags, in the order analyzers print them. AE is the old NS (ECN nonce) bit. */
 export type TcpFlag = 'FIN' | 'SYN' | 'RST' | 'PSH' | 'ACK' | 'URG' | 'ECE' | 'CWR' | 'AE';
 
+/**
+ * Every flag in the order analyzers print them (`SYN,ACK`, `FIN,ACK`), which is also bit order:
+ * flag i is bit i of the 12-bit flags field (AE is bit 8). @see RFC 9293 §3.1, RFC 3540
+ */
+export const TCP_FLAGS: readonly TcpFlag[] = [
+  'FIN',
+  'SYN',
+  'RST',
+  'PSH',
+  'ACK',
+  'URG',
+  'ECE',
+  'CWR',
+  'AE',
+];
+
 /** TCP options that matter for analysis. @see RFC 9293 §3.2, RFC 7323, RFC 2018 */
 export interface TcpOptions {
   mss?: number;

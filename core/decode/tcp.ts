@@ -1,5 +1,5 @@
 /** TCP header: ports, numbers, flags, window, options, and the segment's payload length. */
-import type { TcpFlag, TcpHeader } from './decoded-packet.ts';
+import { TCP_FLAGS, type TcpFlag, type TcpHeader } from './decoded-packet.ts';
 import type { TransportResult } from './layer-results.ts';
 import { u16, u32 } from './read-bytes.ts';
 import { parseTcpOptions } from './tcp-options.ts';
@@ -8,23 +8,10 @@ import { toHex } from './to-hex.ts';
 const MIN_HEADER = 20;
 const PREVIEW = 256;
 
-/** Flags in display order; flag i is bit i of the 12-bit flags field (AE is bit 8, the old NS). */
-const FLAG_NAMES: readonly TcpFlag[] = [
-  'FIN',
-  'SYN',
-  'RST',
-  'PSH',
-  'ACK',
-  'URG',
-  'ECE',
-  'CWR',
-  'AE',
-];
-
 /** Names the set flags of the 12-bit flags field (reserved bits ignored). */
 export function tcpFlags(bits: number): TcpFlag[] {
   const flags: TcpFlag[] = [];
-  for (let i = 0; i < FLAG_NAMES.length; i++) if ((bits >> i) & 1) flags.push(FLAG_NAMES[i]!);
+  for (let i = 0; i < TCP_FLAGS.length; i++) if ((bits >> i) & 1) flags.push(TCP_FLAGS[i]!);
   return flags;
 }
 

@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import net from 'node:net';
-import { startLab } from '../lab.ts';
+import { startLab, type Lab } from '../lab.ts';
 import { startTcpEcho } from '../echo/tcp-echo.ts';
 
 export interface Exchange {
@@ -63,15 +63,20 @@ export async function client(
   await within(closed, ms, 'connection');
 }
 
-/** The echo endpoint's classic exchange through the lab: the server closes first. */
-export async function classicExchange(): Promise<Exchange> {
-  const lab = await startLab({
+/** The project's echo endpoints on a free loopback port, without capture (the test captures). */
+export function echoLab(): Promise<Lab> {
+  return startLab({
     echoHost: '127.0.0.1',
     echoPort: 0,
     capture: false,
     captureTool: 'auto',
     maxRecords: 10000,
   });
+}
+
+/** The echo endpoint's classic exchange through the lab: the server closes first. */
+export async function classicExchange(): Promise<Exchange> {
+  const lab = await echoLab();
   return {
     filter: `tcp port ${lab.echo.port}`,
     run: async () => {

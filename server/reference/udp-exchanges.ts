@@ -1,17 +1,10 @@
 /** Loopback UDP exchanges: one datagram to the echo endpoint, and one to a closed port (ICMP). */
 import dgram from 'node:dgram';
 import { once } from 'node:events';
-import { startLab } from '../lab.ts';
-import { sleep, within, type Exchange } from './tcp-exchanges.ts';
+import { echoLab, sleep, within, type Exchange } from './tcp-exchanges.ts';
 
 export async function udpEchoExchange(): Promise<Exchange> {
-  const lab = await startLab({
-    echoHost: '127.0.0.1',
-    echoPort: 0,
-    capture: false,
-    captureTool: 'auto',
-    maxRecords: 10000,
-  });
+  const lab = await echoLab();
   return {
     filter: `udp port ${lab.echo.port}`,
     run: async () => {

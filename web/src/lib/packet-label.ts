@@ -1,27 +1,12 @@
 /** Analyzer-style texts for one packet: the flag string, the arrow label and the table's info. */
-import type { TcpFlag } from '../../../core/decode/decoded-packet.ts';
+import { TCP_FLAGS, type TcpFlag } from '../../../core/decode/decoded-packet.ts';
 import type { AnalysisFlag } from '../../../core/analysis/packet-analysis.ts';
 import type { PacketRecord } from '../../../core/protocol.ts';
-
-/** Print order of analyzers: the main flag comes before ACK (`SYN,ACK`, `PSH,ACK`, `FIN,ACK`). */
-const FLAG_ORDER: readonly TcpFlag[] = [
-  'FIN',
-  'SYN',
-  'RST',
-  'PSH',
-  'ACK',
-  'URG',
-  'ECE',
-  'CWR',
-  'AE',
-];
 
 /** `SYN,ACK` for [SYN, ACK]; `NONE` for a segment with no flag at all. */
 export function flagString(flags: readonly TcpFlag[]): string {
   if (flags.length === 0) return 'NONE';
-  return [...new Set(flags)]
-    .sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b))
-    .join(',');
+  return [...new Set(flags)].sort((a, b) => TCP_FLAGS.indexOf(a) - TCP_FLAGS.indexOf(b)).join(',');
 }
 
 /** The `data-step` value of a packet: TCP flags, else the highest decoded protocol. */
