@@ -42,6 +42,7 @@ export const zh: Record<MessageKey, string> = {
   'role.client': '客户端',
   'role.server': '服务器',
   'role.clients': '客户端们',
+  'role.servers': '服务器们',
   'role.unknown': '未知',
   'table.title': '步骤',
   'table.no': '序号',

@@ -46,6 +46,7 @@ const en = {
   'role.client': 'client',
   'role.server': 'server',
   'role.clients': 'clients',
+  'role.servers': 'servers',
   'role.unknown': 'unknown',
   'table.title': 'Steps',
   'table.no': 'No.',

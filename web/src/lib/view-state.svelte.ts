@@ -70,6 +70,8 @@ export class ViewState {
     return this.show === 'both' ? all : all.filter((r) => showsRecord(r, this.show));
   });
 
+  /** The records are the live session's (the echo endpoint is then the server). */
+  live = $derived.by(() => this.#conn.session?.kind === 'live');
   startTime = $derived.by(() => this.#conn.session?.startTime ?? this.#conn.records[0]?.time ?? 0);
 
   pick(conv: string): void {

@@ -1,0 +1,39 @@
+/** A long capture in the page: only the rows near the viewport are drawn, and all stay reachable. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { generatePcap } from '../bench/decode-generate.ts';
+
+const PACKETS = 5000;
+
+test('5,000 packets: the ladder and table draw a window of rows and follow the selection', async ({
+  page,
+}) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-large-'));
+  const file = path.join(dir, 'large.pcap');
+  generatePcap(file, PACKETS, 7);
+  try {
+    await page.goto('/');
+    await page.getByTestId('open-file').setInputFiles(file);
+    await page.locator('[data-testid="conversation"][data-conv="all"]').click();
+
+    const rows = page.getByTestId('step-row');
+    // The newest rows are in view; far fewer than all of them are in the page.
+    await expect(rows.last()).toHaveAttribute('data-record', String(PACKETS));
+    expect(await rows.count()).toBeLessThan(200);
+    expect(await page.getByTestId('ladder').locator('[data-step]').count()).toBeLessThan(200);
+
+    // Keyboard selection walks past the drawn window, and the views follow it.
+    await rows.last().click();
+    for (let i = 0; i < 120; i++) await page.keyboard.press('ArrowUp');
+    const selected = page.locator('[data-testid="step-row"][aria-selected="true"]');
+    await expect(selected).toHaveAttribute('data-record', String(PACKETS - 120));
+    await expect(selected).toBeInViewport();
+    await expect(
+      page.getByTestId('ladder').locator(`[data-record="${PACKETS - 120}"]`),
+    ).toBeInViewport();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

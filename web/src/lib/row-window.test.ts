@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { DRAW_ALL_UP_TO, rowWindow } from './row-window.ts';
+
+describe('rowWindow', () => {
+  it.each([
+    {
+      name: 'a short list is drawn whole',
+      count: DRAW_ALL_UP_TO,
+      row: 50,
+      top: 5000,
+      offset: 0,
+      expected: { start: 0, end: DRAW_ALL_UP_TO },
+    },
+    {
+      name: 'top of a long list',
+      count: 10_000,
+      row: 50,
+      top: 0,
+      offset: 0,
+      expected: { start: 0, end: 38 },
+    },
+    {
+      name: 'middle of a long list',
+      count: 10_000,
+      row: 50,
+      top: 100_000,
+      offset: 0,
+      expected: { start: 1970, end: 2038 },
+    },
+    {
+      name: 'bottom of a long list',
+      count: 10_000,
+      row: 50,
+      top: 499_600,
+      offset: 0,
+      expected: { start: 9962, end: 10_000 },
+    },
+    {
+      name: 'scrolled past the end',
+      count: 10_000,
+      row: 50,
+      top: 900_000,
+      offset: 0,
+      expected: { start: 10_000, end: 10_000 },
+    },
+    {
+      name: 'rows start below a header',
+      count: 10_000,
+      row: 50,
+      top: 100_000,
+      offset: 60,
+      expected: { start: 1968, end: 2037 },
+    },
+    {
+      name: 'no row height yet',
+      count: 10_000,
+      row: 0,
+      top: 0,
+      offset: 0,
+      expected: { start: 0, end: 10_000 },
+    },
+  ])('$name', ({ count, row, top, offset, expected }) => {
+    expect(rowWindow(count, row, top, 400, offset)).toEqual(expected);
+  });
+});
