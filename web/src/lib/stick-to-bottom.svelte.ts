@@ -1,6 +1,7 @@
 /**
- * Keeps a scroll container at its bottom (the newest row) while the user has not scrolled away
- * from it; the ladder and the table both follow a live conversation this way.
+ * A scroll container that keeps to its bottom (the newest row) while the user has not scrolled
+ * away from it, and knows its scroll position and height so long lists can draw only the rows in
+ * view. The ladder and the table both scroll this way.
  */
 import { tick } from 'svelte';
 
@@ -9,10 +10,16 @@ export class StickToBottom {
   el = $state<HTMLElement>();
   /** The user is at the bottom: new rows scroll into view. */
   atBottom = $state(true);
+  /** Scroll position, px. */
+  scrollTop = $state(0);
+  /** Visible height, set with `bind:clientHeight`. */
+  viewHeight = $state(600);
 
   onscroll = (): void => {
     const el = this.el;
-    if (el) this.atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
+    if (!el) return;
+    this.atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
+    this.scrollTop = el.scrollTop;
   };
 
   /** Scrolls to the newest row and follows again. */
@@ -24,5 +31,15 @@ export class StickToBottom {
   /** After new rows were drawn: follow them if the user was at the bottom. */
   rowsChanged(): void {
     if (this.atBottom) void tick().then(this.toBottom);
+  }
+
+  /** Brings a record's row into view: its element when drawn, else its position `y()` (px). */
+  reveal(seq: number, y: () => number | undefined): void {
+    const row = this.el?.querySelector(`[data-record="${seq}"]`);
+    if (row) row.scrollIntoView({ block: 'nearest' });
+    else if (this.el) {
+      const at = y();
+      if (at !== undefined) this.el.scrollTop = at - this.viewHeight / 2;
+    }
   }
 }
