@@ -33,6 +33,12 @@ async function main(): Promise<number> {
     process.stderr.write(`packet-ladder: could not start: ${(err as Error).message}\n`);
     return 1;
   }
+  // Listen for Ctrl-C before saying it can be pressed.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   const echo = formatEndpoint(app.echo);
   process.stdout.write(
     `Packet Ladder is running.\n` +
@@ -42,11 +48,7 @@ async function main(): Promise<number> {
       `  Capture:       ${captureLine(app.capture())}\n` +
       `Press Ctrl-C to stop.\n`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
   // A second Ctrl-C, or a close that takes too long, ends the process at once.
   const force = () => {
     process.stderr.write('packet-ladder: stopped without waiting for every socket to close.\n');
