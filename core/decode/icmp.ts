@@ -3,8 +3,7 @@ import { formatIpv4 } from './addresses.ts';
 import type { QuotedFlow } from './decoded-packet.ts';
 import type { TransportResult } from './layer-results.ts';
 import { quotedFlow } from './quoted-ports.ts';
-
-const HEADER = 8;
+import { decodeIcmpMessage, type IcmpFamily } from './icmp-message.ts';
 
 /** @see https://www.iana.org/assignments/icmp-parameters */
 export const ICMP_TYPE = {
@@ -27,24 +26,15 @@ function decodeQuoted(d: Uint8Array, o: number, end: number): QuotedFlow | undef
   return quotedFlow(d, formatIpv4(d, o + 12), formatIpv4(d, o + 16), d[o + 9]!, o + ihl, end);
 }
 
-/**
- * `icmpLen` is the ICMP message length the IP header declares.
- * @see RFC 792: type (1), code (1), checksum (2), rest of header (4), body
- */
+/** @see RFC 792: type (1), code (1), checksum (2), rest of header (4), body */
+const ICMP: IcmpFamily = { proto: 'ICMP', isError: (t) => ERRORS.has(t), decodeQuoted };
+
+/** `icmpLen` is the ICMP message length the IP header declares. */
 export function decodeIcmp(
   d: Uint8Array,
   o: number,
   capEnd: number,
   icmpLen: number,
 ): TransportResult {
-  const len = Math.max(0, icmpLen - HEADER);
-  if (icmpLen < HEADER) return { len, malformed: `ICMP message of ${icmpLen} bytes < 8` };
-  if (capEnd - o < HEADER) return { len, truncated: true };
-  const type = d[o]!;
-  const result: TransportResult = { proto: 'ICMP', len, icmp: { type, code: d[o + 1]! } };
-  if (ERRORS.has(type)) {
-    const inner = decodeQuoted(d, o + HEADER, capEnd);
-    if (inner) result.icmp!.inner = inner;
-  }
-  return result;
+  return decodeIcmpMessage(ICMP, d, o, capEnd, icmpLen);
 }

@@ -4,8 +4,8 @@ import type { QuotedFlow } from './decoded-packet.ts';
 import { walkIpv6Extensions } from './ipv6-extensions.ts';
 import type { TransportResult } from './layer-results.ts';
 import { quotedFlow } from './quoted-ports.ts';
+import { decodeIcmpMessage, type IcmpFamily } from './icmp-message.ts';
 
-const HEADER = 8;
 const IPV6_HEADER = 40;
 
 /** @see https://www.iana.org/assignments/icmpv6-parameters */
@@ -33,24 +33,19 @@ function decodeQuoted(d: Uint8Array, o: number, end: number): QuotedFlow | undef
   return quotedFlow(d, src, dst, chain.protocol, chain.offset, end);
 }
 
-/**
- * `icmpLen` is the ICMPv6 message length the IPv6 header declares.
- * @see RFC 4443 §2.1: type (1), code (1), checksum (2), message body (4 bytes of it fixed)
- */
+/** @see RFC 4443 §2.1: type (1), code (1), checksum (2), message body (4 bytes of it fixed) */
+const ICMPV6: IcmpFamily = {
+  proto: 'ICMPv6',
+  isError: (t) => t >= ICMPV6_TYPE.DEST_UNREACHABLE && t <= ICMPV6_TYPE.PARAMETER_PROBLEM,
+  decodeQuoted,
+};
+
+/** `icmpLen` is the ICMPv6 message length the IPv6 header declares. */
 export function decodeIcmpv6(
   d: Uint8Array,
   o: number,
   capEnd: number,
   icmpLen: number,
 ): TransportResult {
-  const len = Math.max(0, icmpLen - HEADER);
-  if (icmpLen < HEADER) return { len, malformed: `ICMPv6 message of ${icmpLen} bytes < 8` };
-  if (capEnd - o < HEADER) return { len, truncated: true };
-  const type = d[o]!;
-  const result: TransportResult = { proto: 'ICMPv6', len, icmp: { type, code: d[o + 1]! } };
-  if (type >= ICMPV6_TYPE.DEST_UNREACHABLE && type <= ICMPV6_TYPE.PARAMETER_PROBLEM) {
-    const inner = decodeQuoted(d, o + HEADER, capEnd);
-    if (inner) result.icmp!.inner = inner;
-  }
-  return result;
+  return decodeIcmpMessage(ICMPV6, d, o, capEnd, icmpLen);
 }
