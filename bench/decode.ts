@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDecodeBenchArgs } from './decode-args.ts';
 import { generatePcap } from './decode-generate.ts';
-import { measureOursApart, measureTshark } from './decode-measure.ts';
+import { measureOursApart, measureTshark, type OurRun } from './decode-measure.ts';
 
 const TARGET = 3;
 
@@ -23,6 +23,15 @@ try {
 }
 
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+const ourRow = (name: string, r: OurRun) => [
+  name,
+  r.packets.toLocaleString('en-US'),
+  r.seconds.toFixed(2),
+  rate(r.packets, r.seconds),
+  mib(r.peakRss),
+  mib(r.peakHeap),
+  mib(r.heldHeap),
+];
 const rate = (packets: number, seconds: number) =>
   `${Math.round(packets / seconds).toLocaleString('en-US')} pkt/s`;
 
@@ -44,24 +53,8 @@ try {
 
   const rows: string[][] = [
     ['run', 'packets', 'seconds', 'rate', 'peak RSS', 'peak heap', 'held heap'],
-    [
-      'ours',
-      ours.packets.toLocaleString('en-US'),
-      ours.seconds.toFixed(2),
-      rate(ours.packets, ours.seconds),
-      mib(ours.peakRss),
-      mib(ours.peakHeap),
-      mib(ours.heldHeap),
-    ],
-    [
-      'ours (¼ file)',
-      oursSmall.packets.toLocaleString('en-US'),
-      oursSmall.seconds.toFixed(2),
-      rate(oursSmall.packets, oursSmall.seconds),
-      mib(oursSmall.peakRss),
-      mib(oursSmall.peakHeap),
-      mib(oursSmall.heldHeap),
-    ],
+    ourRow('ours', ours),
+    ourRow('ours (¼ file)', oursSmall),
     [
       'tshark',
       tshark.ok ? args.packets.toLocaleString('en-US') : '-',
