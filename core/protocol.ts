@@ -122,6 +122,11 @@ export interface EchoInfo {
   port: number;
 }
 
+/** What a page may do: presenters act (send, run scenarios…), viewers watch. */
+export type Role =
+  | 'presenter' // holds the token, or the single user at the desk when roles are off
+  | 'viewer'; // watches; every privileged event is refused on the server
+
 /** Sent once on connection: what the server offers. */
 export interface Hello {
   echo: EchoInfo;
@@ -129,6 +134,8 @@ export interface Hello {
   sessions: SessionInfo[];
   /** Largest number of records a session keeps; older ones are dropped. */
   maxRecords: number;
+  /** This page's role ('presenter' when roles are off). */
+  role: Role;
 }
 
 export interface JoinRequest {

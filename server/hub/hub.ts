@@ -2,7 +2,7 @@
  * The socket.io hub: a page gets `hello` on connection, joins a session with the last seq it has,
  * gets what it missed, then ordered `records` batches. Sends go to the built-in clients.
  */
-import type { Server, Socket } from 'socket.io';
+import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 import type {
   CaptureStatus,
   ClientToServerEvents,
@@ -14,9 +14,20 @@ import type {
 } from '../../core/protocol.ts';
 import { firstIssue, joinSchema, sendSchema } from './messages.ts';
 import type { Session } from './session.ts';
+import type { SocketData } from '../auth/socket-data.ts';
 
-export type HubServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type HubServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  DefaultEventsMap,
+  SocketData
+>;
+export type HubSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  DefaultEventsMap,
+  SocketData
+>;
 
 /** Records handed to a page in one join reply or one batch, at most. */
 const BATCH_LIMIT = 5000;
@@ -118,6 +129,7 @@ export class Hub {
       capture: this.opts.capture(),
       sessions: this.sessionList(),
       maxRecords: this.opts.maxRecords,
+      role: socket.data.role ?? 'presenter',
     });
 
     socket.on('join', (req, ack) => {

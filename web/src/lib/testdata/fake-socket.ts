@@ -49,6 +49,7 @@ export class FakeSocket {
       capture: { state: 'off' },
       sessions,
       maxRecords: 100,
+      role: 'presenter',
     };
     this.fire('hello', h);
   }
