@@ -2,6 +2,10 @@
 import type { Transport } from '../protocol.ts';
 import type { ScenarioId } from './scenario-id.ts';
 import { SCENARIO_IDS } from './scenario-id.ts';
+import * as size from './scenario-sizes.ts';
+
+const NAGLE_START = `a ${size.NAGLE_START_MESSAGE.length}-byte “${size.NAGLE_START_MESSAGE}” request`;
+const NAGLE_ALL = size.NAGLE_WRITES + 1;
 
 export interface ScenarioEntry {
   id: ScenarioId;
@@ -80,8 +84,8 @@ const ENTRIES: Record<ScenarioId, Omit<ScenarioEntry, 'id'>> = {
   nagle: {
     title: 'Nagle’s algorithm on and off',
     description: [
-      'Twenty 8-byte writes, first with Nagle’s algorithm on, then with it off (TCP_NODELAY).',
-      'Look for fewer, merged segments on the first connection and one segment per write on the second.',
+      `On each of two connections, ${NAGLE_START}, then ${size.NAGLE_WRITES} writes of ${size.NAGLE_WRITE_BYTES} bytes (${NAGLE_ALL} writes): first with Nagle’s algorithm on, then with it off (TCP_NODELAY).`,
+      `Look for fewer, merged segments on the first connection and up to one segment per write (${NAGLE_ALL}) on the second; Linux may still merge a few there.`,
     ],
     transport: 'tcp',
     targetable: false,

@@ -154,7 +154,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
           conv: 1,
           min: n + 1,
           optional: true, // Linux's autocorking may still merge a few
-          text: 'with Nagle off, one segment per write',
+          text: `with Nagle off, one data segment per write (${n + 1}: “${size.NAGLE_START_MESSAGE}” and ${n} small writes)`,
         },
       ];
     }

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Expectation } from './expectation.ts';
 import { expectationsFor } from './scenario-expectations.ts';
 import { judgeRun } from './verdict.ts';
+import { describeExpectation } from './describe-expectation.ts';
+import { scenarioEntry } from './scenario-catalog.ts';
+import { NAGLE_WRITE_BYTES, NAGLE_WRITES } from './scenario-sizes.ts';
 import {
   CONV,
   classicPackets,
@@ -183,6 +186,8 @@ describe('single checks', () => {
     );
     expect(v.checks[0]!.status).toBe('differs');
     expect(v.outcome).toBe('as-expected');
+    // The summary must not contradict the red check under it.
+    expect(v.summary).toBe('As expected, with 1 optional difference (1 of 1 checks ran).');
   });
 
   it('a packet difference the capture can explain is not checked, and says why', () => {
@@ -213,5 +218,22 @@ describe('single checks', () => {
       timeline([], [pkt('server', 'FIN,PSH,ACK', 44)]),
     );
     expect(v.outcome).toBe('as-expected');
+  });
+});
+
+describe('nagle: texts and checks agree on counts', () => {
+  it('the description and the optional check name the same number of writes', () => {
+    const checks = expectationsFor('nagle').map(describeExpectation);
+    const writes = NAGLE_WRITES + 1;
+    expect(checks.join('\n')).toContain(`one data segment per write (${writes}:`);
+    const [what, look] = scenarioEntry('nagle').description;
+    expect(what).toContain(
+      `${NAGLE_WRITES} writes of ${NAGLE_WRITE_BYTES} bytes (${writes} writes)`,
+    );
+    expect(look).toContain(`(${writes})`);
+    // The step check counts the same writes.
+    expect(expectationsFor('nagle')).toContainEqual(
+      expect.objectContaining({ check: 'step-count', kind: 'write', min: writes, max: writes }),
+    );
   });
 });

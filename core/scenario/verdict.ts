@@ -70,5 +70,8 @@ function summarize(checks: CheckResult[], failed: CheckResult[], gaps?: string):
     return `Differs: ${what}${more}.${notRun}`;
   }
   const ran = checks.length - unchecked;
-  return `As expected (${ran} of ${checks.length} checks ran).${notRun}`;
+  // An optional check that differs is still said: "as expected" alone would contradict it.
+  const optional = checks.filter((c) => c.status === 'differs').length;
+  const aside = optional ? `, with ${optional} optional difference${optional > 1 ? 's' : ''}` : '';
+  return `As expected${aside} (${ran} of ${checks.length} checks ran).${notRun}`;
 }
