@@ -4,6 +4,7 @@
  */
 import type { DecodedPacket } from './decode/decoded-packet.ts';
 import type { PacketAnalysis } from './analysis/packet-analysis.ts';
+import type { ClassClientEvents, ClassServerEvents } from './class/class-protocol.ts';
 import type {
   RunScenarioRequest,
   RunScenarioResult,
@@ -167,7 +168,7 @@ export interface RecordBatch {
   records: SessionRecord[];
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends ClassServerEvents {
   hello: (h: Hello) => void;
   sessions: (list: SessionInfo[]) => void;
   records: (batch: RecordBatch) => void;
@@ -176,7 +177,7 @@ export interface ServerToClientEvents {
   scenario: (status: ScenarioStatus) => void;
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends ClassClientEvents {
   join: (req: JoinRequest, ack: (res: JoinResult) => void) => void;
   send: (req: SendRequest, ack: (res: SendResult) => void) => void;
   /** The scenario catalog and the runs queued or running now. */

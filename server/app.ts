@@ -15,6 +15,7 @@ import { apiHandler, type Handler } from './http/api.ts';
 import type { ServeOptions } from './cli/serve-args.ts';
 import { inUse } from './lab.ts';
 import { attachScenarios } from './hub/scenario-handlers.ts';
+import { attachClassroom } from './class/class-handlers.ts';
 import { startScenarioLab } from './scenarios/scenario-lab.ts';
 import { createScenarioService } from './scenarios/scenario-service.ts';
 
@@ -51,6 +52,7 @@ export async function startApp(opts: ServeOptions): Promise<App> {
     });
     hub.addSession(lab.live);
     attachScenarios(io, scenarios);
+    attachClassroom(io, { isPresenter: (s) => (s.data.role ?? 'presenter') === 'presenter' });
     api = apiHandler({
       get: (id) => hub.getSession(id),
       list: () => hub.listSessions(),
