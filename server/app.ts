@@ -16,6 +16,7 @@ import type { ServeOptions } from './cli/serve-args.ts';
 import { inUse } from './lab.ts';
 import { attachScenarios } from './hub/scenario-handlers.ts';
 import { attachClassroom } from './class/class-handlers.ts';
+import { viewerUrls } from './class/viewer-urls.ts';
 import { startScenarioLab } from './scenarios/scenario-lab.ts';
 import { createScenarioService } from './scenarios/scenario-service.ts';
 
@@ -52,7 +53,10 @@ export async function startApp(opts: ServeOptions): Promise<App> {
     });
     hub.addSession(lab.live);
     attachScenarios(io, scenarios);
-    attachClassroom(io, { isPresenter: (s) => (s.data.role ?? 'presenter') === 'presenter' });
+    attachClassroom(io, {
+      isPresenter: (s) => (s.data.role ?? 'presenter') === 'presenter',
+      viewerUrls: () => viewerUrls(opts.host, (httpServer.address() as net.AddressInfo).port),
+    });
     api = apiHandler({
       get: (id) => hub.getSession(id),
       list: () => hub.listSessions(),

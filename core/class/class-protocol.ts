@@ -74,8 +74,18 @@ export type QuizAnswerResult =
 
 export type ClassResult = { ok: true } | { ok: false; error: string };
 
+/** Where viewers open the page (shown as text and as a QR code on the presenter's screen). */
+export interface ViewerUrls {
+  /** URLs to show and encode, the most useful first. */
+  urls: string[];
+  /** Bound to loopback: only this machine can open them. */
+  loopbackOnly: boolean;
+}
+
 /** Classroom events the server sends (merged into ServerToClientEvents). */
 export interface ClassServerEvents {
+  /** Once on connection: where viewers join. */
+  viewerUrls: (v: ViewerUrls) => void;
   /** The presenter's view changed (and once on connection, when there is one). */
   presenterView: (v: PresenterView) => void;
   /** The question on the screens changed; null when none. */

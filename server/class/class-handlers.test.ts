@@ -24,7 +24,10 @@ beforeAll(async () => {
     socket.data.role = socket.handshake.auth['role'] === 'viewer' ? 'viewer' : 'presenter';
     next();
   });
-  attachClassroom(io, { isPresenter: (s) => s.data.role !== 'viewer' });
+  attachClassroom(io, {
+    isPresenter: (s) => s.data.role !== 'viewer',
+    viewerUrls: () => ({ urls: ['http://127.0.0.1:1/'], loopbackOnly: true }),
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
 });

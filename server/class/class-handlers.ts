@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { HubServer } from '../hub/hub.ts';
 import { firstIssue } from '../hub/messages.ts';
 import { Classroom } from './classroom.ts';
+import type { ViewerUrls } from '../../core/class/class-protocol.ts';
 import {
   presenterViewSchema,
   quizAnswerSchema,
@@ -20,6 +21,8 @@ const PRESENTERS = 'class:presenters';
 export interface ClassOptions {
   /** The one role check of the server: may this socket change what others see? */
   isPresenter(socket: Socket): boolean;
+  /** Where viewers open the page (known once the HTTP server listens). */
+  viewerUrls(): ViewerUrls;
 }
 
 type Ack<R> = (res: R | { ok: false; error: string }) => void;
@@ -62,6 +65,7 @@ export function attachClassroom(io: HubServer, opts: ClassOptions): Classroom {
     if (presenter) void socket.join(PRESENTERS);
     const auth: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.viewer;
     const viewer = viewerIdSchema.safeParse(auth).success ? (auth as string) : socket.id;
+    socket.emit('viewerUrls', opts.viewerUrls());
     if (room.view) socket.emit('presenterView', room.view);
     socket.emit('quiz', room.quizFor(presenter));
 
