@@ -6,6 +6,7 @@ import type http from 'node:http';
 import { PcapngWriter, CaptureFormatError } from '../../core/pcap/index.ts';
 import type { Session } from '../hub/session.ts';
 import { sessionFromCapture } from '../sessions/file-session.ts';
+import { frameRoute } from './frame-route.ts';
 
 /** Largest capture file a page may share through the server. */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -44,6 +45,12 @@ export function apiHandler(sessions: ApiSessions): Handler {
       const session = sessions.get(decodeURIComponent(parts[2]!));
       if (!session) return fail(res, 404, `No session named "${parts[2]}".`);
       return savePcapng(res, session);
+    }
+    if (parts.length === 5 && parts[3] === 'frames' && req.method === 'GET') {
+      const session = sessions.get(decodeURIComponent(parts[2]!));
+      if (!session) return fail(res, 404, `No session named "${parts[2]}".`);
+      const { status, body } = frameRoute(session, parts[4]!);
+      return json(res, status, body);
     }
     return fail(res, 405, `${req.method} ${url.pathname} is not supported.`);
   };

@@ -37,3 +37,24 @@ describe('FrameRing', () => {
     expect(ring.size).toBe(1);
   });
 });
+
+describe('FrameRing.at', () => {
+  it('finds a frame by its number from 1, and not once it was dropped', () => {
+    const ring = new FrameRing(3, 1000);
+    for (let i = 0; i < 5; i++) ring.push(frame(i));
+    expect(ring.at(3)?.time).toBe(2);
+    expect(ring.at(5)?.time).toBe(4);
+    expect(ring.at(2)).toBeUndefined();
+    expect(ring.at(6)).toBeUndefined();
+    expect(ring.at(0)).toBeUndefined();
+    expect(ring.at(3.5)).toBeUndefined();
+  });
+
+  it('keeps numbering through compaction', () => {
+    const ring = new FrameRing(500, 1e9);
+    for (let i = 0; i < 10_000; i++) ring.push(frame(i, 1));
+    expect(ring.at(9501)?.time).toBe(9500);
+    expect(ring.at(10_000)?.time).toBe(9999);
+    expect(ring.at(9500)).toBeUndefined();
+  });
+});

@@ -8,6 +8,8 @@ export class FrameRing {
   private frames: WritableFrame[] = [];
   private start = 0; // index of the oldest frame still held
   private bytes = 0;
+  /** Number (from 1, in push order) of the oldest frame still held. */
+  private firstNo = 1;
 
   constructor(
     private readonly maxFrames: number,
@@ -23,12 +25,20 @@ export class FrameRing {
     ) {
       this.bytes -= this.frames[this.start]!.data.length;
       this.frames[this.start++] = undefined as unknown as WritableFrame;
+      this.firstNo++;
     }
     // Compact now and then so the array does not keep growing at the front.
     if (this.start > 1024 && this.start * 2 > this.frames.length) {
       this.frames = this.frames.slice(this.start);
       this.start = 0;
     }
+  }
+
+  /** The `no`-th frame pushed (from 1, as packet records number them), if still held. */
+  at(no: number): WritableFrame | undefined {
+    if (!Number.isInteger(no) || no < this.firstNo || no >= this.firstNo + this.size)
+      return undefined;
+    return this.frames[this.start + no - this.firstNo];
   }
 
   get size(): number {
