@@ -168,10 +168,19 @@ export interface RecordBatch {
   records: SessionRecord[];
 }
 
+/** Earlier packet records whose analysis a later packet corrected (states true in hindsight). */
+export interface CorrectionBatch {
+  session: string;
+  /** Each record's session sequence number and its whole corrected analysis. */
+  records: { seq: number; analysis: PacketAnalysis }[];
+}
+
 export interface ServerToClientEvents extends ClassServerEvents {
   hello: (h: Hello) => void;
   sessions: (list: SessionInfo[]) => void;
   records: (batch: RecordBatch) => void;
+  /** Replace the analysis of records already sent (a later packet proved it wrong). */
+  corrections: (batch: CorrectionBatch) => void;
   capture: (status: CaptureStatus) => void;
   /** A scenario run was queued, started or finished (sent to every page). */
   scenario: (status: ScenarioStatus) => void;

@@ -40,6 +40,18 @@ export type AnalysisFlag =
   | 'keep_alive'
   | 'keep_alive_ack';
 
+/**
+ * What a segment teaches in its context, beside tshark's flags (which stay exactly tshark's): the
+ * lesson when tshark's name for the shape would teach the wrong one.
+ */
+export type TeachLabel =
+  | 'keep_alive' // an idle connection's probe: Seq one below the next byte, no data (RFC 1122 §4.2.3.6)
+  | 'keep_alive_ack' // the ACK that answers a keep-alive probe, whatever else tshark calls it
+  | 'zero_window_probe' // keep-alive-shaped, but sent while the peer advertises a zero window (RFC 9293 §3.8.6.1)
+  | 'zero_window_probe_ack' // the answer to such a zero-window probe, with the receiver's window
+  | 'syn_window_unscaled' // tshark's "window update" only against the SYN's window, which is never scaled
+  | 'fin_acks_fin'; // a FIN whose ACK also acknowledges the peer's FIN: the peer passes FIN_WAIT_2 unseen
+
 export interface PacketAnalysis {
   /** TCP stream index, numbered like Wireshark's tcp.stream (from 0); UDP stream for UDP. */
   stream: number;
@@ -58,4 +70,16 @@ export interface PacketAnalysis {
   analysis?: AnalysisFlag[];
   /** For duplicate_ack: which duplicate this is (1, 2, …). */
   dupAckNum?: number;
+  /** Lessons this segment teaches in context (see TeachLabel), beside tshark's `analysis`. */
+  teach?: TeachLabel[];
+  /** Set when a later packet proved the first analysis of this packet wrong (e.g. its states). */
+  corrected?: true;
+}
+
+/** A corrected analysis of an earlier packet, numbered in the order packets were given. */
+export interface PacketCorrection {
+  /** The packet's number: 1 for the first packet the analyzer was given. */
+  packet: number;
+  /** Its whole analysis again, with `corrected: true`. */
+  analysis: PacketAnalysis;
 }
