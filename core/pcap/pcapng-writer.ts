@@ -13,6 +13,8 @@ export interface WritableFrame {
   /** Length on the wire; defaults to data.length. */
   origlen?: number;
   comment?: string;
+  /** More opt_comment options after `comment`, one per text (pcapng allows several). */
+  comments?: readonly string[];
 }
 
 export interface PcapngWriterOptions {
@@ -72,8 +74,9 @@ export class PcapngWriter {
     view.setUint32(12, data.length, true);
     view.setUint32(16, frame.origlen ?? data.length, true);
     fixed.set(data, 20);
-    const options: [number, Uint8Array][] =
-      frame.comment === undefined ? [] : [[OPT_COMMENT, utf8.encode(frame.comment)]];
+    const texts = frame.comment === undefined ? [] : [frame.comment];
+    if (frame.comments) texts.push(...frame.comments);
+    const options = texts.map((t): [number, Uint8Array] => [OPT_COMMENT, optionText(t)]);
     parts.push(block(BLOCK_EPB, fixed, options));
     return concat(parts);
   }
@@ -97,6 +100,13 @@ export function writePcapng(
   const parts = [writer.header()];
   for (const frame of frames) parts.push(writer.packet(frame));
   return concat(parts);
+}
+
+/** UTF-8 of an option value, cut (on a character boundary) to fit the 16-bit option length. */
+function optionText(text: string): Uint8Array {
+  let bytes = utf8.encode(text);
+  while (bytes.length > 65535) bytes = utf8.encode((text = text.slice(0, text.length - 1024)));
+  return bytes;
 }
 
 /** A block: type, length, body (4-byte aligned), options ending with opt_endofopt, length again. */
