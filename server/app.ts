@@ -12,6 +12,9 @@ import { Hub, type HubServer } from './hub/hub.ts';
 import type { Session } from './hub/session.ts';
 import { staticHandler } from './http/static-files.ts';
 import { apiHandler, type Handler } from './http/api.ts';
+import { guardHandler } from './http/guard-handler.ts';
+import { replyError } from './http/reply.ts';
+import { parseRequestUrl } from './http/request-url.ts';
 import type { ServeOptions } from './cli/serve-args.ts';
 import { inUse } from './lab.ts';
 import { attachScenarios } from './hub/scenario-handlers.ts';
@@ -38,9 +41,15 @@ export async function startApp(opts: ServeOptions): Promise<App> {
   try {
     let api: Handler = () => false;
     const serveStatic = staticHandler();
-    const httpServer = http.createServer((req, res) => {
-      if (!api(req, res)) serveStatic(req, res);
-    });
+    const httpServer = http.createServer(
+      guardHandler((req, res) => {
+        const url = parseRequestUrl(req.url);
+        if (!url.ok) return void replyError(res, 400, url.error);
+        const answered = api(req, res, url);
+        if (answered === false) serveStatic(req, res);
+        else if (answered !== true) return answered;
+      }),
+    );
     const io: HubServer = new Server(httpServer, {
       serveClient: false,
       maxHttpBufferSize: 64 * 1024,

@@ -7,6 +7,8 @@ import { PcapngWriter, CaptureFormatError } from '../../core/pcap/index.ts';
 import type { Session } from '../hub/session.ts';
 import { sessionFromCapture } from '../sessions/file-session.ts';
 import { frameRoute } from './frame-route.ts';
+import { replyError as fail, replyJson as json } from './reply.ts';
+import { decodeSegment } from './request-url.ts';
 
 /** Largest capture file a page may share through the server. */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -19,17 +21,25 @@ export interface ApiSessions {
   maxRecords: number;
 }
 
-export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+export type Handler = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: { pathname: string; query: URLSearchParams },
+) => boolean | Promise<void>;
 
 let fileCounter = 0;
 
-/** Returns true when it answered the request (the path is under /api/). */
+/**
+ * Returns false when the path is not under /api/; otherwise it answers, and returns a promise
+ * when the answer comes later (so the caller can catch what it throws).
+ */
 export function apiHandler(sessions: ApiSessions): Handler {
-  return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  return (req, res, url) => {
     if (!url.pathname.startsWith('/api/')) return false;
     const parts = url.pathname.split('/').filter(Boolean); // ['api', 'sessions', id, 'capture.pcapng']
-    if (parts[1] !== 'sessions') return fail(res, 404, `No such API path: ${url.pathname}`);
+    if (parts[1] !== 'sessions') {
+      return fail(res, 404, `No such API path: ${JSON.stringify(url.pathname.slice(0, 80))}`);
+    }
     if (parts.length === 2 && req.method === 'GET') {
       return json(
         res,
@@ -38,21 +48,24 @@ export function apiHandler(sessions: ApiSessions): Handler {
       );
     }
     if (parts.length === 2 && req.method === 'POST') {
-      void upload(req, res, url, sessions);
-      return true;
+      return upload(req, res, url, sessions);
     }
-    if (parts.length === 4 && parts[3] === 'capture.pcapng' && req.method === 'GET') {
-      const session = sessions.get(decodeURIComponent(parts[2]!));
-      if (!session) return fail(res, 404, `No session named "${parts[2]}".`);
-      return savePcapng(res, session);
+    if (parts.length >= 4 && req.method === 'GET') {
+      const id = decodeSegment(parts[2]!);
+      if (id === undefined) return fail(res, 400, 'The session name has a malformed %-escape.');
+      const session = sessions.get(id);
+      if (!session) return fail(res, 404, `No session named ${JSON.stringify(id.slice(0, 80))}.`);
+      if (parts.length === 4 && parts[3] === 'capture.pcapng') return savePcapng(res, session);
+      if (parts.length === 5 && parts[3] === 'frames') {
+        const { status, body } = frameRoute(session, parts[4]!);
+        return json(res, status, body);
+      }
     }
-    if (parts.length === 5 && parts[3] === 'frames' && req.method === 'GET') {
-      const session = sessions.get(decodeURIComponent(parts[2]!));
-      if (!session) return fail(res, 404, `No session named "${parts[2]}".`);
-      const { status, body } = frameRoute(session, parts[4]!);
-      return json(res, status, body);
-    }
-    return fail(res, 405, `${req.method} ${url.pathname} is not supported.`);
+    return fail(
+      res,
+      405,
+      `${req.method} ${JSON.stringify(url.pathname.slice(0, 80))} is not supported.`,
+    );
   };
 }
 
@@ -75,10 +88,10 @@ function savePcapng(res: http.ServerResponse, session: Session): true {
 async function upload(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  url: URL,
+  url: { query: URLSearchParams },
   sessions: ApiSessions,
 ): Promise<void> {
-  const name = (url.searchParams.get('name') ?? 'capture').slice(0, 120).replace(/\p{Cc}/gu, '');
+  const name = (url.query.get('name') ?? 'capture').slice(0, 120).replace(/\p{Cc}/gu, '');
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > MAX_UPLOAD_BYTES) {
     fail(res, 413, `The file is ${declared} bytes; at most ${MAX_UPLOAD_BYTES} can be shared.`);
@@ -118,17 +131,4 @@ async function upload(
     if (err instanceof CaptureFormatError) fail(res, 400, `${name}: ${err.message}`);
     else fail(res, 500, `${name}: ${(err as Error).message}`);
   }
-}
-
-function json(res: http.ServerResponse, status: number, body: unknown): true {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  res.end(JSON.stringify(body));
-  return true;
-}
-
-function fail(res: http.ServerResponse, status: number, error: string): true {
-  return json(res, status, { error });
 }

@@ -17,9 +17,16 @@ export function staticHandler(dir = DIST_DIR): http.RequestListener {
     };
   }
   const serve = sirv(dir, { single: true, etag: true, gzip: false });
-  return (req, res) =>
+  return (req, res) => {
+    // sirv hands a Range straight to createReadStream, which throws on "bytes=9-2"; the page
+    // never asks for ranges, so any Range but a well-formed, ordered one is ignored.
+    const range = /^bytes=(\d{1,15})-(\d{1,15})$/.exec(req.headers.range ?? '');
+    if (req.headers.range !== undefined && (!range || Number(range[1]) > Number(range[2]))) {
+      delete req.headers.range;
+    }
     serve(req, res, () => {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found\n');
     });
+  };
 }
