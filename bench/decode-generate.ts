@@ -1,14 +1,19 @@
 /** Writes the benchmark's pcap file as a stream: 1 MiB buffers, never the whole file in memory. */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { writeFrame } from './decode-frames.ts';
-import { traffic } from './decode-traffic.ts';
+import { traffic, type TrafficShape } from './decode-traffic.ts';
 
 const BUFFER = 1024 * 1024;
 /** Largest frame the traffic makes (Ethernet + IPv4 + TCP with options + MSS). */
 const MAX_FRAME = 14 + 20 + 60 + 1500;
 
 /** Classic little-endian µs pcap, Ethernet. Returns the file size. @see draft-ietf-opsawg-pcap §4-5 */
-export function generatePcap(file: string, packets: number, seed = 1): number {
+export function generatePcap(
+  file: string,
+  packets: number,
+  seed = 1,
+  shape: TrafficShape = 'mixed',
+): number {
   const fd = openSync(file, 'w');
   const buf = new Uint8Array(BUFFER);
   const view = new DataView(buf.buffer);
@@ -26,7 +31,7 @@ export function generatePcap(file: string, packets: number, seed = 1): number {
     view.setUint32(16, 262144, true);
     view.setUint32(20, 1, true);
     at = 24;
-    for (const { spec, time } of traffic(packets, seed)) {
+    for (const { spec, time } of traffic(packets, seed, shape)) {
       if (at + 16 + MAX_FRAME > BUFFER) flush();
       const len = writeFrame(buf, view, at + 16, spec);
       view.setUint32(at, Math.floor(time / 1e6), true);

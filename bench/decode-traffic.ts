@@ -1,7 +1,8 @@
 /**
  * The benchmark's synthetic traffic: many TCP conversations interleaved (handshake, requests and
  * responses of varied sizes split into MSS segments with ACKs, FIN exchange) and some UDP pairs.
- * Seeded, so every run writes the same file.
+ * Seeded, so every run writes the same file. The 'echo' shape is a class at the echo endpoint:
+ * loopback clients (127.0.x.y) each sending one short line and reading it back, ~10 packets each.
  */
 import type { FrameSpec } from './decode-frames.ts';
 import { mulberry32 } from '../core/random/mulberry32.ts';
@@ -10,6 +11,11 @@ const MSS = 1448;
 /** Conversations open at once. */
 const ACTIVE = 256;
 const UDP_SHARE = 0.08;
+
+/** Which traffic: 'mixed' (10.x hosts, web-like exchanges) or 'echo' (loopback echo lines). */
+export type TrafficShape =
+  | 'mixed' // requests and responses of up to ~40 KB, 1–4 rounds per connection
+  | 'echo'; // one short line echoed per connection, loopback addresses
 
 type Spec = Omit<FrameSpec, 'src' | 'dst' | 'sport' | 'dport' | 'udp'> & { fromClient: boolean };
 
@@ -23,7 +29,7 @@ interface Conversation {
 }
 
 /** One TCP conversation, start to end, as segments (client ISN c, server ISN s). */
-function tcpScript(random: () => number): Spec[] {
+function tcpScript(random: () => number, shape: TrafficShape): Spec[] {
   const out: Spec[] = [];
   let c = Math.floor(random() * 2 ** 32);
   let s = Math.floor(random() * 2 ** 32);
@@ -43,7 +49,14 @@ function tcpScript(random: () => number): Spec[] {
   seg(true, 0x02, 0, 64240);
   seg(false, 0x12, 0, 65160);
   seg(true, 0x10, 0);
-  const rounds = 1 + Math.floor(random() * 4);
+  if (shape === 'echo') {
+    const line = 4 + Math.floor(random() * 120);
+    seg(true, 0x18, line);
+    seg(false, 0x10, 0);
+    seg(false, 0x18, line);
+    seg(true, 0x10, 0);
+  }
+  const rounds = shape === 'echo' ? 0 : 1 + Math.floor(random() * 4);
   for (let r = 0; r < rounds; r++) {
     seg(true, 0x18, 40 + Math.floor(random() * 700));
     seg(false, 0x10, 0);
@@ -66,19 +79,25 @@ function tcpScript(random: () => number): Spec[] {
 }
 
 /** Yields `count` frame specs (and times, µs) of interleaved conversations. */
-export function* traffic(count: number, seed = 1): Generator<{ spec: FrameSpec; time: number }> {
+export function* traffic(
+  count: number,
+  seed = 1,
+  shape: TrafficShape = 'mixed',
+): Generator<{ spec: FrameSpec; time: number }> {
   const random = mulberry32(seed);
+  const echo = shape === 'echo';
   let time = 1_700_000_000_000_000;
   let port = 32768;
-  const host = (net: number) => (0x0a000000 | (net << 16) | Math.floor(random() * 65535)) >>> 0;
+  const first = echo ? 0x7f000000 : 0x0a000000;
+  const host = (net: number) => (first | (net << 16) | Math.floor(random() * 65535)) >>> 0;
   const open = (): Conversation => {
     port = port >= 60999 ? 32768 : port + 1;
     return {
-      client: host(0),
-      server: host(1),
+      client: echo ? host(0) | 2 : host(0),
+      server: echo ? 0x7f000001 : host(1),
       cport: port,
-      sport: [80, 443, 8080][Math.floor(random() * 3)]!,
-      script: tcpScript(random),
+      sport: echo ? 7 : [80, 443, 8080][Math.floor(random() * 3)]!,
+      script: tcpScript(random, shape),
       next: 0,
     };
   };
@@ -97,7 +116,7 @@ export function* traffic(count: number, seed = 1): Generator<{ spec: FrameSpec; 
   };
   for (let n = 0; n < count;) {
     time += 1 + Math.floor(random() * 50);
-    if (random() < UDP_SHARE) {
+    if (random() < (echo ? UDP_SHARE / 4 : UDP_SHARE)) {
       const a = host(2);
       const b = host(3);
       const p = 32768 + Math.floor(random() * 28000);
