@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { createCaptureIngest } from './capture-ingest.ts';
 import { CaptureFormatError, writePcapng } from '../pcap/index.ts';
 import { packetJson } from '../report/packet-json.ts';
+import { packetJsonLine } from '../report/packet-json-line.ts';
 import { FRAMES } from '../decode/testdata/frames.ts';
 import { hex } from '../decode/testdata/hex.ts';
 import type { PacketRecord } from '../protocol.ts';
@@ -130,7 +131,9 @@ function ingest(bytes: Uint8Array, random: () => number): Outcome {
     const json = packetJson(r, first);
     const bad = [...badNumbers(r), ...badNumbers(json)];
     if (bad.length) throw new Error(`packet ${r.no}: ${bad.join(', ')}`);
-    JSON.stringify(json);
+    const line = packetJsonLine(r, first);
+    if (line !== JSON.stringify(json))
+      throw new Error(`packet ${r.no}: line ${line} is not ${JSON.stringify(json)}`);
   }
   const bad = badNumbers(it.analyzer.conversations());
   if (bad.length) throw new Error(`conversations: ${bad.join(', ')}`);

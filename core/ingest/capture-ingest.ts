@@ -28,11 +28,16 @@ export interface CaptureIngestOptions {
   serverPorts?: number[];
   /** Payload bytes kept as hex per packet (default 256; 0 when nothing shows payloads). */
   previewBytes?: number;
+  /** Finished conversations' summaries kept for `analyzer.conversations()` (default 10,000). */
+  keepConversations?: number;
 }
 
 export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIngest {
   const reader = new CaptureReader();
-  const analyzer = createAnalyzer({ serverPorts: opts.serverPorts });
+  const analyzer = createAnalyzer({
+    serverPorts: opts.serverPorts,
+    maxConversations: opts.keepConversations,
+  });
   const preview = opts.previewBytes ?? DEFAULT_PREVIEW_BYTES;
   let count = 0;
   const take = (frames: RawFrame[]): IngestedPacket[] => {

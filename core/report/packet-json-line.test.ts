@@ -1,0 +1,56 @@
+/** The hand-written analyze line is exactly JSON.stringify(packetJson(…)), key for key. */
+import { describe, expect, it } from 'vitest';
+import { createCaptureIngest } from '../ingest/capture-ingest.ts';
+import {
+  LOOPBACK_TCP_ECHO,
+  LOOPBACK_TCP_ECHO_IPV6,
+  LOOPBACK_UDP_CLOSED_PORT,
+} from '../ingest/testdata/loopback-captures.ts';
+import { writePcapng } from '../pcap/index.ts';
+import { FRAMES } from '../decode/testdata/frames.ts';
+import { hex } from '../decode/testdata/hex.ts';
+import type { PacketRecord } from '../protocol.ts';
+import { packetJson } from './packet-json.ts';
+import { packetJsonLine } from './packet-json-line.ts';
+
+function records(bytes: Uint8Array): PacketRecord[] {
+  const ingest = createCaptureIngest({ previewBytes: 0 });
+  return [...ingest.push(bytes), ...ingest.end()].map((p) => p.record);
+}
+
+const fixtureFrames = writePcapng(
+  FRAMES.map((f, i) => ({
+    linkType: f.linkType,
+    time: 1_700_000_000_000_000 + i,
+    data: hex(f.frame),
+  })),
+);
+
+describe('packetJsonLine', () => {
+  const cases: [string, Uint8Array][] = [
+    ['TCP echo on 127.0.0.1', LOOPBACK_TCP_ECHO],
+    ['TCP echo on ::1', LOOPBACK_TCP_ECHO_IPV6],
+    ['UDP to a closed port (ICMP)', LOOPBACK_UDP_CLOSED_PORT],
+    ['every decoder fixture (fragments, ARP, malformed…)', fixtureFrames],
+  ];
+  it.each(cases)('%s: same text as JSON.stringify', (_, bytes) => {
+    const all = records(bytes);
+    expect(all.length).toBeGreaterThan(1);
+    for (const r of all)
+      expect(packetJsonLine(r, all[0]!.time)).toBe(JSON.stringify(packetJson(r, all[0]!.time)));
+  });
+
+  it('puts the file first and escapes it as JSON does', () => {
+    const [r] = records(LOOPBACK_TCP_ECHO);
+    for (const file of ['a.pcap', 'dir "x"\\y\n.pcap', '捕获 \u0001.pcap', 'bad \ud800.pcap'])
+      expect(packetJsonLine(r!, r!.time, JSON.stringify(file))).toBe(
+        JSON.stringify(packetJson(r!, r!.time, file)),
+      );
+  });
+
+  it('prints numbers JSON cannot hold as null, as JSON.stringify does', () => {
+    const [r] = records(LOOPBACK_TCP_ECHO);
+    const odd = { ...r!, len: NaN, sport: Infinity, malformed: 'quote " and \\' };
+    expect(packetJsonLine(odd, r!.time)).toBe(JSON.stringify(packetJson(odd, r!.time)));
+  });
+});
