@@ -16,6 +16,10 @@ import { guardHandler } from './http/guard-handler.ts';
 import { replyError } from './http/reply.ts';
 import { parseRequestUrl } from './http/request-url.ts';
 import type { ServeOptions } from './cli/serve-args.ts';
+import { allowSameOrigin, attachRoles } from './auth/attach-roles.ts';
+import { createRoles } from './auth/roles.ts';
+import { tokenLanding } from './auth/token-landing.ts';
+import { writeRefusal } from './auth/write-refusal.ts';
 import { inUse } from './lab.ts';
 import { attachScenarios } from './hub/scenario-handlers.ts';
 import { attachClassroom } from './class/class-handlers.ts';
@@ -29,6 +33,8 @@ export interface App {
   url: string;
   echo: Endpoint;
   live: Session;
+  /** Whether pages need the token to act, and the token. */
+  roles: { enabled: boolean; token: string };
   capture(): CaptureStatus;
   close(): Promise<void>;
 }
@@ -41,10 +47,12 @@ export async function startApp(opts: ServeOptions): Promise<App> {
   try {
     let api: Handler = () => false;
     const serveStatic = staticHandler();
+    const roles = createRoles(opts);
     const httpServer = http.createServer(
       guardHandler((req, res) => {
         const url = parseRequestUrl(req.url);
         if (!url.ok) return void replyError(res, 400, url.error);
+        if (tokenLanding(roles, req, res, url)) return;
         const answered = api(req, res, url);
         if (answered === false) serveStatic(req, res);
         else if (answered !== true) return answered;
@@ -53,7 +61,9 @@ export async function startApp(opts: ServeOptions): Promise<App> {
     const io: HubServer = new Server(httpServer, {
       serveClient: false,
       maxHttpBufferSize: 64 * 1024,
+      allowRequest: allowSameOrigin,
     });
+    attachRoles(io, roles);
     const hub = new Hub(io, {
       echo: { host: lab.echo.address, port: lab.echo.port },
       capture: lab.capture,
@@ -70,6 +80,7 @@ export async function startApp(opts: ServeOptions): Promise<App> {
       get: (id) => hub.getSession(id),
       list: () => hub.listSessions(),
       addFile: (s) => hub.addFileSession(s),
+      writeRefusal: (req) => writeRefusal(roles, req),
       maxRecords: opts.maxRecords,
     });
     lab.onCapture((s) => hub.captureChanged(s));
@@ -79,6 +90,7 @@ export async function startApp(opts: ServeOptions): Promise<App> {
       url: `http://${formatEndpoint({ address: bound.address, port: bound.port })}/`,
       echo: lab.echo,
       live: lab.live,
+      roles: { enabled: roles.enabled, token: roles.token },
       capture: lab.capture,
       close: async () => {
         await new Promise<void>((resolve) => {

@@ -1,7 +1,9 @@
 /** `npm start`: parses flags, starts the app, prints the URLs, closes every socket on Ctrl-C. */
 import { formatEndpoint } from '../core/conversation-id.ts';
 import type { CaptureStatus } from '../core/protocol.ts';
-import { PortInUseError, startApp } from './app.ts';
+import { PortInUseError, startApp, type App } from './app.ts';
+import { isLoopbackHost } from './auth/roles.ts';
+import { viewerUrls } from './class/viewer-urls.ts';
 import { parseServeArgs, SERVE_HELP, UsageError } from './cli/serve-args.ts';
 
 /** How long Ctrl-C waits for sockets and the capture to close. */
@@ -42,7 +44,7 @@ async function main(): Promise<number> {
   const echo = formatEndpoint(app.echo);
   process.stdout.write(
     `Packet Ladder is running.\n` +
-      `  Page:          ${app.url}\n` +
+      pageLines(app, opts.host) +
       `  TCP echo:      ${echo}   (try: printf 'hi' | nc ${app.echo.address} ${app.echo.port})\n` +
       `  UDP echo:      ${echo}   (try: nc -u ${app.echo.address} ${app.echo.port})\n` +
       `  Capture:       ${captureLine(app.capture())}\n` +
@@ -59,6 +61,22 @@ async function main(): Promise<number> {
   await app.close();
   process.stdout.write('Stopped.\n');
   return 0;
+}
+
+/** One page URL with roles off; with roles on, the presenter's URL and the viewers' URLs. */
+function pageLines(app: App, host: string): string {
+  if (!app.roles.enabled) return `  Page:          ${app.url}\n`;
+  const port = Number(new URL(app.url).port);
+  const viewers = viewerUrls(host, port).urls;
+  const presenter = new URL(viewers[0] ?? app.url);
+  presenter.searchParams.set('token', app.roles.token);
+  return (
+    `  Presenter:     ${presenter.href}   (only this URL can send, run scenarios and share)\n` +
+    viewers.map((u, i) => `  ${i === 0 ? 'Viewers:  ' : '          '}     ${u}\n`).join('') +
+    (isLoopbackHost(host)
+      ? ''
+      : `  Warning:       the page is open to the network; whoever has the token ${app.roles.token} is presenter.\n`)
+  );
 }
 
 function captureLine(s: CaptureStatus): string {

@@ -1,6 +1,7 @@
 /** Flags of the server command, parsed and validated: a bad flag is one line and exit code 2. */
 import { parseArgs } from 'node:util';
 import net from 'node:net';
+import { TOKEN_PATTERN } from '../auth/presenter-token.ts';
 
 export interface ServeOptions {
   host: string;
@@ -11,6 +12,8 @@ export interface ServeOptions {
   captureTool: 'auto' | 'tcpdump' | 'dumpcap';
   captureInterface?: string;
   maxRecords: number;
+  /** The presenter's token; roles are on when given (or when --host is not loopback). */
+  token?: string;
   help: boolean;
 }
 
@@ -27,6 +30,8 @@ Flags:
   --capture-tool NAME       auto | tcpdump | dumpcap (default auto: tcpdump if installed)
   --capture-interface NAME  interface to capture on (default: the one carrying --echo-host)
   --max-records N           records kept per session before the oldest are dropped (default 20000)
+  --token T                 the presenter's token (16-128 of A-Z a-z 0-9 _ -; default random);
+                            turns roles on: only the presenter URL can send, run and share
   -h, --help                show this help
 `;
 
@@ -48,6 +53,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
         'capture-tool': { type: 'string', default: 'auto' },
         'capture-interface': { type: 'string' },
         'max-records': { type: 'string', default: '20000' },
+        token: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -62,6 +68,10 @@ export function parseServeArgs(argv: string[]): ServeOptions {
   if (iface !== undefined && !/^[\w.:@-]{1,32}$/.test(iface)) {
     throw new UsageError(`--capture-interface "${iface}" is not an interface name.`);
   }
+  const token = values.token;
+  if (token !== undefined && !TOKEN_PATTERN.test(token)) {
+    throw new UsageError('--token must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -.');
+  }
   return {
     host: address('--host', values.host),
     port: integer('--port', values.port, 0, 65535),
@@ -71,6 +81,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     captureTool: tool,
     captureInterface: iface,
     maxRecords: integer('--max-records', values['max-records'], 100, 10_000_000),
+    ...(token !== undefined && { token }),
     help: values.help,
   };
 }

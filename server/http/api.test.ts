@@ -93,7 +93,11 @@ describe('/api/sessions', () => {
       error: /at byte \d+/,
     },
   ])('rejects a bad upload in one line: $name', async ({ body, status, error }) => {
-    const res = await api('/api/sessions?name=x', { method: 'POST', body: Buffer.from(body) });
+    const res = await api('/api/sessions?name=x', {
+      method: 'POST',
+      body: Buffer.from(body),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(res.status).toBe(status);
     const { error: text } = (await res.json()) as { error: string };
     expect(text).toMatch(error);
@@ -105,7 +109,10 @@ describe('/api/sessions', () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(new URL('/api/sessions', app.url), {
         method: 'POST',
-        headers: { 'content-length': String(65 * 1024 * 1024) },
+        headers: {
+          'content-length': String(65 * 1024 * 1024),
+          'content-type': 'application/octet-stream',
+        },
       });
       req.on('response', (res) => resolve(res.statusCode ?? 0));
       req.on('error', reject);

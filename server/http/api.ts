@@ -16,9 +16,11 @@ export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 export interface ApiSessions {
   get(id: string): Session | undefined;
   list(): Session[];
-  /** Adds a file session; returns false when the caller may not (a later role check sits here). */
+  /** Adds a file session (the caller checked writeRefusal first). */
   addFile(session: Session): void;
   maxRecords: number;
+  /** Why this request may not write (cross-origin, form content type, not the presenter). */
+  writeRefusal(req: http.IncomingMessage): { status: number; error: string } | undefined;
 }
 
 export type Handler = (
@@ -39,6 +41,13 @@ export function apiHandler(sessions: ApiSessions): Handler {
     const parts = url.pathname.split('/').filter(Boolean); // ['api', 'sessions', id, 'capture.pcapng']
     if (parts[1] !== 'sessions') {
       return fail(res, 404, `No such API path: ${JSON.stringify(url.pathname.slice(0, 80))}`);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const refused = sessions.writeRefusal(req);
+      if (refused) {
+        req.resume();
+        return fail(res, refused.status, refused.error);
+      }
     }
     if (parts.length === 2 && req.method === 'GET') {
       return json(

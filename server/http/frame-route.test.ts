@@ -13,6 +13,7 @@ beforeAll(async () => {
   const res = await fetch(new URL('/api/sessions?name=hs.pcap', app.url), {
     method: 'POST',
     body: Buffer.from(writePcap(handshakeFrames(), 1)),
+    headers: { 'content-type': 'application/octet-stream' },
   });
   id = ((await res.json()) as SessionInfo).id;
 });
