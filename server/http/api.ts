@@ -9,6 +9,8 @@ import { sessionFromCapture } from '../sessions/file-session.ts';
 import { frameRoute } from './frame-route.ts';
 import { replyError as fail, replyJson as json } from './reply.ts';
 import { decodeSegment } from './request-url.ts';
+import { exportRoute } from './export-routes.ts';
+import { sessionListEntry } from './session-list.ts';
 
 /** Largest capture file a page may share through the server. */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -50,11 +52,7 @@ export function apiHandler(sessions: ApiSessions): Handler {
       }
     }
     if (parts.length === 2 && req.method === 'GET') {
-      return json(
-        res,
-        200,
-        sessions.list().map((s) => s.info()),
-      );
+      return json(res, 200, sessions.list().map(sessionListEntry));
     }
     if (parts.length === 2 && req.method === 'POST') {
       return upload(req, res, url, sessions);
@@ -68,6 +66,9 @@ export function apiHandler(sessions: ApiSessions): Handler {
       if (parts.length === 5 && parts[3] === 'frames') {
         const { status, body } = frameRoute(session, parts[4]!);
         return json(res, status, body);
+      }
+      if (parts.length === 4 && parts[3]!.startsWith('export.')) {
+        return exportRoute(res, session, parts[3]!, url.query);
       }
     }
     return fail(
