@@ -1,5 +1,5 @@
 /** Conversation ids shared by socket steps and packets: the same flow gets the same id on both. */
-import type { Endpoint, Transport } from './protocol.ts';
+import type { Endpoint, Transport } from './types.ts';
 
 /** `[::1]:80` for IPv6, `127.0.0.1:80` for IPv4. */
 export function formatEndpoint(e: Endpoint): string {

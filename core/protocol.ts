@@ -2,8 +2,9 @@
  * The one typed contract between server and web: record types pushed over socket.io and the
  * event maps used as generics on both ends (`Server<ClientToServerEvents, ServerToClientEvents>`).
  */
-import type { DecodedPacket } from './decode/decoded-packet.ts';
 import type { PacketAnalysis } from './analysis/packet-analysis.ts';
+import type { SessionRecord } from './records.ts';
+import type { Transport } from './types.ts';
 import type { ClassClientEvents, ClassServerEvents } from './class/class-protocol.ts';
 import type {
   RunScenarioRequest,
@@ -12,77 +13,8 @@ import type {
   ScenarioStatus,
 } from './scenario/scenario-status.ts';
 
-/** Which end of a conversation a socket step or state belongs to. */
-export type Side =
-  | 'client' // the side that connects / sends first
-  | 'server'; // the echo endpoint
-
-/** Transport of a conversation. */
-export type Transport = 'tcp' | 'udp';
-
-/** Socket-level steps the tap reports (names are stable test hooks: `data-step`). */
-export type StepKind =
-  | 'listen' // TCP server socket listening
-  | 'bind' // UDP socket bound
-  | 'connect' // client connect() completed (durationUs = how long it took)
-  | 'accept' // server accepted a connection
-  | 'write' // bytes handed to the kernel with write()/send()
-  | 'read' // bytes returned by read()/recv()
-  | 'peer-end' // read returned 0: the peer's FIN arrived
-  | 'end' // shutdown(SHUT_WR): our FIN queued
-  | 'close' // socket closed
-  | 'reset' // socket aborted: RST sent
-  | 'error' // an error reported by the socket (code: ECONNREFUSED, ECONNRESET…)
-  | 'udp-send' // a datagram sent
-  | 'udp-recv'; // a datagram received
-
-export interface Endpoint {
-  address: string;
-  port: number;
-}
-
-export interface PayloadPreview {
-  /** First bytes (at most 256) as text, non-printables shown as '.' */
-  text: string;
-  /** The same bytes as lowercase hex without separators */
-  hex: string;
-}
-
-/** One socket-level call observed by the tap. */
-export interface SocketStep {
-  type: 'step';
-  kind: StepKind;
-  /** Microseconds since the Unix epoch, wall clock (shares the axis with captured packets). */
-  time: number;
-  side: Side;
-  transport: Transport;
-  local: Endpoint;
-  remote: Endpoint | null;
-  /** Conversation id, see `conversationId()`. */
-  conv: string;
-  /** Bytes moved by this call (0 for calls that move none). */
-  bytes: number;
-  preview?: PayloadPreview;
-  /** For connect: microseconds from connect() to completion. */
-  durationUs?: number;
-  /** For error: the errno code, e.g. ECONNREFUSED. */
-  code?: string;
-  /** For error: the message the OS gave. */
-  message?: string;
-}
-
-/** One captured or read packet, decoded, with the TCP analysis when it applies. */
-export interface PacketRecord extends DecodedPacket {
-  type: 'packet';
-  /** Frame number within its session, from 1. */
-  no: number;
-  /** Conversation id, see `conversationId()`; absent for packets outside TCP/UDP flows. */
-  conv?: string;
-  analysis?: PacketAnalysis;
-}
-
-/** What a session holds, in order; `seq` is the session's sequence number, from 1, no gaps. */
-export type SessionRecord = (SocketStep | PacketRecord) & { seq: number };
+export type { Endpoint, PayloadPreview, Side, StepKind, Transport } from './types.ts';
+export type { PacketRecord, SessionRecord, SocketStep } from './records.ts';
 
 export type SessionKind =
   | 'live' // the echo endpoints of this server

@@ -2,7 +2,7 @@
  * The incremental TCP/UDP analysis: feed decoded packets in capture order, get each packet's
  * conversation id and analysis. Memory stays bounded (see FlowTable and `maxConversations`).
  */
-import type { Endpoint, Side, Transport } from '../protocol.ts';
+import type { Endpoint, Side, Transport } from '../types.ts';
 import type { DecodedPacket } from '../decode/decoded-packet.ts';
 import type { PacketAnalysis } from './packet-analysis.ts';
 import type { ConversationSummary } from './conversation-summary.ts';

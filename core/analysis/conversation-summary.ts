@@ -1,5 +1,5 @@
 /** What the analysis tells about one conversation (a TCP or UDP stream) as a whole. */
-import type { Endpoint, Transport } from '../protocol.ts';
+import type { Endpoint, Transport } from '../types.ts';
 import type { Phase, TcpState } from './packet-analysis.ts';
 
 /** One phase of a conversation; phases only move forward, so each appears at most once. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionRecord, Side, StepKind } from '../protocol.ts';
+import type { SessionRecord } from '../records.ts';
+import type { Side, StepKind } from '../types.ts';
 import { deriveStates } from './derived-states.ts';
 
 const steps = (list: [Side, StepKind, string?][]): SessionRecord[] =>

@@ -2,7 +2,8 @@
  * Each side's TCP state derived from socket calls alone, for when no packets were captured: what
  * the calls imply the kernel did. Marked as derived wherever it is shown.
  */
-import type { SessionRecord, Side, SocketStep } from '../protocol.ts';
+import type { SessionRecord, SocketStep } from '../records.ts';
+import type { Side } from '../types.ts';
 import type { TcpState } from './packet-analysis.ts';
 
 export interface DerivedStates {

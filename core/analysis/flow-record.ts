@@ -1,5 +1,5 @@
 /** One tracked conversation: identity, counters, and the TCP state when it is TCP. */
-import type { Endpoint, Side, Transport } from '../protocol.ts';
+import type { Endpoint, Side, Transport } from '../types.ts';
 import type { Phase, TcpState } from './packet-analysis.ts';
 import type { ConversationSummary } from './conversation-summary.ts';
 import { conversationId } from '../conversation-id.ts';

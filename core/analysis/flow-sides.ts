@@ -1,5 +1,5 @@
 /** Which end of a flow is the client, and the key both directions of a flow share. */
-import type { Endpoint, Transport } from '../protocol.ts';
+import type { Endpoint, Transport } from '../types.ts';
 
 /** Same key for A→B and B→A (built for every packet, so without formatting the endpoints). */
 export function flowKey(transport: Transport, a: Endpoint, b: Endpoint): string {

@@ -1,5 +1,5 @@
 /** What the TCP/UDP analysis adds to one packet (Wireshark's tcp.* and tcp.analysis.* terms). */
-import type { Side } from '../protocol.ts';
+import type { Side } from '../types.ts';
 
 /** TCP connection states. @see RFC 9293 §3.3.2 */
 export type TcpState =

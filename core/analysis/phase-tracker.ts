@@ -1,5 +1,5 @@
 /** Phases of a conversation (setup, data, close, reset) and their running summary. */
-import type { Side } from '../protocol.ts';
+import type { Side } from '../types.ts';
 import type { TcpFlag } from '../decode/decoded-packet.ts';
 import type { Phase } from './packet-analysis.ts';
 import type { PhaseSummary } from './conversation-summary.ts';

@@ -1,5 +1,5 @@
 /** Everything the analysis adds to one TCP segment of a tracked stream, and what it remembers. */
-import type { Side } from '../protocol.ts';
+import type { Side } from '../types.ts';
 import type { TcpHeader } from '../decode/decoded-packet.ts';
 import type { PacketAnalysis } from './packet-analysis.ts';
 import type { FlowRecord, TcpFlowState } from './flow-record.ts';

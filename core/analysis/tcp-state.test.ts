@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Side } from '../protocol.ts';
+import type { Side } from '../types.ts';
 import type { TcpFlag } from '../decode/decoded-packet.ts';
 import type { TcpState } from './packet-analysis.ts';
 import {

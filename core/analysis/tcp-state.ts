@@ -2,7 +2,7 @@
  * Per-side TCP connection state as a pure function of (states, segment, sender): the state of each
  * side once the sender has sent the segment and the receiver has processed it. @see RFC 9293 §3.3.2
  */
-import type { Side } from '../protocol.ts';
+import type { Side } from '../types.ts';
 import type { TcpFlag } from '../decode/decoded-packet.ts';
 import type { TcpState } from './packet-analysis.ts';
 import { seqAdd, seqGe } from './seq-math.ts';

@@ -2,7 +2,7 @@
  * The "what comes next?" quiz: from the packet that really follows a step, a short list of
  * choices (who sends, with which TCP flags), the answer's index, and the running tally.
  */
-import type { Side } from '../protocol.ts';
+import type { Side } from '../types.ts';
 import { mulberry32 } from '../random/mulberry32.ts';
 
 /** One choice: the packet's sender and its flags in print order (`SYN,ACK`). */

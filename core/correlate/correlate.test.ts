@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PacketRecord, SessionRecord, Side, SocketStep, StepKind } from '../protocol.ts';
+import type { PacketRecord, SessionRecord, SocketStep } from '../records.ts';
+import type { Side, StepKind } from '../types.ts';
 import type { TcpFlag } from '../decode/decoded-packet.ts';
 import { correlate } from './correlate.ts';
 

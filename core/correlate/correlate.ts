@@ -4,7 +4,8 @@
  * coalesced and split writes come out right), read ↔ the segments it drained, end ↔ FIN,
  * peer-end ↔ the peer's FIN, reset ↔ RST, UDP send/receive ↔ the datagram.
  */
-import type { PacketRecord, SessionRecord, Side, SocketStep } from '../protocol.ts';
+import type { PacketRecord, SessionRecord, SocketStep } from '../records.ts';
+import type { Side } from '../types.ts';
 
 type Step = SocketStep & { seq: number };
 type Packet = PacketRecord & { seq: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PacketRecord, SessionRecord, SocketStep } from '../protocol.ts';
+import type { PacketRecord, SessionRecord, SocketStep } from '../records.ts';
 import type { PacketAnalysis } from '../analysis/packet-analysis.ts';
 import type { TcpFlag } from '../decode/decoded-packet.ts';
 import { explain } from './explain.ts';

@@ -3,7 +3,7 @@
  * message keys with parameters; the catalogue (explanations-en.ts / explanations-zh.ts) words them.
  */
 import type { AnalysisFlag } from '../analysis/packet-analysis.ts';
-import type { PacketRecord, SessionRecord, SocketStep } from '../protocol.ts';
+import type { PacketRecord, SessionRecord, SocketStep } from '../records.ts';
 
 export interface Explanation {
   /** Keys of sentences, in reading order. */

@@ -10,7 +10,7 @@ import { packetJson } from '../report/packet-json.ts';
 import { packetJsonLine } from '../report/packet-json-line.ts';
 import { FRAMES } from '../decode/testdata/frames.ts';
 import { hex } from '../decode/testdata/hex.ts';
-import type { PacketRecord } from '../protocol.ts';
+import type { PacketRecord } from '../records.ts';
 import {
   LOOPBACK_TCP_ECHO,
   LOOPBACK_TCP_ECHO_IPV6,

@@ -5,7 +5,7 @@
 import { createAnalyzer, type Analyzer } from '../analysis/index.ts';
 import { DEFAULT_PREVIEW_BYTES, decodePacket } from '../decode/index.ts';
 import { CaptureReader, type RawFrame } from '../pcap/index.ts';
-import type { PacketRecord } from '../protocol.ts';
+import type { PacketRecord } from '../records.ts';
 
 export interface IngestedPacket {
   record: PacketRecord;

@@ -2,7 +2,7 @@
  * The JSON object `packet-ladder analyze` prints for one packet (one line of JSON Lines): the keys
  * are documented in ANALYZE_KEYS and match Wireshark's values (relative sequence numbers).
  */
-import type { PacketRecord } from '../protocol.ts';
+import type { PacketRecord } from '../records.ts';
 
 export interface PacketJson {
   no: number;

@@ -3,7 +3,8 @@
  * a RST for each reset(), the RST or ICMP error behind ECONNREFUSED, one datagram per send, and
  * the last ACK of a close. Capture runs behind the sockets; the run waits for this (bounded).
  */
-import type { PacketRecord, Side, SocketStep } from '../protocol.ts';
+import type { PacketRecord, SocketStep } from '../records.ts';
+import type { Side } from '../types.ts';
 import type { RunTimeline } from './run-timeline.ts';
 
 export function captureCaughtUp(t: RunTimeline): boolean {

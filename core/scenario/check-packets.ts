@@ -1,5 +1,6 @@
 /** Evaluates the packet expectations of a scenario against a run's captured packets. */
-import type { PacketRecord, Side } from '../protocol.ts';
+import type { PacketRecord } from '../records.ts';
+import type { Side } from '../types.ts';
 import type { PacketExpectation, PacketPattern } from './expectation.ts';
 import type { CheckOutcome } from './check-steps.ts';
 import { describePattern } from './describe-expectation.ts';

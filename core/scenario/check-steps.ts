@@ -1,5 +1,5 @@
 /** Evaluates the socket-step expectations of a scenario against a run. */
-import type { SocketStep } from '../protocol.ts';
+import type { SocketStep } from '../records.ts';
 import type { StepExpectation } from './expectation.ts';
 import { convsInScope, type RunTimeline } from './run-timeline.ts';
 

@@ -2,7 +2,7 @@
  * What a scenario expects to see, as data: checks on socket steps (always run) and on captured
  * packets (run only when capture was on). The verdict evaluates them against a run's timeline.
  */
-import type { Side, StepKind } from '../protocol.ts';
+import type { Side, StepKind } from '../types.ts';
 import type { TcpFlag } from '../decode/decoded-packet.ts';
 import type { AnalysisFlag } from '../analysis/packet-analysis.ts';
 

@@ -1,5 +1,5 @@
 /** The records of one scenario run, as the verdict, the text ladder and the JSON lines take them. */
-import type { PacketRecord, SocketStep } from '../protocol.ts';
+import type { PacketRecord, SocketStep } from '../records.ts';
 
 export interface RunTimeline {
   /** The run's conversations, in the order the run opened them. */

@@ -1,5 +1,5 @@
 /** The catalog: what each scenario is called, what to look for, and what it talks to. */
-import type { Transport } from '../protocol.ts';
+import type { Transport } from '../types.ts';
 import type { ScenarioId } from './scenario-id.ts';
 import { SCENARIO_IDS } from './scenario-id.ts';
 import * as size from './scenario-sizes.ts';

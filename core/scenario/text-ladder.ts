@@ -4,7 +4,7 @@
  * One ladder per conversation when a run has several.
  */
 import { formatEndpoint } from '../conversation-id.ts';
-import type { PacketRecord, SocketStep } from '../protocol.ts';
+import type { PacketRecord, SocketStep } from '../records.ts';
 import type { RunTimeline } from './run-timeline.ts';
 
 const MARK = 22; // width of each side's column of socket steps

@@ -3,7 +3,7 @@
  * socket steps with kind, side, bytes, time (and conv, code when they apply). Time is seconds
  * since the run's first record.
  */
-import type { PacketRecord, SocketStep } from '../protocol.ts';
+import type { PacketRecord, SocketStep } from '../records.ts';
 import { packetJson, type PacketJson } from '../report/packet-json.ts';
 import type { RunTimeline } from './run-timeline.ts';
 

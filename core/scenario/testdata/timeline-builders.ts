@@ -1,7 +1,8 @@
 /** Small builders for hand-made run timelines: socket steps and packets of one conversation. */
 import type { TcpFlag } from '../../decode/decoded-packet.ts';
 import type { AnalysisFlag } from '../../analysis/packet-analysis.ts';
-import type { PacketRecord, Side, SocketStep, StepKind } from '../../protocol.ts';
+import type { PacketRecord, SocketStep } from '../../records.ts';
+import type { Side, StepKind } from '../../types.ts';
 import type { RunTimeline } from '../run-timeline.ts';
 
 export const CONV = 'tcp 127.0.0.1:50000 > 127.0.0.1:23333';
