@@ -26,10 +26,10 @@ export interface SessionInfo {
   title: string;
   /** Microseconds since the epoch of the first record, or of the session's creation. */
   startTime: number;
-  /** Highest sequence number so far (0 when empty). */
-  lastSeq: number;
-  /** Lowest sequence number still held (older ones were dropped to bound memory). */
-  firstSeq: number;
+  /** Highest record number so far (0 when empty). */
+  lastRecNo: number;
+  /** Lowest record number still held (older ones were dropped to bound memory). */
+  firstRecNo: number;
 }
 
 export type CaptureState =
@@ -73,7 +73,7 @@ export interface Hello {
 
 export interface JoinRequest {
   session: string;
-  /** Records with seq greater than this are wanted (0 for all). */
+  /** Records with a record number greater than this are wanted (0 for all). */
   after: number;
 }
 
@@ -103,8 +103,8 @@ export interface RecordBatch {
 /** Earlier packet records whose analysis a later packet corrected (states true in hindsight). */
 export interface CorrectionBatch {
   session: string;
-  /** Each record's session sequence number and its whole corrected analysis. */
-  records: { seq: number; analysis: PacketAnalysis }[];
+  /** Each record's record number and its whole corrected analysis. */
+  records: { recNo: number; analysis: PacketAnalysis }[];
 }
 
 export interface ServerToClientEvents extends ClassServerEvents {

@@ -36,5 +36,8 @@ export interface PacketRecord extends DecodedPacket {
   analysis?: PacketAnalysis;
 }
 
-/** What a session holds, in order; `seq` is the session's sequence number, from 1, no gaps. */
-export type SessionRecord = (SocketStep | PacketRecord) & { seq: number };
+/**
+ * What a session holds, in order; `recNo` is the session's record number, from 1, no gaps
+ * (not TCP's sequence number, which packets carry as `tcp.seq` / `tcp.seqRaw`).
+ */
+export type SessionRecord = (SocketStep | PacketRecord) & { recNo: number };

@@ -31,14 +31,14 @@ function page(): {
 } {
   const socket: Client = connect(app.url, { transports: ['websocket'], reconnectionDelay: 50 });
   const records: SessionRecord[] = [];
-  const lastSeq = () => records.at(-1)?.seq ?? 0;
+  const lastRecNo = () => records.at(-1)?.recNo ?? 0;
   const take = (rs: SessionRecord[]) => {
-    for (const r of rs) if (r.seq > lastSeq()) records.push(r);
+    for (const r of rs) if (r.recNo > lastRecNo()) records.push(r);
   };
   let markReady: () => void;
   const ready = new Promise<void>((r) => (markReady = r));
   socket.on('connect', () => {
-    socket.emit('join', { session: 'live', after: lastSeq() }, (res: JoinResult) => {
+    socket.emit('join', { session: 'live', after: lastRecNo() }, (res: JoinResult) => {
       if (!res.ok) throw new Error(res.error);
       take(res.records);
       markReady();
@@ -62,7 +62,7 @@ async function until(cond: () => boolean, ms = 5000): Promise<void> {
 }
 
 const steps = (rs: SessionRecord[], conv: string) =>
-  rs.filter((r): r is SocketStep & { seq: number } => r.type === 'step' && r.conv === conv);
+  rs.filter((r): r is SocketStep & { recNo: number } => r.type === 'step' && r.conv === conv);
 
 describe('live session over socket.io', () => {
   it('draws a TCP exchange of the built-in client: both sides, in order, with texts', async () => {
@@ -82,9 +82,9 @@ describe('live session over socket.io', () => {
     const read = conv.find((s) => s.side === 'server' && s.kind === 'read')!;
     expect(read.preview?.text).toBe('hello, I am A');
     expect(read.bytes).toBe(13);
-    // seq numbers are consecutive and times never go backwards within the conversation's sides
-    const seqs = p.records.map((r) => r.seq);
-    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+    // record numbers are consecutive and times never go backwards within the conversation's sides
+    const recNos = p.records.map((r) => r.recNo);
+    expect(recNos).toEqual(recNos.map((_, i) => recNos[0]! + i));
     expect(conv.find((s) => s.kind === 'connect')!.durationUs).toBeGreaterThan(0);
     p.socket.close();
   });
@@ -159,9 +159,9 @@ describe('live session over socket.io', () => {
     await send(other.socket, 'tcp', 'while cut');
     other.socket.close();
     await until(() => p.records.some((r) => r.type === 'step' && r.preview?.text === 'while cut'));
-    const seqs = p.records.map((r) => r.seq);
-    expect(new Set(seqs).size).toBe(seqs.length);
-    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+    const recNos = p.records.map((r) => r.recNo);
+    expect(new Set(recNos).size).toBe(recNos.length);
+    expect(recNos).toEqual(recNos.map((_, i) => recNos[0]! + i));
     expect(p.records.length).toBeGreaterThan(before);
     p.socket.close();
   });

@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 const packetsOf = (rs: SessionRecord[], conv: string) =>
-  rs.filter((r): r is PacketRecord & { seq: number } => r.type === 'packet' && r.conv === conv);
+  rs.filter((r): r is PacketRecord & { recNo: number } => r.type === 'packet' && r.conv === conv);
 
 function flagsOf(p: PacketRecord): string {
   return p.tcp ? p.tcp.flags.join(',') : p.proto;
@@ -75,8 +75,8 @@ describe('live capture', () => {
     const stepOf = (side: string, kind: string) =>
       conv.find((r) => r.type === 'step' && r.side === side && r.kind === kind)!;
     const tied = (side: string, kind: string) =>
-      (links.get(stepOf(side, kind).seq) ?? []).map((n) =>
-        flagsOf(conv.find((r) => r.seq === n) as PacketRecord),
+      (links.get(stepOf(side, kind).recNo) ?? []).map((n) =>
+        flagsOf(conv.find((r) => r.recNo === n) as PacketRecord),
       );
     expect(tied('client', 'connect')).toEqual(['SYN']);
     expect(tied('server', 'accept')).toEqual(['ACK']);

@@ -10,7 +10,7 @@ const steps = (list: [Side, StepKind, string?][]): SessionRecord[] =>
     side,
     code,
     time: i,
-    seq: i + 1,
+    recNo: i + 1,
     transport: 'tcp',
     local: { address: '127.0.0.1', port: 1 },
     remote: null,

@@ -60,16 +60,16 @@ export function nextDerivedStates(states: DerivedStates, s: SocketStep): Derived
   return next;
 }
 
-/** States after each TCP socket step of one conversation (by record seq), in time order. */
+/** States after each TCP socket step of one conversation (by record number), in time order. */
 export function deriveStates(records: readonly SessionRecord[]): Map<number, DerivedStates> {
   const out = new Map<number, DerivedStates>();
   let states: DerivedStates = { client: 'CLOSED', server: 'LISTEN' };
   const steps = records
-    .filter((r): r is SocketStep & { seq: number } => r.type === 'step' && r.transport === 'tcp')
-    .sort((a, b) => a.time - b.time || a.seq - b.seq);
+    .filter((r): r is SocketStep & { recNo: number } => r.type === 'step' && r.transport === 'tcp')
+    .sort((a, b) => a.time - b.time || a.recNo - b.recNo);
   for (const s of steps) {
     states = nextDerivedStates(states, s);
-    out.set(s.seq, states);
+    out.set(s.recNo, states);
   }
   return out;
 }

@@ -20,7 +20,7 @@ function step(side: Side, kind: StepKind, bytes = 0, code?: string): SessionReco
     bytes,
     code,
   };
-  return { ...s, seq: ++seq };
+  return { ...s, recNo: ++seq };
 }
 
 function pkt(
@@ -43,7 +43,7 @@ function pkt(
     conv: 'c',
     analysis: { stream: 0, from, seq: relSeq, phase },
   };
-  return { ...p, seq: ++seq };
+  return { ...p, recNo: ++seq };
 }
 
 describe('correlate', () => {
@@ -115,7 +115,7 @@ describe('correlate', () => {
   it('ties UDP sends and receives to their datagrams in order', () => {
     seq = 0;
     const udp = (from: Side, len: number): SessionRecord => {
-      const r = pkt(from, [], 0, len) as PacketRecord & { seq: number };
+      const r = pkt(from, [], 0, len) as PacketRecord & { recNo: number };
       delete r.tcp;
       return { ...r, proto: 'UDP' };
     };

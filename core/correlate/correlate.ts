@@ -7,14 +7,14 @@
 import type { PacketRecord, SessionRecord, SocketStep } from '../records.ts';
 import type { Side } from '../types.ts';
 
-type Step = SocketStep & { seq: number };
-type Packet = PacketRecord & { seq: number };
+type Step = SocketStep & { recNo: number };
+type Packet = PacketRecord & { recNo: number };
 
-/** Both directions: record seq → the seqs of the records it is tied to. */
+/** Both directions: record number → the record numbers of the records it is tied to. */
 export type Links = Map<number, number[]>;
 
 interface Range {
-  seq: number;
+  recNo: number;
   start: number;
   end: number;
 }
@@ -28,7 +28,7 @@ export function correlate(records: readonly SessionRecord[]): Links {
     push(links, a, b);
     push(links, b, a);
   };
-  const sorted = [...records].sort((a, b) => a.time - b.time || a.seq - b.seq);
+  const sorted = [...records].sort((a, b) => a.time - b.time || a.recNo - b.recNo);
   const steps = sorted.filter((r): r is Step => r.type === 'step');
   const packets = sorted.filter(
     (r): r is Packet => r.type === 'packet' && r.analysis !== undefined,
@@ -52,9 +52,9 @@ function tcpLinks(
     from(side).find((p) => p.tcp?.flags.includes(flag as never));
   const used = new Set<number>();
   const once = (step: Step, p: Packet | undefined) => {
-    if (p && !used.has(step.seq)) {
-      used.add(step.seq);
-      tie(step.seq, p.seq);
+    if (p && !used.has(step.recNo)) {
+      used.add(step.recNo);
+      tie(step.recNo, p.recNo);
     }
   };
   for (const s of steps) {
@@ -80,13 +80,14 @@ function tcpLinks(
       case 'write': {
         const start = offset.write[side];
         offset.write[side] += s.bytes;
-        for (const r of overlapping(segs[side], start, start + s.bytes)) tie(s.seq, r.seq);
+        for (const r of overlapping(segs[side], start, start + s.bytes)) tie(s.recNo, r.recNo);
         break;
       }
       case 'read': {
         const start = offset.read[side];
         offset.read[side] += s.bytes;
-        for (const r of overlapping(segs[other(side)], start, start + s.bytes)) tie(s.seq, r.seq);
+        for (const r of overlapping(segs[other(side)], start, start + s.bytes))
+          tie(s.recNo, r.recNo);
         break;
       }
       case 'end':
@@ -122,13 +123,13 @@ function udpLinks(
   for (const s of steps) {
     if (s.kind === 'udp-send') {
       const p = datagrams[s.side][sent[s.side]++];
-      if (p) tie(s.seq, p.seq);
+      if (p) tie(s.recNo, p.recNo);
     } else if (s.kind === 'udp-recv') {
       const p = datagrams[other(s.side)][received[s.side]++];
-      if (p) tie(s.seq, p.seq);
+      if (p) tie(s.recNo, p.recNo);
     } else if (s.kind === 'error' && s.code === 'ECONNREFUSED') {
       const icmp = [...from('client'), ...from('server')].find((p) => p.icmp);
-      if (icmp) tie(s.seq, icmp.seq);
+      if (icmp) tie(s.recNo, icmp.recNo);
     }
   }
 }
@@ -139,7 +140,7 @@ function byteRanges(packets: Packet[]): Range[] {
   for (const p of packets) {
     const seq = p.analysis?.seq;
     if (p.len > 0 && seq !== undefined && seq >= 1)
-      out.push({ seq: p.seq, start: seq - 1, end: seq - 1 + p.len });
+      out.push({ recNo: p.recNo, start: seq - 1, end: seq - 1 + p.len });
   }
   return out;
 }

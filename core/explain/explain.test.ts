@@ -33,7 +33,7 @@ function tcp(
     },
     analysis: { stream: 0, from: 'client', ...a },
   };
-  return { ...p, seq: 1 };
+  return { ...p, recNo: 1 };
 }
 
 function step(kind: SocketStep['kind'], extra: Partial<SocketStep> = {}): SessionRecord {
@@ -47,7 +47,7 @@ function step(kind: SocketStep['kind'], extra: Partial<SocketStep> = {}): Sessio
     remote: null,
     conv: 'c',
     bytes: 13,
-    seq: 1,
+    recNo: 1,
     ...extra,
   };
 }

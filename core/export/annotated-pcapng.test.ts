@@ -37,7 +37,7 @@ describe('annotatedPcapng', () => {
     const all = comments.join(',').match(/Packet Ladder step \d+/g) ?? [];
     const steps = s.records
       .filter((x) => x.type === 'step')
-      .map((x) => `Packet Ladder step ${x.seq}`);
+      .map((x) => `Packet Ladder step ${x.recNo}`);
     expect(all.sort()).toEqual(steps.sort());
   });
 

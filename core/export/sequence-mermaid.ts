@@ -18,7 +18,7 @@ export function* sequenceMermaid(
 ): Generator<string, void, undefined> {
   const mine = records
     .filter((r) => r.conv === conv)
-    .sort((a, b) => a.time - b.time || a.seq - b.seq);
+    .sort((a, b) => a.time - b.time || a.recNo - b.recNo);
   const ends = endpointsOf(mine);
   yield 'sequenceDiagram\n';
   yield `  title ${mermaidText(conv)}\n`;
@@ -31,7 +31,7 @@ export function* sequenceMermaid(
       const where = r.side === 'client' ? 'left of C' : 'right of S';
       const detail = stepDetail(r);
       const text = `${stepName(r)}${r.preview?.text ? `: "${detail}"` : ''}`;
-      yield `  Note ${where}: ${mermaidText(`(${r.seq}) ${text}`)}\n`;
+      yield `  Note ${where}: ${mermaidText(`(${r.recNo}) ${text}`)}\n`;
     } else {
       const from = senderOf(r, ends.client);
       const to = from === 'client' ? 'server' : 'client';

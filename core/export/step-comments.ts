@@ -21,17 +21,17 @@ export function stepComments(records: readonly SessionRecord[]): Map<number, str
   for (const list of byConv.values()) {
     const packets = list
       .filter((r) => r.type === 'packet')
-      .sort((a, b) => a.time - b.time || a.seq - b.seq);
+      .sort((a, b) => a.time - b.time || a.recNo - b.recNo);
     if (packets.length === 0) continue;
-    const isPacket = new Set(packets.map((p) => p.seq));
+    const isPacket = new Set(packets.map((p) => p.recNo));
     const links = correlate(list);
     for (const r of list) {
       if (r.type !== 'step') continue;
-      const caused = links.get(r.seq)?.filter((n) => isPacket.has(n));
+      const caused = links.get(r.recNo)?.filter((n) => isPacket.has(n));
       const target =
         caused && caused.length > 0
           ? Math.min(...caused)
-          : (packets.find((p) => p.time >= r.time) ?? packets[packets.length - 1]!).seq;
+          : (packets.find((p) => p.time >= r.time) ?? packets[packets.length - 1]!).recNo;
       let texts = out.get(target);
       if (!texts) out.set(target, (texts = []));
       texts.push(stepComment(r, caused !== undefined && caused.length > 0));
@@ -41,11 +41,11 @@ export function stepComments(records: readonly SessionRecord[]): Map<number, str
 }
 
 /** `Packet Ladder step 4: client write 13 B "hello"` (+ ` (near)` when not tied to this packet). */
-export function stepComment(s: SocketStep & { seq: number }, caused: boolean): string {
+export function stepComment(s: SocketStep & { recNo: number }, caused: boolean): string {
   const detail = s.preview?.text
     ? ` "${stepDetail(s)}"`
     : s.kind === 'error'
       ? ` ${s.message ?? ''}`
       : '';
-  return `Packet Ladder step ${s.seq}: ${s.side} ${stepName(s)}${detail}${caused ? '' : ' (near)'}`;
+  return `Packet Ladder step ${s.recNo}: ${s.side} ${stepName(s)}${detail}${caused ? '' : ' (near)'}`;
 }

@@ -17,13 +17,13 @@ describe('stepsCsv', () => {
     expect(rows).toHaveLength(s.records.length + 1);
     const byNo = new Map(rows.slice(1).map((r) => [Number(r[0]), r]));
     const syn = s.records.find((r) => r.type === 'packet' && r.tcp?.flags.join() === 'SYN')!;
-    const synRow = byNo.get(syn.seq)!;
+    const synRow = byNo.get(syn.recNo)!;
     expect(synRow.slice(3, 10)).toEqual(['→', 'SYN', '0', '', '1', '0', '65495']);
     expect(synRow.slice(10, 13)).toEqual(['SYN_SENT', 'SYN_RECEIVED', 'setup']);
     expect(synRow[14]).toMatch(/^Seq=0 Win=65495 Len=0 MSS=65495/);
     const write = s.records.find((r) => r.type === 'step' && r.kind === 'write')!;
-    expect(byNo.get(write.seq)!.slice(3, 5)).toEqual(['client', 'write']);
-    expect(byNo.get(write.seq)![14]).toBe('hello');
+    expect(byNo.get(write.recNo)!.slice(3, 5)).toEqual(['client', 'write']);
+    expect(byNo.get(write.recNo)![14]).toBe('hello');
     // Time is seconds from the session's start; the first row has no Δt.
     expect(rows[1]![1]).toBe('0');
     expect(rows[1]![2]).toBe('');

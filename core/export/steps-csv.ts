@@ -59,9 +59,9 @@ function row(
   const time = seconds(r.time - startTime);
   const delta = prev === null ? undefined : seconds(r.time - prev);
   if (r.type === 'step') {
-    const d = derived.get(r.seq);
+    const d = derived.get(r.recNo);
     return [
-      r.seq,
+      r.recNo,
       time,
       delta,
       r.side,
@@ -82,7 +82,7 @@ function row(
   const a = r.analysis;
   const acks = r.tcp?.flags.includes('ACK') ?? false;
   return [
-    r.seq,
+    r.recNo,
     time,
     delta,
     a ? (a.from === 'client' ? '→' : '←') : undefined,
@@ -119,7 +119,7 @@ function derivedByRecord(records: readonly SessionRecord[]): Map<number, Derived
   const out = new Map<number, DerivedStates>();
   for (const [conv, list] of byConv) {
     if (captured.has(conv)) continue;
-    for (const [seq, states] of deriveStates(list)) out.set(seq, states);
+    for (const [recNo, states] of deriveStates(list)) out.set(recNo, states);
   }
   return out;
 }

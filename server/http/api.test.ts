@@ -33,7 +33,7 @@ describe('/api/sessions', () => {
     });
     expect(res.status).toBe(201);
     const info = (await res.json()) as SessionInfo;
-    expect(info).toMatchObject({ kind: 'file', title: 'hs.pcap', lastSeq: 4 });
+    expect(info).toMatchObject({ kind: 'file', title: 'hs.pcap', lastRecNo: 4 });
     const list = (await (await api('/api/sessions')).json()) as SessionInfo[];
     expect(list.map((s) => s.id)).toEqual(['live', info.id]);
 

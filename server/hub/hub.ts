@@ -1,5 +1,5 @@
 /**
- * The socket.io hub: a page gets `hello` on connection, joins a session with the last seq it has,
+ * The socket.io hub: a page gets `hello` on connection, joins a session with the last record number it has,
  * gets what it missed, then ordered `records` batches. Sends go to the built-in clients.
  */
 import type { DefaultEventsMap, Server, Socket } from 'socket.io';

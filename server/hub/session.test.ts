@@ -17,39 +17,39 @@ function stepRec(bytes: number): Omit<SocketStep, never> {
 }
 
 describe('Session', () => {
-  it('numbers records from 1 with no gaps and returns those after a given seq', () => {
+  it('numbers records from 1 with no gaps and returns those after a given record number', () => {
     const s = new Session('live', 'live', 'Live', 0, 100);
     for (let i = 0; i < 5; i++) s.append(stepRec(i));
-    expect(s.since(0).records.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(s.since(0).records.map((r) => r.recNo)).toEqual([1, 2, 3, 4, 5]);
     expect(s.since(3)).toEqual({
-      records: [expect.objectContaining({ seq: 4 }), expect.objectContaining({ seq: 5 })],
+      records: [expect.objectContaining({ recNo: 4 }), expect.objectContaining({ recNo: 5 })],
       gap: false,
     });
     expect(s.since(5).records).toEqual([]);
-    expect(s.info()).toMatchObject({ lastSeq: 5, firstSeq: 1 });
+    expect(s.info()).toMatchObject({ lastRecNo: 5, firstRecNo: 1 });
   });
 
   it.each([
-    { name: 'small ring', max: 3, appended: 10, expectSeqs: [8, 9, 10] },
-    { name: 'ring grows past its first size', max: 3000, appended: 2500, expectSeqs: null },
-    { name: 'ring wraps after growing', max: 2000, appended: 5000, expectSeqs: null },
-  ])('keeps at most maxRecords ($name)', ({ max, appended, expectSeqs }) => {
+    { name: 'small ring', max: 3, appended: 10, expectRecNos: [8, 9, 10] },
+    { name: 'ring grows past its first size', max: 3000, appended: 2500, expectRecNos: null },
+    { name: 'ring wraps after growing', max: 2000, appended: 5000, expectRecNos: null },
+  ])('keeps at most maxRecords ($name)', ({ max, appended, expectRecNos }) => {
     const s = new Session('x', 'live', 'x', 0, max);
     for (let i = 0; i < appended; i++) s.append(stepRec(i));
     const { records, gap } = s.since(0);
     const held = Math.min(max, appended);
     expect(records).toHaveLength(held);
-    expect(records[0]!.seq).toBe(appended - held + 1);
-    expect(records.at(-1)!.seq).toBe(appended);
-    expect(records.every((r, i) => r.seq === appended - held + 1 + i)).toBe(true);
+    expect(records[0]!.recNo).toBe(appended - held + 1);
+    expect(records.at(-1)!.recNo).toBe(appended);
+    expect(records.every((r, i) => r.recNo === appended - held + 1 + i)).toBe(true);
     expect(gap).toBe(appended > max);
-    if (expectSeqs) expect(records.map((r) => r.seq)).toEqual(expectSeqs);
+    if (expectRecNos) expect(records.map((r) => r.recNo)).toEqual(expectRecNos);
   });
 
   it('tells listeners about each record in order', () => {
     const s = new Session('x', 'live', 'x', 0, 10);
     const seen: number[] = [];
-    const off = s.onRecord((r) => seen.push(r.seq));
+    const off = s.onRecord((r) => seen.push(r.recNo));
     s.append(stepRec(1));
     s.append(stepRec(2));
     off();

@@ -6,8 +6,8 @@ import type { FrameRing } from '../sessions/frame-ring.ts';
 import type { SessionInfo, SessionKind, SessionRecord } from '../../core/protocol.ts';
 
 type NewRecord = SessionRecord extends infer R
-  ? R extends { seq: number }
-    ? Omit<R, 'seq'>
+  ? R extends { recNo: number }
+    ? Omit<R, 'recNo'>
     : never
   : never;
 
@@ -15,7 +15,7 @@ export class Session {
   private ring: (SessionRecord | undefined)[];
   private head = 0; // index of the oldest record held
   private count = 0;
-  private nextSeq = 1;
+  private nextRecNo = 1;
   private listeners = new Set<(r: SessionRecord) => void>();
   /** Raw bytes of the packets, for saving as pcapng (absent for sessions without packets). */
   frames: FrameRing | undefined;
@@ -36,14 +36,14 @@ export class Session {
       kind: this.kind,
       title: this.title,
       startTime: this.startTime,
-      lastSeq: this.nextSeq - 1,
-      firstSeq: this.nextSeq - this.count,
+      lastRecNo: this.nextRecNo - 1,
+      firstRecNo: this.nextRecNo - this.count,
     };
   }
 
   /** Appends a record, gives it the next sequence number and tells the listeners. */
   append(rec: NewRecord): SessionRecord {
-    const full = { ...rec, seq: this.nextSeq++ } as SessionRecord;
+    const full = { ...rec, recNo: this.nextRecNo++ } as SessionRecord;
     if (this.count === this.ring.length && this.ring.length < this.maxRecords) this.grow();
     if (this.count < this.ring.length) {
       this.ring[(this.head + this.count) % this.ring.length] = full;
@@ -56,13 +56,13 @@ export class Session {
     return full;
   }
 
-  /** Records with seq > after, at most `limit`; `gap` when some of them were already dropped. */
+  /** Records with a record number > after, at most `limit`; `gap` when some of them were already dropped. */
   since(after: number, limit = Infinity): { records: SessionRecord[]; gap: boolean } {
-    const first = this.nextSeq - this.count;
+    const first = this.nextRecNo - this.count;
     const gap = after + 1 < first;
     const start = Math.max(after + 1, first);
     const out: SessionRecord[] = [];
-    for (let s = start; s < this.nextSeq && out.length < limit; s++) {
+    for (let s = start; s < this.nextRecNo && out.length < limit; s++) {
       out.push(this.ring[(this.head + (s - first)) % this.ring.length]!);
     }
     return { records: out, gap };

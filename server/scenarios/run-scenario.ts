@@ -45,7 +45,7 @@ export async function runScenario(
   params: ScenarioParams = {},
   deadlineMs = SCENARIO_DEADLINE_MS,
 ): Promise<ScenarioRun> {
-  const fromSeq = env.live.info().lastSeq;
+  const fromRecNo = env.live.info().lastRecNo;
   const capturedAtStart = env.capturing();
   const startTime = nowMicros();
   const convs: string[] = [];
@@ -73,9 +73,9 @@ export async function runScenario(
     clearTimeout(timer);
     await closeAll(sockets);
   }
-  await settle(env.live, fromSeq, convs, capturedAtStart && env.capturing());
+  await settle(env.live, fromRecNo, convs, capturedAtStart && env.capturing());
   const endTime = nowMicros();
-  const collected = collect(env.live, fromSeq, convs, capturedAtStart && env.capturing());
+  const collected = collect(env.live, fromRecNo, convs, capturedAtStart && env.capturing());
   const gaps = captureGaps(collected);
   const timeline = gaps ? { ...collected, captureGaps: gaps } : collected;
   const verdict = judgeRun(expectationsFor(id, params), timeline);
@@ -114,7 +114,7 @@ const SETTLE_MAX_MS = 3000;
 
 async function settle(
   live: Session,
-  fromSeq: number,
+  fromRecNo: number,
   convs: string[],
   capturing: boolean,
 ): Promise<void> {
@@ -127,7 +127,7 @@ async function settle(
   const end = Date.now() + SETTLE_MAX_MS;
   const done = () =>
     Date.now() - last >= QUIET_MS &&
-    (!capturing || captureCaughtUp(collect(live, fromSeq, convs, true)));
+    (!capturing || captureCaughtUp(collect(live, fromRecNo, convs, true)));
   try {
     while (!done() && Date.now() < end) await sleep(25);
   } finally {
@@ -135,13 +135,18 @@ async function settle(
   }
 }
 
-function collect(live: Session, fromSeq: number, convs: string[], captured: boolean): RunTimeline {
+function collect(
+  live: Session,
+  fromRecNo: number,
+  convs: string[],
+  captured: boolean,
+): RunTimeline {
   const mine = new Set(convs);
   const steps: SocketStep[] = [];
   const packets: PacketRecord[] = [];
-  for (const r of live.since(fromSeq).records) {
-    const { seq: _seq, ...rec } = r;
-    void _seq;
+  for (const r of live.since(fromRecNo).records) {
+    const { recNo: _recNo, ...rec } = r;
+    void _recNo;
     if (rec.type === 'step' && mine.has(rec.conv)) steps.push(rec);
     else if (rec.type === 'packet' && rec.conv !== undefined && mine.has(rec.conv))
       packets.push(rec);

@@ -51,8 +51,8 @@ export function echoSession(clientMessage = 'hello'): EchoSession {
     step('end', 'client', p[8]!.time - 2),
   ];
   const all: (SocketStep | PacketRecord)[] = [...steps, ...p].sort((a, b) => a.time - b.time);
-  const records = all.map((r, i) => ({ ...r, seq: i + 1 }) as SessionRecord);
-  const recNoOfPacket = new Map(records.filter((r) => r.type === 'packet').map((r) => [r.no, r.seq]));
+  const records = all.map((r, i) => ({ ...r, recNo: i + 1 }) as SessionRecord);
+  const recNoOfPacket = new Map(records.filter((r) => r.type === 'packet').map((r) => [r.no, r.recNo]));
   const frames = packets.map(({ record, frame }) => ({
     recNo: recNoOfPacket.get(record.no)!,
     frame,

@@ -21,7 +21,7 @@ export class AnalysisView {
   seqMode = $state<SeqMode>('relative');
   flagFilter = $state<FlagFilter>('all');
   layout = $state<TableLayout>('side');
-  hoverSeq = $state<number | null>(null);
+  hoverRecNo = $state<number | null>(null);
   /** Wall clock in µs since the epoch (the axis of records), ticking once a second. */
   now = $state(Date.now() * 1000);
 
@@ -38,7 +38,7 @@ export class AnalysisView {
   timeWait = $derived(timeWaitStarts(this.records, this.derived));
   links = $derived(linksOf(this.records));
   /** Records tied to the selected or hovered one. */
-  linked = $derived.by(() => linkedTo(this.links, [this.#view.selectedSeq, this.hoverSeq]));
+  linked = $derived.by(() => linkedTo(this.links, [this.#view.selectedRecNo, this.hoverRecNo]));
   phases = $derived.by(() => {
     const conv = this.#view.activeSummary?.id;
     return conv ? summarizePhases(this.records, conv) : null;

@@ -168,12 +168,12 @@ export class Connection {
       if (!res.ok) throw new Error(res.error);
       this.session = res.session;
       this.joinError = null;
-      const change = this.#feed.endJoin(res.records, res.gap, res.session.lastSeq);
+      const change = this.#feed.endJoin(res.records, res.gap, res.session.lastRecNo);
       if (change.changed) this.records = this.#feed.records;
       // A second gap right away means the server is ahead of us again: wait a moment, then ask.
       if (change.rejoin) this.#retry = setTimeout(() => void this.#join(), REJOIN_DELAY_MS);
       // A join answer holds a bounded number of records: a big shared file comes in several.
-      else if (res.records.length > 0 && this.#feed.lastSeq < res.session.lastSeq)
+      else if (res.records.length > 0 && this.#feed.lastRecNo < res.session.lastRecNo)
         this.#retry = setTimeout(() => void this.#join(), 0);
     } catch (err) {
       if (id !== this.#joinId) return;

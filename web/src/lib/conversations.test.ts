@@ -6,7 +6,7 @@ import {
   recordsOf,
   summarizeConversations,
 } from './conversations.ts';
-import { CLIENT, CONV, SERVER, seqs, step, tcp } from './testdata/records.ts';
+import { CLIENT, CONV, SERVER, recNos, step, tcp } from './testdata/records.ts';
 
 describe('parseConversationId', () => {
   const cases = [
@@ -40,7 +40,7 @@ describe('summarizeConversations', () => {
   ];
   it('groups by conv, skips records without one, keeps first appearance order', () => {
     const list = summarizeConversations(records);
-    expect(list.map((c) => [c.id, c.transport, c.count, c.packets, c.firstSeq])).toEqual([
+    expect(list.map((c) => [c.id, c.transport, c.count, c.packets, c.firstRecNo])).toEqual([
       [CONV, 'tcp', 3, 2, 2],
       [udpConv, 'udp', 1, 0, 4],
     ]);
@@ -48,8 +48,8 @@ describe('summarizeConversations', () => {
     expect(list[1]?.firstTime).toBe(999_000);
   });
   it('lists records of one conversation, or all, in time order', () => {
-    expect(seqs(recordsOf(records, CONV))).toEqual([2, 3, 5]);
-    expect(seqs(recordsOf(records, ALL))).toEqual([4, 1, 2, 3, 5]);
+    expect(recNos(recordsOf(records, CONV))).toEqual([2, 3, 5]);
+    expect(recNos(recordsOf(records, ALL))).toEqual([4, 1, 2, 3, 5]);
   });
 });
 

@@ -11,7 +11,7 @@ export interface ConversationSummary {
   client: Endpoint | null;
   server: Endpoint | null;
   count: number;
-  firstSeq: number;
+  firstRecNo: number;
   firstTime: number;
   lastTime: number;
   packets: number;
@@ -93,7 +93,7 @@ export function summarizeConversations(records: readonly SessionRecord[]): Conve
         client: parsed?.client ?? null,
         server: parsed?.server ?? null,
         count: 0,
-        firstSeq: r.seq,
+        firstRecNo: r.recNo,
         firstTime: r.time,
         lastTime: r.time,
         packets: 0,
@@ -113,8 +113,8 @@ export function summarizeConversations(records: readonly SessionRecord[]): Conve
   return [...byId.values()];
 }
 
-/** The records of one conversation (or all of them for `ALL`), ordered by time then seq. */
+/** The records of one conversation (or all of them for `ALL`), ordered by time then record number. */
 export function recordsOf(records: readonly SessionRecord[], conv: string): SessionRecord[] {
   const picked = conv === ALL ? [...records] : records.filter((r) => convOf(r) === conv);
-  return picked.sort((a, b) => a.time - b.time || a.seq - b.seq);
+  return picked.sort((a, b) => a.time - b.time || a.recNo - b.recNo);
 }

@@ -18,7 +18,7 @@ describe('passesFlagFilter', () => {
   it.each(cases)('$name', ({ filter, expected }) => {
     const got = [...LIVE_SESSION, dupAck]
       .filter((r) => passesFlagFilter(r, filter))
-      .map((r) => r.seq);
+      .map((r) => r.recNo);
     expect(got).toEqual(expected);
   });
 

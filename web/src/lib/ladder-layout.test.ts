@@ -98,7 +98,7 @@ describe('layoutLadder', () => {
 
   it('gives one row per record, in order, with time gaps', () => {
     const l = layoutLadder([accept, write, syn], opts);
-    expect(l.rows.map((r) => [r.seq, r.y, r.delta])).toEqual([
+    expect(l.rows.map((r) => [r.recNo, r.y, r.delta])).toEqual([
       [2, 30, null],
       [3, 70, 1000],
       [5, 110, 2000],

@@ -58,13 +58,15 @@ export interface LadderArrow {
   label: string;
   note: string;
   labelX: number;
+  /** TCP sequence number (relative or raw, as the table shows). */
   seq?: number;
   ack?: number;
   len?: number;
 }
 
 export interface LadderRow {
-  seq: number;
+  /** The session record number this row draws. */
+  recNo: number;
   /** Centre of the row (px). */
   y: number;
   time: number;
@@ -120,7 +122,7 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
         textX: r.side === 'client' ? x + pillWidth / 2 + 8 : x - pillWidth / 2 - 8,
         textAnchor: r.side === 'client' ? 'start' : 'end',
       };
-      return { seq: r.seq, y, time: r.time, delta, item };
+      return { recNo: r.recNo, y, time: r.time, delta, item };
     }
     const from = packetFrom(r, o.client);
     const [x1, x2] = from === 'client' ? [clientX, serverX] : [serverX, clientX];
@@ -146,7 +148,14 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
     const next = r.analysis?.phase;
     const starts = next !== undefined && next !== phase;
     if (next !== undefined) phase = next;
-    return { seq: r.seq, y, time: r.time, delta, item, ...(starts ? { phaseStart: next } : {}) };
+    return {
+      recNo: r.recNo,
+      y,
+      time: r.time,
+      delta,
+      item,
+      ...(starts ? { phaseStart: next } : {}),
+    };
   });
   return { height: o.top + records.length * o.rowHeight + 8, clientX, serverX, rows: out };
 }

@@ -66,7 +66,7 @@ describe('lifelineStates', () => {
     const records = convRecords(TCP_CONV).filter((r) => r.type === 'step');
     const marks = lifelineStates(records, derivedStatesOf(records), geometry(records));
     expect(marks.length).toBeGreaterThan(0);
-    const row = records.findIndex((r) => r.seq === marks[0]!.seq);
+    const row = records.findIndex((r) => r.recNo === marks[0]!.recNo);
     expect(marks[0]!.y).toBe(24 + row * 48 + 24);
   });
 });

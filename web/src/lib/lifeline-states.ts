@@ -10,7 +10,7 @@ import { statesOf } from './side-states.ts';
 
 export interface StateMark {
   /** The record after which the side is in `state`. */
-  seq: number;
+  recNo: number;
   conv: string;
   side: Side;
   state: TcpState;
@@ -46,7 +46,7 @@ export function lifelineStates(
     for (const side of ['client', 'server'] as const) {
       if (before[side] === s[side]) continue;
       out.push({
-        seq: r.seq,
+        recNo: r.recNo,
         conv,
         side,
         state: s[side],

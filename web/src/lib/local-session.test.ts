@@ -27,15 +27,15 @@ describe('makeLocalSession', () => {
       kind: 'file',
       title: 'trace-3.pcap',
       startTime: handshakeFrames()[0]!.time,
-      lastSeq: 4,
-      firstSeq: 1,
+      lastRecNo: 4,
+      firstRecNo: 1,
     });
     expect(s.total).toBe(4);
   });
 
   it('says how many packets it holds of the file’s total when cut short', async () => {
     const s = await opened(1, 3);
-    expect([s.records.length, s.total, s.info.lastSeq]).toEqual([3, 4, 3]);
+    expect([s.records.length, s.total, s.info.lastRecNo]).toEqual([3, 4, 3]);
   });
 });
 

@@ -31,7 +31,7 @@ export function makeLocalSession(
   read: ReadCaptureResult,
 ): LocalSession {
   const id = `${LOCAL_PREFIX}${n}`;
-  const last = read.records.at(-1)?.seq ?? 0;
+  const last = read.records.at(-1)?.recNo ?? 0;
   return {
     id,
     info: {
@@ -39,8 +39,8 @@ export function makeLocalSession(
       kind: 'file',
       title,
       startTime: read.records[0]?.time ?? 0,
-      lastSeq: last,
-      firstSeq: read.records[0]?.seq ?? 1,
+      lastRecNo: last,
+      firstRecNo: read.records[0]?.recNo ?? 1,
     },
     file,
     records: read.records,

@@ -12,8 +12,8 @@ export function summarizePhases(
   conv: string,
 ): ConversationSummary | null {
   const packets = records
-    .filter((r): r is PacketRecord & { seq: number } => r.type === 'packet' && r.conv === conv)
-    .sort((a, b) => a.time - b.time || a.seq - b.seq);
+    .filter((r): r is PacketRecord & { recNo: number } => r.type === 'packet' && r.conv === conv)
+    .sort((a, b) => a.time - b.time || a.recNo - b.recNo);
   if (packets.length === 0) return null;
   const analyzer = createAnalyzer();
   for (const p of packets) analyzer.add(p);

@@ -32,7 +32,7 @@ describe('readCaptureFile', () => {
         },
       });
       expect(res.total).toBe(4);
-      expect(res.records.map((r) => r.seq)).toEqual([1, 2, 3, 4].slice(0, c.kept));
+      expect(res.records.map((r) => r.recNo)).toEqual([1, 2, 3, 4].slice(0, c.kept));
       expect(res.records[0]).toMatchObject({
         type: 'packet',
         proto: 'TCP',

@@ -43,7 +43,7 @@ export async function readCaptureFile(
   const keep = (got: IngestedPacket[]) => {
     for (const { record, frame } of got) {
       if (records.length >= opts.maxRecords) return;
-      records.push(Object.assign(record, { seq: record.no })); // no copy: cheaper
+      records.push(Object.assign(record, { recNo: record.no })); // no copy: cheaper
       // The reader's frame views share pooled slabs: copy to hold one frame for long.
       frames.push({ ...frame, data: frame.data.slice() });
     }

@@ -11,38 +11,38 @@ describe('recordExplanation', () => {
   const cases: {
     name: string;
     conv: typeof tcp;
-    seq: number;
+    recNo: number;
     locale: Locale;
     contains: string[];
   }[] = [
-    { name: 'SYN in English', conv: tcp, seq: 9, locale: 'en', contains: ['SYN', 'client'] },
-    { name: 'SYN in Chinese', conv: tcp, seq: 9, locale: 'zh-CN', contains: ['SYN', '客户端'] },
+    { name: 'SYN in English', conv: tcp, recNo: 9, locale: 'en', contains: ['SYN', 'client'] },
+    { name: 'SYN in Chinese', conv: tcp, recNo: 9, locale: 'zh-CN', contains: ['SYN', '客户端'] },
     {
       name: 'the last ACK names the TIME_WAIT',
       conv: tcp,
-      seq: 28,
+      recNo: 28,
       locale: 'en',
       contains: ['TIME_WAIT', 'client CLOSED, server TIME_WAIT'],
     },
     {
       name: 'ICMP port unreachable answers the datagram',
       conv: udp,
-      seq: 39,
+      recNo: 39,
       locale: 'en',
       contains: ['port 47047', 'It answers No. 38: the datagram the client sent'],
     },
     {
       name: 'and in Chinese',
       conv: udp,
-      seq: 39,
+      recNo: 39,
       locale: 'zh-CN',
       contains: ['它是对序号 38 的回应：客户端发送'],
     },
   ];
-  it.each(cases)('$name', ({ conv, seq, locale, contains }) => {
+  it.each(cases)('$name', ({ conv, recNo, locale, contains }) => {
     setLocale(locale);
     const text = recordExplanation(
-      conv.find((r) => r.seq === seq)!,
+      conv.find((r) => r.recNo === recNo)!,
       conv,
       locale,
     );

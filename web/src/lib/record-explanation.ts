@@ -19,5 +19,5 @@ export function recordExplanation(
   if (!cause) return text;
   const side = cause.type === 'packet' && cause.analysis?.from === 'server' ? 'server' : 'client';
   const sep = locale === 'en' ? ' ' : '';
-  return text + sep + t('explain.answerTo', { no: cause.seq, side: t(`role.${side}`) });
+  return text + sep + t('explain.answerTo', { no: cause.recNo, side: t(`role.${side}`) });
 }

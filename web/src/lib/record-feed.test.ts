@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { RecordFeed } from './record-feed.ts';
-import { step, seqs } from './testdata/records.ts';
+import { step, recNos } from './testdata/records.ts';
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => step(a + i));
 
@@ -55,8 +55,8 @@ describe('RecordFeed.batch', () => {
       feed.beginJoin();
       feed.endJoin(range(c.held[0]!, c.held[1]!), false, c.held[1]!);
       const change = feed.batch(c.batch.map((s) => step(s)));
-      expect(seqs(feed.records)).toEqual(c.expected);
-      expect(feed.lastSeq).toBe(c.expected.at(-1));
+      expect(recNos(feed.records)).toEqual(c.expected);
+      expect(feed.lastRecNo).toBe(c.expected.at(-1));
       expect(change.rejoin).toBe(c.rejoin);
     });
   }
@@ -66,47 +66,47 @@ describe('RecordFeed bound', () => {
   it('keeps at most maxRecords, dropping the oldest', () => {
     const feed = new RecordFeed(5);
     for (let i = 1; i <= 20; i += 3) feed.batch(range(i, i + 2));
-    expect(seqs(feed.records)).toEqual([17, 18, 19, 20, 21]);
-    expect(feed.lastSeq).toBe(21);
+    expect(recNos(feed.records)).toEqual([17, 18, 19, 20, 21]);
+    expect(feed.lastRecNo).toBe(21);
   });
   it('trims when the bound is lowered', () => {
     const feed = new RecordFeed(10);
     feed.batch(range(1, 8));
     expect(feed.setMax(3)).toBe(true);
-    expect(seqs(feed.records)).toEqual([6, 7, 8]);
+    expect(recNos(feed.records)).toEqual([6, 7, 8]);
   });
 });
 
 describe('RecordFeed joins', () => {
-  it('resumes after lastSeq and merges the batches that came during the join', () => {
+  it('resumes after lastRecNo and merges the batches that came during the join', () => {
     const feed = new RecordFeed(100);
     feed.batch(range(1, 3));
     expect(feed.beginJoin()).toBe(3);
     expect(feed.batch([step(6), step(7)]).changed).toBe(false);
     const change = feed.endJoin(range(3, 6), false, 6);
     expect(change).toEqual({ changed: true, rejoin: false });
-    expect(seqs(feed.records)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(recNos(feed.records)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
   it('starts over when the server says gap', () => {
     const feed = new RecordFeed(100);
     feed.batch(range(1, 3));
     feed.beginJoin();
     feed.endJoin(range(50, 52), true, 52);
-    expect(seqs(feed.records)).toEqual([50, 51, 52]);
-    expect(feed.lastSeq).toBe(52);
+    expect(recNos(feed.records)).toEqual([50, 51, 52]);
+    expect(feed.lastRecNo).toBe(52);
   });
   it('starts over on a gap the server did not flag', () => {
     const feed = new RecordFeed(100);
     feed.batch(range(1, 3));
     feed.beginJoin();
     feed.endJoin(range(10, 11), false, 11);
-    expect(seqs(feed.records)).toEqual([10, 11]);
+    expect(recNos(feed.records)).toEqual([10, 11]);
   });
-  it('takes the session lastSeq on an empty gap answer', () => {
+  it('takes the session lastRecNo on an empty gap answer', () => {
     const feed = new RecordFeed(100);
     feed.beginJoin();
     feed.endJoin([], true, 40);
-    expect(feed.lastSeq).toBe(40);
+    expect(feed.lastRecNo).toBe(40);
     expect(feed.batch([step(41)]).changed).toBe(true);
   });
   it('clears and rejoins when the server started over', () => {

@@ -1,5 +1,5 @@
 /**
- * The page's copy of a live session: records in seq order with no gap and no duplicate, at most
+ * The page's copy of a live session: records in record-number order with no gap and no duplicate, at most
  * `maxRecords` of them. Says when the page must join again (a gap in the numbering).
  */
 import type { SessionRecord } from '../../../core/protocol.ts';
@@ -7,13 +7,13 @@ import type { SessionRecord } from '../../../core/protocol.ts';
 export interface FeedChange {
   /** The records array was replaced. */
   changed: boolean;
-  /** A record is missing: join again with `after = lastSeq`. */
+  /** A record is missing: join again with `after = lastRecNo`. */
   rejoin: boolean;
 }
 
 export class RecordFeed {
   records: readonly SessionRecord[] = [];
-  lastSeq = 0;
+  lastRecNo = 0;
   maxRecords: number;
   #joining = false;
   #queue: SessionRecord[][] = [];
@@ -30,13 +30,13 @@ export class RecordFeed {
   beginJoin(): number {
     this.#joining = true;
     this.#queue = [];
-    return this.lastSeq;
+    return this.lastRecNo;
   }
 
   /** Forgets everything (the server started a new session): the next join asks for all. */
   reset(): void {
     this.records = [];
-    this.lastSeq = 0;
+    this.lastRecNo = 0;
     this.#joining = false;
     this.#queue = [];
   }
@@ -48,20 +48,20 @@ export class RecordFeed {
   }
 
   /** Applies a join answer, then the batches that came while it was on its way. */
-  endJoin(records: readonly SessionRecord[], gap: boolean, sessionLastSeq: number): FeedChange {
+  endJoin(records: readonly SessionRecord[], gap: boolean, sessionLastRecNo: number): FeedChange {
     this.#joining = false;
     let change: FeedChange;
-    if (sessionLastSeq < this.lastSeq) {
+    if (sessionLastRecNo < this.lastRecNo) {
       // The server started over (restarted): its numbers begin again from 1.
       this.records = [];
-      this.lastSeq = 0;
+      this.lastRecNo = 0;
       this.#queue = [];
       return { changed: true, rejoin: true };
     }
     const first = records[0];
-    if (gap || (first !== undefined && first.seq > this.lastSeq + 1)) {
+    if (gap || (first !== undefined && first.recNo > this.lastRecNo + 1)) {
       this.records = [];
-      this.lastSeq = first ? first.seq - 1 : sessionLastSeq;
+      this.lastRecNo = first ? first.recNo - 1 : sessionLastRecNo;
       change = { changed: true, rejoin: false };
       const rest = this.#append(records);
       change.rejoin = rest.rejoin;
@@ -98,10 +98,10 @@ export class RecordFeed {
   #append(incoming: readonly SessionRecord[]): FeedChange {
     const fresh: SessionRecord[] = [];
     let rejoin = false;
-    let expected = this.lastSeq + 1;
-    for (const r of [...incoming].sort((a, b) => a.seq - b.seq)) {
-      if (r.seq < expected) continue; // already held
-      if (r.seq > expected) {
+    let expected = this.lastRecNo + 1;
+    for (const r of [...incoming].sort((a, b) => a.recNo - b.recNo)) {
+      if (r.recNo < expected) continue; // already held
+      if (r.recNo > expected) {
         rejoin = true;
         break;
       }
@@ -111,7 +111,7 @@ export class RecordFeed {
     if (fresh.length === 0) return { changed: false, rejoin };
     const all = this.records.concat(fresh);
     this.records = all.length > this.maxRecords ? all.slice(all.length - this.maxRecords) : all;
-    this.lastSeq = expected - 1;
+    this.lastRecNo = expected - 1;
     return { changed: true, rejoin };
   }
 }

@@ -7,19 +7,19 @@ const links = linksOf(LIVE_SESSION);
 
 describe('linksOf', () => {
   const cases = [
-    { name: 'the client’s connect ↔ its SYN', seq: 12, expected: [9] },
-    { name: 'the client’s write 13 B ↔ the PSH,ACK Len=13', seq: 13, expected: [14] },
-    { name: 'the PSH,ACK Len=13 ↔ the write and the server’s read', seq: 14, expected: [13, 16] },
-    { name: 'the server’s end ↔ its FIN', seq: 18, expected: [21] },
-    { name: 'UDP: the client’s send ↔ its datagram', seq: 30, expected: [33] },
+    { name: 'the client’s connect ↔ its SYN', recNo: 12, expected: [9] },
+    { name: 'the client’s write 13 B ↔ the PSH,ACK Len=13', recNo: 13, expected: [14] },
+    { name: 'the PSH,ACK Len=13 ↔ the write and the server’s read', recNo: 14, expected: [13, 16] },
+    { name: 'the server’s end ↔ its FIN', recNo: 18, expected: [21] },
+    { name: 'UDP: the client’s send ↔ its datagram', recNo: 30, expected: [33] },
     {
       name: 'ICMP port unreachable ↔ the datagram it answers and the ECONNREFUSED',
-      seq: 39,
+      recNo: 39,
       expected: [38, 40],
     },
   ];
-  it.each(cases)('$name', ({ seq, expected }) => {
-    expect([...linkedTo(links, [seq])].sort((a, b) => a - b)).toEqual(expected);
+  it.each(cases)('$name', ({ recNo, expected }) => {
+    expect([...linkedTo(links, [recNo])].sort((a, b) => a - b)).toEqual(expected);
   });
 
   it('selection and hover together, without the records themselves', () => {
@@ -43,7 +43,7 @@ describe('analysis markers', () => {
   });
 
   it('data-analysis lists the flag names', () => {
-    const p = LIVE_SESSION.find((r) => r.seq === 14)!;
+    const p = LIVE_SESSION.find((r) => r.recNo === 14)!;
     expect(analysisAttr(p)).toBeUndefined();
     if (p.type === 'packet') {
       const flagged = {

@@ -5,7 +5,7 @@
 import type { PacketRecord, SessionRecord } from '../../../core/protocol.ts';
 import { correlate, type Links } from '../../../core/correlate/correlate.ts';
 
-type Packet = PacketRecord & { seq: number };
+type Packet = PacketRecord & { recNo: number };
 
 /** Links among `records`, whatever conversations they hold. */
 export function linksOf(records: readonly SessionRecord[]): Links {
@@ -32,7 +32,7 @@ export function linksOf(records: readonly SessionRecord[]): Links {
     for (const r of list) {
       if (r.type !== 'packet' || !r.icmp?.inner) continue;
       const cause = icmpCause(list, r);
-      if (cause) tie(r.seq, cause.seq);
+      if (cause) tie(r.recNo, cause.recNo);
     }
   }
   return links;
@@ -44,17 +44,17 @@ export function icmpCause(records: readonly SessionRecord[], icmp: Packet): Pack
   if (!inner) return null;
   let found: Packet | null = null;
   for (const r of records) {
-    if (r.type !== 'packet' || r.seq === icmp.seq || r.time > icmp.time) continue;
+    if (r.type !== 'packet' || r.recNo === icmp.recNo || r.time > icmp.time) continue;
     if (r.proto !== inner.proto || r.sport !== inner.sport || r.dport !== inner.dport) continue;
     found = r;
   }
   return found;
 }
 
-/** The records tied to any of `seqs` (the seqs themselves excluded). */
-export function linkedTo(links: Links, seqs: readonly (number | null)[]): Set<number> {
+/** The records tied to any of `recNos` (the records themselves excluded). */
+export function linkedTo(links: Links, recNos: readonly (number | null)[]): Set<number> {
   const out = new Set<number>();
-  for (const s of seqs) if (s !== null) for (const l of links.get(s) ?? []) out.add(l);
-  for (const s of seqs) if (s !== null) out.delete(s);
+  for (const s of recNos) if (s !== null) for (const l of links.get(s) ?? []) out.add(l);
+  for (const s of recNos) if (s !== null) out.delete(s);
   return out;
 }

@@ -5,20 +5,21 @@ import { setLocale } from './messages.ts';
 import { convRecords, TCP_CONV } from './testdata/live-session.ts';
 
 const conv = convRecords(TCP_CONV);
-const packet = (seq: number) => conv.find((r) => r.seq === seq) as PacketRecord & { seq: number };
+const packet = (recNo: number) =>
+  conv.find((r) => r.recNo === recNo) as PacketRecord & { recNo: number };
 
 describe('seqColumns', () => {
   afterEach(() => setLocale('en'));
 
   const cases: {
     name: string;
-    seq: number;
+    recNo: number;
     mode: SeqMode;
     expected: Record<string, unknown>;
   }[] = [
     {
       name: 'SYN, relative: no Ack; NextSeq counts the SYN',
-      seq: 9,
+      recNo: 9,
       mode: 'relative',
       expected: {
         seq: 0,
@@ -29,7 +30,7 @@ describe('seqColumns', () => {
     },
     {
       name: 'SYN,ACK acknowledges the SYN',
-      seq: 10,
+      recNo: 10,
       mode: 'relative',
       expected: {
         ack: 1,
@@ -38,13 +39,13 @@ describe('seqColumns', () => {
     },
     {
       name: 'the client’s request: NextSeq 14 = Seq 1 + Len 13',
-      seq: 14,
+      recNo: 14,
       mode: 'relative',
       expected: { seq: 1, ack: 1, nextSeq: 14, nextSeqTitle: 'NextSeq 14 = Seq 1 + Len 13' },
     },
     {
       name: 'the server’s ACK of it: Ack 14 = Seq 1 + Len 13',
-      seq: 15,
+      recNo: 15,
       mode: 'relative',
       expected: {
         ack: 14,
@@ -53,7 +54,7 @@ describe('seqColumns', () => {
     },
     {
       name: 'the last ACK acknowledges the client’s FIN',
-      seq: 28,
+      recNo: 28,
       mode: 'relative',
       expected: {
         ack: 15,
@@ -63,7 +64,7 @@ describe('seqColumns', () => {
     },
     {
       name: 'absolute: the raw header numbers, same arithmetic',
-      seq: 15,
+      recNo: 15,
       mode: 'absolute',
       expected: {
         seq: 3010022007,
@@ -74,13 +75,13 @@ describe('seqColumns', () => {
       },
     },
   ];
-  it.each(cases)('$name', ({ seq, mode, expected }) => {
-    expect(seqColumns(packet(seq), ackFinder(conv, mode), mode)).toMatchObject(expected);
+  it.each(cases)('$name', ({ recNo, mode, expected }) => {
+    expect(seqColumns(packet(recNo), ackFinder(conv, mode), mode)).toMatchObject(expected);
   });
 
   it('a pure ACK is never the acknowledged segment', () => {
     // No. 20 (client ACK, Seq 14, Len 0) ends at 14 too, but takes no sequence space.
-    expect(ackFinder(conv, 'relative')(packet(21))?.seq).toBe(14);
+    expect(ackFinder(conv, 'relative')(packet(21))?.recNo).toBe(14);
   });
 
   it('says it in Chinese', () => {

@@ -46,12 +46,12 @@ function extra(p: PacketRecord): string {
 
 /** Finds the segment a packet's Ack acknowledges. */
 export type AckFinder = (
-  p: PacketRecord & { seq: number },
-) => (PacketRecord & { seq: number }) | null;
+  p: PacketRecord & { recNo: number },
+) => (PacketRecord & { recNo: number }) | null;
 
 /** The columns of `p`; `acked` finds the peer's segment its Ack points past. */
 export function seqColumns(
-  p: PacketRecord & { seq: number },
+  p: PacketRecord & { recNo: number },
   acked: AckFinder,
   mode: SeqMode,
 ): SeqColumns | null {
@@ -82,7 +82,7 @@ export function seqColumns(
       seq: m.seq,
       len: a.len,
       extra: extra(a),
-      no: a.seq,
+      no: a.recNo,
       side: peer,
     });
   } else {
@@ -97,7 +97,7 @@ export function seqColumns(
  * table of thousands of rows stays cheap.
  */
 export function ackFinder(records: readonly SessionRecord[], mode: SeqMode): AckFinder {
-  const index = new Map<string, (PacketRecord & { seq: number })[]>();
+  const index = new Map<string, (PacketRecord & { recNo: number })[]>();
   const key = (conv: string | undefined, from: string | undefined, next: number) =>
     `${conv ?? ''}|${from ?? ''}|${next}`;
   for (const r of records) {
@@ -112,8 +112,8 @@ export function ackFinder(records: readonly SessionRecord[], mode: SeqMode): Ack
   return (p) => {
     const peer = p.analysis?.from === 'client' ? 'server' : 'client';
     const list = index.get(key(p.conv, peer, numbers(p, mode).ack)) ?? [];
-    let found: (PacketRecord & { seq: number }) | null = null;
-    for (const r of list) if (r.seq !== p.seq && r.time <= p.time) found = r;
+    let found: (PacketRecord & { recNo: number }) | null = null;
+    for (const r of list) if (r.recNo !== p.recNo && r.time <= p.time) found = r;
     return found;
   };
 }

@@ -10,8 +10,8 @@ describe('shareCapture', () => {
     kind: 'file',
     title: 'a b.pcap',
     startTime: 1,
-    lastSeq: 4,
-    firstSeq: 1,
+    lastRecNo: 4,
+    firstRecNo: 1,
   };
   const cases = [
     {

@@ -7,8 +7,8 @@ const info = (id: string, kind: SessionInfo['kind'], title: string): SessionInfo
   kind,
   title,
   startTime: 1,
-  lastSeq: 0,
-  firstSeq: 1,
+  lastRecNo: 0,
+  firstRecNo: 1,
 });
 
 describe('sessionOptions', () => {

@@ -31,7 +31,7 @@ describe('Sessions', () => {
   it('shows live first, with the shared files in the picker', async () => {
     const { sessions } = await setup();
     expect(sessions.current).toBe('live');
-    expect(sessions.records.map((r) => r.seq)).toEqual([1, 2]);
+    expect(sessions.records.map((r) => r.recNo)).toEqual([1, 2]);
     expect(sessions.options.map((o) => `${o.group}:${o.value}`)).toEqual([
       'live:live',
       'shared:file-1',

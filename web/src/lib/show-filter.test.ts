@@ -11,7 +11,7 @@ describe('showsRecord', () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      expect(records.filter((r) => showsRecord(r, c.show)).map((r) => r.seq)).toEqual(c.expected);
+      expect(records.filter((r) => showsRecord(r, c.show)).map((r) => r.recNo)).toEqual(c.expected);
     });
   }
   it('knows its values', () => {

@@ -29,7 +29,7 @@ export function derivedStatesOf(records: readonly SessionRecord[]): Map<number, 
   const out = new Map<number, DerivedStates>();
   for (const [conv, list] of byConv) {
     if (captured.has(conv)) continue;
-    for (const [seq, s] of deriveStates(list)) out.set(seq, s);
+    for (const [recNo, s] of deriveStates(list)) out.set(recNo, s);
   }
   return out;
 }
@@ -43,7 +43,7 @@ export function statesOf(
     const s = r.analysis?.states;
     return s ? { ...s, derived: false } : null;
   }
-  const d = derived.get(r.seq);
+  const d = derived.get(r.recNo);
   return d ? { ...d, derived: true } : null;
 }
 

@@ -7,7 +7,7 @@ import { stepText } from './step-label.ts';
 import { t } from './messages.ts';
 
 export interface StepRow {
-  seq: number;
+  recNo: number;
   side: string;
   step: string;
   bytes: number;
@@ -33,7 +33,7 @@ export function stepRow(r: SessionRecord, client: Endpoint | null): StepRow {
   if (r.type === 'step') {
     const text = stepText(r);
     return {
-      seq: r.seq,
+      recNo: r.recNo,
       side: t(`role.${r.side}`),
       step: r.kind,
       bytes: r.bytes,
@@ -44,7 +44,7 @@ export function stepRow(r: SessionRecord, client: Endpoint | null): StepRow {
   const n = tcpNumbers(r);
   const a = r.analysis;
   return {
-    seq: r.seq,
+    recNo: r.recNo,
     side: packetFrom(r, client) === 'client' ? '→' : '←',
     step: packetStep(r),
     bytes: r.len,

@@ -34,8 +34,8 @@ export class StickToBottom {
   }
 
   /** Brings a record's row into view: its element when drawn, else its position `y()` (px). */
-  reveal(seq: number, y: () => number | undefined): void {
-    const row = this.el?.querySelector(`[data-record="${seq}"]`);
+  reveal(recNo: number, y: () => number | undefined): void {
+    const row = this.el?.querySelector(`[data-record="${recNo}"]`);
     if (row) row.scrollIntoView({ block: 'nearest' });
     else if (this.el) {
       const at = y();

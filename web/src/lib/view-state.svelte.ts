@@ -25,7 +25,7 @@ export class ViewState {
   follow = $state(true);
   /** The conversation picked by hand (used when not following). */
   picked = $state<string>(ALL);
-  selectedSeq = $state<number | null>(null);
+  selectedRecNo = $state<number | null>(null);
   selectedBy = $state<SelectionSource | null>(null);
   projector = $state(false);
   /** Extra Seq/Ack/Win/state columns in the table (wide: off by default). */
@@ -45,7 +45,7 @@ export class ViewState {
 
   newest = $derived.by(() => {
     let best: ConversationSummary | undefined;
-    for (const c of this.conversations) if (!best || c.firstSeq > best.firstSeq) best = c;
+    for (const c of this.conversations) if (!best || c.firstRecNo > best.firstRecNo) best = c;
     return best;
   });
 
@@ -84,8 +84,8 @@ export class ViewState {
     if (!on) this.picked = this.active;
   }
 
-  select(seq: number | null, by: SelectionSource): void {
-    this.selectedSeq = seq;
+  select(recNo: number | null, by: SelectionSource): void {
+    this.selectedRecNo = recNo;
     this.selectedBy = by;
   }
 
@@ -93,9 +93,9 @@ export class ViewState {
   move(step: number): void {
     const rows = this.visible;
     if (rows.length === 0) return;
-    const at = rows.findIndex((r) => r.seq === this.selectedSeq);
+    const at = rows.findIndex((r) => r.recNo === this.selectedRecNo);
     const next =
       at < 0 ? (step > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + step));
-    this.select(rows[next]?.seq ?? null, 'keyboard');
+    this.select(rows[next]?.recNo ?? null, 'keyboard');
   }
 }

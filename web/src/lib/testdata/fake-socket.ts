@@ -13,8 +13,8 @@ import type { AppSocket } from '../connection.svelte.ts';
 
 type Handler = (...args: never[]) => void;
 
-export function info(id: string, kind: SessionInfo['kind'], title: string, lastSeq = 0): SessionInfo {
-  return { id, kind, title, startTime: 1_000_000, lastSeq, firstSeq: 1 };
+export function info(id: string, kind: SessionInfo['kind'], title: string, lastRecNo = 0): SessionInfo {
+  return { id, kind, title, startTime: 1_000_000, lastRecNo, firstRecNo: 1 };
 }
 
 export class FakeSocket {
@@ -69,7 +69,7 @@ export class FakeSocket {
         ? {
             ok: true,
             session: info(r.session, r.session === 'live' ? 'live' : 'file', r.session, records.length),
-            records: records.filter((x) => x.seq > r.after),
+            records: records.filter((x) => x.recNo > r.after),
             gap: false,
           }
         : { ok: false, error: `No session named "${r.session}".` };

@@ -13,6 +13,6 @@ export const UNREACHABLE_CONV = 'udp 127.0.0.1:53266 > 127.0.0.1:47047';
 /** The records of one conversation in time order, as the page shows them. */
 export function convRecords(conv: string): SessionRecord[] {
   return LIVE_SESSION.filter((r) => r.conv === conv).sort(
-    (a, b) => a.time - b.time || a.seq - b.seq,
+    (a, b) => a.time - b.time || a.recNo - b.recNo,
   );
 }

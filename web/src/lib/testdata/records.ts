@@ -6,24 +6,24 @@ export const CLIENT = { address: '127.0.0.1', port: 50000 };
 export const SERVER = { address: '127.0.0.1', port: 23400 };
 export const CONV = 'tcp 127.0.0.1:50000 > 127.0.0.1:23400';
 
-export function step(seq: number, over: Partial<SocketStep> = {}): SessionRecord {
+export function step(recNo: number, over: Partial<SocketStep> = {}): SessionRecord {
   return {
     type: 'step',
     kind: 'write',
-    time: 1_000_000 + seq * 1000,
+    time: 1_000_000 + recNo * 1000,
     side: 'client',
     transport: 'tcp',
     local: CLIENT,
     remote: SERVER,
     conv: CONV,
     bytes: 0,
-    seq,
+    recNo,
     ...over,
   };
 }
 
 export function tcp(
-  seq: number,
+  recNo: number,
   flags: TcpFlag[],
   over: Partial<PacketRecord> = {},
   fromClient = true,
@@ -31,8 +31,8 @@ export function tcp(
   const [a, b] = fromClient ? [CLIENT, SERVER] : [SERVER, CLIENT];
   return {
     type: 'packet',
-    no: seq,
-    time: 1_000_000 + seq * 1000,
+    no: recNo,
+    time: 1_000_000 + recNo * 1000,
     caplen: 66,
     origlen: 66,
     linkType: 1,
@@ -45,11 +45,11 @@ export function tcp(
     len: 0,
     tcp: { seq: 1000, ack: 0, flags, window: 65495, urgent: 0, headerLength: 40, options: {} },
     conv: CONV,
-    seq,
+    recNo,
     ...over,
   };
 }
 
-export function seqs(records: readonly SessionRecord[]): number[] {
-  return records.map((r) => r.seq);
+export function recNos(records: readonly SessionRecord[]): number[] {
+  return records.map((r) => r.recNo);
 }
