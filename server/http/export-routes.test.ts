@@ -126,7 +126,7 @@ describe('GET /api/sessions/<id>/export.*', () => {
 
   it('JSON of the session: JSON.parse gives back every record', async () => {
     const doc = JSON.parse((await exportOf('json', null)).body) as { records: SessionRecord[] };
-    expect(doc.records.map((r) => r.seq)).toEqual(app.live.since(0).records.map((r) => r.seq));
+    expect(doc.records.map((r) => r.recNo)).toEqual(app.live.since(0).records.map((r) => r.recNo));
   });
 
   it.each([

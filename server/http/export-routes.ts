@@ -133,7 +133,7 @@ function* framesOf(session: Session, records: SessionRecord[]): Generator<Export
   for (const r of records) {
     if (r.type !== 'packet') continue;
     const frame = session.frames?.at(r.no);
-    if (frame) yield { recNo: r.seq, frame };
+    if (frame) yield { recNo: r.recNo, frame };
   }
 }
 
