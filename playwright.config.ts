@@ -5,6 +5,10 @@ const ECHO_PORT = Number(process.env.E2E_ECHO_PORT ?? 23390);
 /** A second server with live capture (needs tcpdump and root, as in CI). */
 const CAPTURE_PORT = PORT + 1;
 const CAPTURE_ECHO_PORT = ECHO_PORT + 1;
+/** A third server with roles on (--token): presenter and viewers. */
+const ROLES_PORT = PORT + 2;
+const ROLES_ECHO_PORT = ECHO_PORT + 2;
+const ROLES_TOKEN = 'e2e-presenter-token-0123';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -43,6 +47,14 @@ export default defineConfig({
     {
       command: `node --import tsx server/main.ts --port ${CAPTURE_PORT} --echo-port ${CAPTURE_ECHO_PORT} --capture`,
       url: `http://127.0.0.1:${CAPTURE_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `node --import tsx server/main.ts --port ${ROLES_PORT} --echo-port ${ROLES_ECHO_PORT} --token ${ROLES_TOKEN}`,
+      url: `http://127.0.0.1:${ROLES_PORT}/`,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'pipe',
