@@ -37,7 +37,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node --import tsx server/main.ts --port ${PORT} --echo-port ${ECHO_PORT}`,
+      command: `node --import tsx server/main.ts --port ${PORT} --echo-port ${ECHO_PORT} --data-dir "$(mktemp -d)"`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
       timeout: 30_000,
@@ -45,7 +45,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `node --import tsx server/main.ts --port ${CAPTURE_PORT} --echo-port ${CAPTURE_ECHO_PORT} --capture`,
+      command: `node --import tsx server/main.ts --port ${CAPTURE_PORT} --echo-port ${CAPTURE_ECHO_PORT} --capture --data-dir "$(mktemp -d)"`,
       url: `http://127.0.0.1:${CAPTURE_PORT}/`,
       reuseExistingServer: false,
       timeout: 30_000,

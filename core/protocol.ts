@@ -30,6 +30,10 @@ export interface SessionInfo {
   lastRecNo: number;
   /** Lowest record number still held (older ones were dropped to bound memory). */
   firstRecNo: number;
+  /** From an earlier run of the server, read back from --data-dir: nothing more arrives. */
+  closed?: boolean;
+  /** One line about the stored copy: what a cut file lost, or why recording stopped. */
+  storeNote?: string;
 }
 
 export type CaptureState =

@@ -10,6 +10,7 @@ import type { CaptureStatus, Endpoint } from '../core/protocol.ts';
 import { listenOn } from './echo/listen-on.ts';
 import { Hub, type HubServer } from './hub/hub.ts';
 import type { Session } from './hub/session.ts';
+import { openSessionStore } from './store/session-store.ts';
 import { staticHandler } from './http/static-files.ts';
 import { apiHandler, type Handler } from './http/api.ts';
 import { guardHandler } from './http/guard-handler.ts';
@@ -70,7 +71,18 @@ export async function startApp(opts: ServeOptions): Promise<App> {
       send: lab.send,
       maxRecords: opts.maxRecords,
     });
+    const store =
+      opts.dataDir === undefined
+        ? null
+        : openSessionStore({
+            dataDir: opts.dataDir,
+            maxRecords: opts.maxRecords,
+            log: (line) => process.stderr.write(`${line}\n`),
+            changed: () => hub.sessionsChanged(),
+          });
+    for (const s of store?.restored ?? []) hub.addSession(s);
     hub.addSession(lab.live);
+    store?.record(lab.live);
     attachScenarios(io, scenarios);
     attachClassroom(io, {
       isPresenter: (s) => (s.data.role ?? 'presenter') === 'presenter',
@@ -79,7 +91,10 @@ export async function startApp(opts: ServeOptions): Promise<App> {
     api = apiHandler({
       get: (id) => hub.getSession(id),
       list: () => hub.listSessions(),
-      addFile: (s) => hub.addFileSession(s),
+      addFile: (s) => {
+        hub.addFileSession(s);
+        store?.record(s);
+      },
       writeRefusal: (req) => writeRefusal(roles, req),
       maxRecords: opts.maxRecords,
     });
@@ -99,6 +114,7 @@ export async function startApp(opts: ServeOptions): Promise<App> {
         });
         await scenarios.close();
         await scenarioLab.close();
+        store?.close();
       },
     };
   } catch (err) {

@@ -1,6 +1,9 @@
 /** `npm start`'s process as a user meets it: help, bad flags, a port in use, Ctrl-C. */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 interface Run {
@@ -12,9 +15,13 @@ interface Run {
 /** Runs server/main.ts; `whenReady` is called once it printed its URLs. */
 function runMain(args: string[], whenReady?: (pid: number) => void): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // Sessions go to a directory of the run's own, not ./data.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'main-test-'));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/main.ts', '--data-dir', dataDir, ...args],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -29,6 +36,7 @@ function runMain(args: string[], whenReady?: (pid: number) => void): Promise<Run
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(kill);
+      fs.rmSync(dataDir, { recursive: true, force: true });
       resolve({ code, stdout, stderr });
     });
   });

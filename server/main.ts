@@ -20,6 +20,8 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  // Sessions are stored by default; tests that start the app leave dataDir unset.
+  opts.dataDir ??= 'data';
   if (opts.help) {
     process.stdout.write(SERVE_HELP);
     return 0;

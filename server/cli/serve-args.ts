@@ -12,6 +12,8 @@ export interface ServeOptions {
   captureTool: 'auto' | 'tcpdump' | 'dumpcap';
   captureInterface?: string;
   maxRecords: number;
+  /** Where sessions are stored; unset keeps them in memory only (main.ts defaults it to ./data). */
+  dataDir?: string;
   /** The presenter's token; roles are on when given (or when --host is not loopback). */
   token?: string;
   help: boolean;
@@ -29,6 +31,7 @@ Flags:
   --capture                 capture the echo endpoints' packets with tcpdump or dumpcap
   --capture-tool NAME       auto | tcpdump | dumpcap (default auto: tcpdump if installed)
   --capture-interface NAME  interface to capture on (default: the one carrying --echo-host)
+  --data-dir DIR            where sessions are stored, pcapng + JSON Lines (default ./data)
   --max-records N           records kept per session before the oldest are dropped (default 20000)
   --token T                 the presenter's token (16-128 of A-Z a-z 0-9 _ -; default random);
                             turns roles on: only the presenter URL can send, run and share
@@ -53,6 +56,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
         'capture-tool': { type: 'string', default: 'auto' },
         'capture-interface': { type: 'string' },
         'max-records': { type: 'string', default: '20000' },
+        'data-dir': { type: 'string' },
         token: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -81,6 +85,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     captureTool: tool,
     captureInterface: iface,
     maxRecords: integer('--max-records', values['max-records'], 100, 10_000_000),
+    ...dataDir(values['data-dir']),
     ...(token !== undefined && { token }),
     help: values.help,
   };
@@ -99,4 +104,10 @@ function address(flag: string, text: string): string {
   if (!net.isIP(text))
     throw new UsageError(`${flag} must be an IPv4 or IPv6 address, not "${text}".`);
   return text;
+}
+
+function dataDir(text: string | undefined): { dataDir?: string } {
+  if (text === undefined) return {};
+  if (text === '' || text.includes('\0')) throw new UsageError('--data-dir must name a directory.');
+  return { dataDir: text };
 }

@@ -91,6 +91,11 @@ export class Hub {
     return [...this.sessions.values()];
   }
 
+  /** Tells every page the session list again (a session's info changed: closed, cut, stopped). */
+  sessionsChanged(): void {
+    this.io.emit('sessions', this.sessionList());
+  }
+
   captureChanged(status: CaptureStatus): void {
     this.io.emit('capture', status);
   }

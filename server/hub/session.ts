@@ -19,6 +19,8 @@ export class Session {
   private listeners = new Set<(r: SessionRecord) => void>();
   /** Raw bytes of the packets, for saving as pcapng (absent for sessions without packets). */
   frames: FrameRing | undefined;
+  /** What the store says about this session (closed, cut, not recorded), shown with its info. */
+  private stored: Pick<SessionInfo, 'closed' | 'storeNote'> = {};
 
   constructor(
     readonly id: string,
@@ -38,7 +40,13 @@ export class Session {
       startTime: this.startTime,
       lastRecNo: this.nextRecNo - 1,
       firstRecNo: this.nextRecNo - this.count,
+      ...this.stored,
     };
+  }
+
+  /** Sets what the page is told about the stored copy (see SessionInfo.closed, storeNote). */
+  setStored(stored: Pick<SessionInfo, 'closed' | 'storeNote'>): void {
+    this.stored = stored;
   }
 
   /** Appends a record, gives it the next sequence number and tells the listeners. */

@@ -1,0 +1,13 @@
+/** `meta.json` of a stored session: what is known when it starts, checked when read back. */
+import { z } from 'zod';
+
+export const storedMetaSchema = z.object({
+  format: z.literal(1),
+  id: z.string().max(64),
+  kind: z.enum(['live', 'file']),
+  title: z.string().max(200),
+  /** µs since the epoch. */
+  startTime: z.number().int().nonnegative(),
+});
+
+export type StoredMeta = z.infer<typeof storedMetaSchema>;
