@@ -49,9 +49,10 @@ export function nextDerivedStates(states: DerivedStates, s: SocketStep): Derived
       next.server = 'CLOSED';
       break;
     case 'error':
+      // Refused: nothing listened, so the server side never left CLOSED (RFC 9293 §3.10.7.1).
       if (s.code === 'ECONNREFUSED' || s.code === 'ECONNRESET') {
         next.client = 'CLOSED';
-        next.server = s.code === 'ECONNREFUSED' ? next.server : 'CLOSED';
+        next.server = 'CLOSED';
       }
       break;
     default:

@@ -8,6 +8,7 @@ import { analyzeTcpSequence } from './tcp-seq-analysis.ts';
 import { noteWindowScale, relativeNumbers, scaledWindow, setBases } from './tcp-numbering.ts';
 import { nextTcpStates } from './tcp-state.ts';
 import { addToPhases, packetPhase } from './phase-tracker.ts';
+import { teachLabels } from './teach-labels.ts';
 
 /** A TCP segment as the flow sees it. */
 export interface TcpSegmentIn {
@@ -41,6 +42,10 @@ export function analyzeTcpSegment(
   setBases(fwd, rev, tcp);
   const rel = relativeNumbers(fwd, rev, tcp, len);
   const win = scaledWindow(fwd, tcp);
+  // What the lessons look at, before the sequence analysis updates the directions.
+  const ownWindow = fwd.window;
+  const ownWindowInSyn = fwd.isFirstAck;
+  const peerLast = rev.lastsegmentflags;
   const seqAnalysis = analyzeTcpSequence(
     fwd,
     rev,
@@ -62,6 +67,17 @@ export function analyzeTcpSegment(
   if (tcp.flags.includes('RST')) t.sawRst = true;
 
   const next = nextTcpStates(t.conn, { flags: tcp.flags, seq: tcp.seq, ack: tcp.ack, len }, from);
+  const teach = teachLabels({
+    flags: tcp.flags,
+    len,
+    analysis: seqAnalysis.flags,
+    peerWindow: rev.window,
+    ownWindow,
+    ownWindowInSyn,
+    peerLast,
+    peerBefore: t.conn[to],
+    peerAfter: next.states[to],
+  });
   // Unchanged states (most segments) keep the same objects: nothing new to remember.
   if (next.states !== t.conn || !t.states) {
     if (next.states[from] === 'TIME_WAIT' && t.conn[from] !== 'TIME_WAIT')
@@ -96,5 +112,6 @@ export function analyzeTcpSegment(
   out.phase = phase;
   if (seqAnalysis.flags.length) out.analysis = seqAnalysis.flags;
   if (seqAnalysis.dupAckNum !== undefined) out.dupAckNum = seqAnalysis.dupAckNum;
+  if (teach) out.teach = teach;
   return out;
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PacketRecord, SessionRecord, SocketStep } from '../records.ts';
-import type { PacketAnalysis } from '../analysis/packet-analysis.ts';
+import type { PacketAnalysis, TeachLabel } from '../analysis/packet-analysis.ts';
 import type { TcpFlag } from '../decode/decoded-packet.ts';
 import { explain } from './explain.ts';
 import { explanationsEn } from './explanations-en.ts';
 import { explanationsZh } from './explanations-zh.ts';
+import { teachEn } from './explanations-teach-en.ts';
+import { teachZh } from './explanations-teach-zh.ts';
 import { renderExplanation } from './render-explanation.ts';
 
 function tcp(
@@ -67,7 +69,7 @@ describe('explain', () => {
     {
       name: 'data with PSH',
       r: tcp(['PSH', 'ACK'], 13, { seq: 1, ack: 1, phase: 'data' }),
-      en: 'The client sends 13 bytes (Seq 1 to 13); PSH asks the receiver to hand them to the application at once.',
+      en: 'The client sends 13 bytes (Seq 1 to 13); PSH marks the end of what it had to send for now, so the receiver should hand the data to the application without waiting for more.',
     },
     {
       name: 'refused',
@@ -84,7 +86,56 @@ describe('explain', () => {
         analysis: ['duplicate_ack'],
         dupAckNum: 2,
       }),
-      en: 'The client acknowledges every byte up to 99: Ack 100 is the next byte it expects. Window 512 bytes. Duplicate ACK #2: the receiver still waits for the same byte, a sign that a segment went missing.',
+      en: 'The client acknowledges every byte up to 99: Ack 100 is the next byte it expects. Window 512 bytes. Duplicate ACK #2: the receiver still expects the same byte and the window did not change, often a sign that a segment went missing or arrived out of order.',
+    },
+    {
+      name: 'a bare ACK of the SYN only never says "every byte up to 0"',
+      r: tcp(['ACK'], 0, { from: 'server', seq: 1, ack: 1, win: 65536, phase: 'data' }),
+      en: 'The server sends an ACK without data: Ack 1 is the next byte it expects from the client, and no data from the client has arrived yet. Window 65536 bytes.',
+    },
+    {
+      name: 'keep-alive-shaped while the peer window is zero: a zero-window probe',
+      r: tcp(['ACK'], 0, {
+        seq: 195072,
+        ack: 1,
+        phase: 'data',
+        analysis: ['keep_alive'],
+        teach: ['zero_window_probe'],
+      }),
+      en: 'Zero-window probe: the server advertises a zero window, so the client may not send data; it sends a segment without data and with Seq 195072, one below the next byte, which makes the server answer with its current window (RFC 9293 §3.8.6.1). tshark names this shape “Keep-Alive”.',
+    },
+    {
+      name: 'the ACK of a keep-alive that tshark also calls a window update',
+      r: tcp(['ACK'], 0, {
+        from: 'server',
+        seq: 1,
+        ack: 1,
+        phase: 'data',
+        analysis: ['window_update'],
+        teach: ['keep_alive_ack', 'syn_window_unscaled'],
+      }),
+      en: 'The server answers the keep-alive probe with an ACK of the next byte it expects (Ack 1): it is still there, and nothing new has arrived. tshark marks it “Window Update” only because its window field differs from the one in the server’s SYN, which is never scaled (RFC 7323 §2.2): nothing was read here, the two fields are not comparable.',
+    },
+    {
+      name: 'a FIN,ACK that acknowledges the peer’s FIN',
+      r: tcp(['FIN', 'ACK'], 0, {
+        seq: 14,
+        ack: 45,
+        phase: 'close',
+        states: { client: 'LAST_ACK', server: 'TIME_WAIT' },
+        teach: ['fin_acks_fin'],
+      }),
+      en: 'The client has nothing more to send and closes its direction with FIN (a FIN takes up one sequence number: Seq 14). Its Ack 45 also acknowledges the server’s FIN: this one segment does the work of the ACK and the FIN of a four-way close, so the close takes three packets, and the server passes through FIN_WAIT_2 (its FIN acknowledged) straight to TIME_WAIT (this FIN received) without a packet in between. After it: client LAST_ACK, server TIME_WAIT.',
+    },
+    {
+      name: 'a corrected row says so',
+      r: tcp(['SYN'], 0, {
+        seq: 0,
+        phase: 'setup',
+        states: { client: 'SYN_SENT', server: 'CLOSED' },
+        corrected: true,
+      }),
+      en: 'The client asks to open a connection: SYN carries its initial sequence number (shown as 0) and its options, e.g. MSS ?. After it: client SYN_SENT, server CLOSED (corrected: a later packet showed what really happened).',
     },
     {
       name: 'connect with its duration',
@@ -109,9 +160,22 @@ describe('explain', () => {
   });
 
   it('has every English sentence in Chinese too, with the same slots', () => {
-    expect(Object.keys(explanationsZh).sort()).toEqual(Object.keys(explanationsEn).sort());
+    const en = { ...explanationsEn, ...teachEn };
+    const zh = { ...explanationsZh, ...teachZh };
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
     const slots = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [k, v] of Object.entries(explanationsEn))
-      expect(slots(explanationsZh[k]!), k).toEqual(slots(v));
+    for (const [k, v] of Object.entries(en)) expect(slots(zh[k]!), k).toEqual(slots(v));
+  });
+
+  it('has a lesson sentence for every teach label', () => {
+    const labels: TeachLabel[] = [
+      'keep_alive',
+      'keep_alive_ack',
+      'zero_window_probe',
+      'zero_window_probe_ack',
+      'syn_window_unscaled',
+      'fin_acks_fin',
+    ];
+    for (const l of labels) expect(teachEn[`explain.teach.${l}`], l).toBeDefined();
   });
 });

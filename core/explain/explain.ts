@@ -2,8 +2,8 @@
  * One plain sentence per step: why this packet or call happened and what it changes. Returns
  * message keys with parameters; the catalogue (explanations-en.ts / explanations-zh.ts) words them.
  */
-import type { AnalysisFlag } from '../analysis/packet-analysis.ts';
-import type { PacketRecord, SessionRecord, SocketStep } from '../records.ts';
+import type { AnalysisFlag, TeachLabel } from '../analysis/packet-analysis.ts';
+import type { PacketRecord, SocketStep } from '../records.ts';
 
 export interface Explanation {
   /** Keys of sentences, in reading order. */
@@ -11,7 +11,7 @@ export interface Explanation {
   params: Record<string, string | number>;
 }
 
-export function explain(r: SessionRecord): Explanation {
+export function explain(r: SocketStep | PacketRecord): Explanation {
   return r.type === 'step' ? explainStep(r) : explainPacket(r);
 }
 
@@ -52,12 +52,19 @@ function explainPacket(p: PacketRecord): Explanation {
     dupAck: a?.dupAckNum ?? 0,
   };
   const keys: string[] = [];
-  if (p.tcp) keys.push(tcpKey(p));
+  const teach = a?.teach ?? [];
+  const lead = teach.find((t) => LEADS.has(t));
+  if (lead && p.tcp) keys.push(`explain.teach.${lead}`);
+  else if (p.tcp) keys.push(tcpKey(p));
   else if (p.icmp) keys.push(p.icmp.inner ? icmpErrorKey(p) : 'explain.icmp.other');
   else if (p.proto === 'UDP') keys.push('explain.udp');
   else keys.push('explain.other');
-  if (p.tcp && a?.states) keys.push('explain.states');
-  for (const flag of a?.analysis ?? []) keys.push(`explain.flag.${flag satisfies AnalysisFlag}`);
+  for (const t of teach) if (t !== lead) keys.push(`explain.teach.${t satisfies TeachLabel}`);
+  if (p.tcp && a?.states) keys.push(a.corrected ? 'explain.states.corrected' : 'explain.states');
+  // tshark's flags keep their sentences, except where a lesson above says what they mean here.
+  const told = new Set(teach.flatMap((t) => RETOLD[t]));
+  for (const flag of a?.analysis ?? [])
+    if (!told.has(flag)) keys.push(`explain.flag.${flag satisfies AnalysisFlag}`);
   if (p.truncated) keys.push('explain.truncated');
   if (p.malformed) {
     keys.push('explain.malformed');
@@ -65,6 +72,24 @@ function explainPacket(p: PacketRecord): Explanation {
   }
   return { keys, params };
 }
+
+/** Lessons that replace the segment's plain sentence (the others are added after it). */
+const LEADS: ReadonlySet<TeachLabel> = new Set([
+  'keep_alive',
+  'keep_alive_ack',
+  'zero_window_probe',
+  'zero_window_probe_ack',
+]);
+
+/** tshark flags whose sentence a lesson replaces (the flag itself stays on the packet). */
+const RETOLD: Record<TeachLabel, AnalysisFlag[]> = {
+  keep_alive: ['keep_alive'],
+  keep_alive_ack: ['keep_alive_ack'],
+  zero_window_probe: ['keep_alive'],
+  zero_window_probe_ack: ['zero_window_probe_ack'],
+  syn_window_unscaled: ['window_update'],
+  fin_acks_fin: [],
+};
 
 function tcpKey(p: PacketRecord): string {
   const f = new Set(p.tcp!.flags);
@@ -86,7 +111,8 @@ function tcpKey(p: PacketRecord): string {
   }
   if (s && (s.client === 'FIN_WAIT_2' || s.server === 'FIN_WAIT_2'))
     return 'explain.tcp.fin-ack.half';
-  return 'explain.tcp.ack';
+  // Ack 1 (or less, mid-connection) acknowledges no data: never "every byte up to 0".
+  return (p.analysis?.ack ?? 0) > 1 ? 'explain.tcp.ack' : 'explain.tcp.ack.no-data';
 }
 
 /** An RST,ACK from the server acknowledging just the SYN: the answer to a connect() nobody accepts. */

@@ -31,19 +31,21 @@ export const explanationsEn: Record<string, string> = {
   'explain.tcp.syn':
     'The {from} asks to open a connection: SYN carries its initial sequence number (shown as 0) and its options, e.g. MSS {mss}.',
   'explain.tcp.synack':
-    'The {from} agrees: its own SYN, plus Ack {ack}, which acknowledges the SYN (a SYN counts as one byte).',
+    'The {from} agrees: its own SYN, plus Ack {ack}, which acknowledges the {to}’s SYN (a SYN takes up one sequence number).',
   'explain.tcp.handshake-ack':
     'The {from} acknowledges the SYN,ACK (Ack {ack}): the three-way handshake is complete.',
   'explain.tcp.data.psh':
-    'The {from} sends {len} bytes (Seq {seq} to {last}); PSH asks the receiver to hand them to the application at once.',
+    'The {from} sends {len} bytes (Seq {seq} to {last}); PSH marks the end of what it had to send for now, so the receiver should hand the data to the application without waiting for more.',
   'explain.tcp.data': 'The {from} sends {len} bytes of data (Seq {seq} to {last}).',
   'explain.tcp.ack':
     'The {from} acknowledges every byte up to {acked}: Ack {ack} is the next byte it expects. Window {win} bytes.',
+  'explain.tcp.ack.no-data':
+    'The {from} sends an ACK without data: Ack {ack} is the next byte it expects from the {to}, and no data from the {to} has arrived yet. Window {win} bytes.',
   'explain.tcp.fin':
-    'The {from} has nothing more to send and closes its direction with FIN (a FIN counts as one byte: Seq {seq}).',
+    'The {from} has nothing more to send and closes its direction with FIN (a FIN takes up one sequence number: Seq {seq}).',
   'explain.tcp.fin.data': 'The {from} sends its last {len} bytes and FIN in the same segment.',
   'explain.tcp.fin-ack':
-    'The {from} acknowledges the last FIN (Ack {ack}): the side that closed first waits in TIME_WAIT for 2×MSL (60 s on Linux) so late segments cannot disturb a new connection.',
+    'The {from} acknowledges the {to}’s FIN (Ack {ack}): both directions are closed. The side whose FIN went first waits in TIME_WAIT for 2×MSL (60 s on Linux), so it can send this last ACK again if it is lost and old segments of the connection die out before the same ports are used again.',
   'explain.tcp.fin-ack.half':
     'The {from} acknowledges the FIN (Ack {ack}); the connection is half-closed: the other direction can still carry data.',
   'explain.tcp.rst':
@@ -51,6 +53,8 @@ export const explanationsEn: Record<string, string> = {
   'explain.tcp.refused':
     'Nothing listens on the port: the {from}’s kernel answers the SYN with RST,ACK, and connect() fails with ECONNREFUSED.',
   'explain.states': 'After it: client {clientState}, server {serverState}.',
+  'explain.states.corrected':
+    'After it: client {clientState}, server {serverState} (corrected: a later packet showed what really happened).',
   'explain.udp':
     'The {from} sends a UDP datagram of {len} bytes: no connection, no acknowledgement; it arrives once or not at all.',
   'explain.icmp.port-unreachable':
@@ -62,28 +66,28 @@ export const explanationsEn: Record<string, string> = {
   'explain.flag.retransmission':
     'It is a retransmission: these bytes were sent before and not acknowledged in time.',
   'explain.flag.fast_retransmission':
-    'It is a fast retransmission: three duplicate ACKs told the sender a segment was lost.',
+    'It is a fast retransmission: duplicate ACKs told the sender a segment was lost, so it sent it again without waiting for its timer.',
   'explain.flag.spurious_retransmission':
     'It is a spurious retransmission: the receiver had already acknowledged these bytes.',
   'explain.flag.out_of_order':
-    'It arrived out of order: a segment with lower sequence numbers came later.',
+    'It arrived out of order: segments with higher sequence numbers were seen before it.',
   'explain.flag.lost_segment':
     'A segment before this one was not captured (lost, or missed by the capture).',
   'explain.flag.ack_lost_segment': 'It acknowledges bytes the capture never saw.',
   'explain.flag.duplicate_ack':
-    'Duplicate ACK #{dupAck}: the receiver still waits for the same byte, a sign that a segment went missing.',
+    'Duplicate ACK #{dupAck}: the receiver still expects the same byte and the window did not change, often a sign that a segment went missing or arrived out of order.',
   'explain.flag.zero_window':
-    'Zero window: the receiver’s buffer is full; the sender must stop until the window opens.',
+    'Zero window: the receiver’s buffer is full; the sender may send no new data (only probes) until the window opens.',
   'explain.flag.zero_window_probe':
-    'Zero-window probe: the sender checks whether the receiver’s window has opened.',
+    'Zero-window probe: the sender sends the next byte to check whether the receiver’s window has opened (RFC 9293 §3.8.6.1).',
   'explain.flag.zero_window_probe_ack':
     'The answer to a zero-window probe: the window is still closed.',
   'explain.flag.window_full':
     'Window full: this segment fills the receiver’s advertised window; the sender must now wait.',
   'explain.flag.window_update':
-    'Window update: the receiver read data and tells the sender it has room again.',
+    'Window update: nothing new is acknowledged, only the window changed; usually the application read data and the receiver tells the sender how much room it has now.',
   'explain.flag.keep_alive':
-    'Keep-alive probe: after a quiet period the sender checks that the peer is still there.',
+    'Keep-alive probe: after a quiet period the sender checks that the peer is still there (RFC 1122 §4.2.3.6).',
   'explain.flag.keep_alive_ack': 'The answer to a keep-alive probe: the peer is still there.',
   'explain.truncated': 'The capture kept only the first bytes of this packet (snap length).',
   'explain.malformed': 'It could not be fully decoded: {why}.',

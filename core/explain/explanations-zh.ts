@@ -23,18 +23,20 @@ export const explanationsZh: Record<string, string> = {
   'explain.step.udp-recv': 'recvfrom()：收到一个完整的 {bytes} 字节数据报，以及发送方的地址。',
   'explain.tcp.syn': '{from}请求建立连接：SYN 携带它的初始序号（显示为 0）和选项，例如 MSS {mss}。',
   'explain.tcp.synack':
-    '{from}同意连接：发送自己的 SYN，并以 Ack {ack} 确认对方的 SYN（SYN 占一个序号）。',
+    '{from}同意连接：发送自己的 SYN，并以 Ack {ack} 确认{to}的 SYN（SYN 占用一个序号）。',
   'explain.tcp.handshake-ack': '{from}确认 SYN,ACK（Ack {ack}）：三次握手完成。',
   'explain.tcp.data.psh':
-    '{from}发送 {len} 字节（Seq {seq} 到 {last}）；PSH 请求接收方立即把数据交给应用程序。',
+    '{from}发送 {len} 字节（Seq {seq} 到 {last}）；PSH 表示它眼下要发的数据到此为止，接收方应立即把数据交给应用程序，不必再等。',
   'explain.tcp.data': '{from}发送 {len} 字节数据（Seq {seq} 到 {last}）。',
   'explain.tcp.ack':
     '{from}确认收到第 {acked} 字节及之前的全部数据：Ack {ack} 是它期待的下一个字节。窗口 {win} 字节。',
+  'explain.tcp.ack.no-data':
+    '{from}发送一个不带数据的 ACK：Ack {ack} 是它期待{to}发来的下一个字节，{to}的数据还没有到达。窗口 {win} 字节。',
   'explain.tcp.fin':
-    '{from}没有数据要发送了，用 FIN 关闭自己这个方向（FIN 占一个序号：Seq {seq}）。',
+    '{from}没有数据要发送了，用 FIN 关闭自己这个方向（FIN 占用一个序号：Seq {seq}）。',
   'explain.tcp.fin.data': '{from}在同一个报文段中发送最后 {len} 字节和 FIN。',
   'explain.tcp.fin-ack':
-    '{from}确认最后一个 FIN（Ack {ack}）：先关闭的一方进入 TIME_WAIT，等待 2×MSL（Linux 上为 60 秒），以免迟到的报文段干扰新连接。',
+    '{from}确认{to}的 FIN（Ack {ack}）：两个方向都已关闭。先发出 FIN 的一方在 TIME_WAIT 中等待 2×MSL（Linux 上为 60 秒），以便最后这个 ACK 丢失时能重发，并让这条连接的旧报文段在同一对端口再次使用前消失。',
   'explain.tcp.fin-ack.half':
     '{from}确认 FIN（Ack {ack}）；连接处于半关闭状态：另一个方向仍可传送数据。',
   'explain.tcp.rst':
@@ -42,6 +44,8 @@ export const explanationsZh: Record<string, string> = {
   'explain.tcp.refused':
     '该端口上没有程序在监听：{from}的内核以 RST,ACK 回应 SYN，connect() 因 ECONNREFUSED 失败。',
   'explain.states': '之后：客户端 {clientState}，服务器 {serverState}。',
+  'explain.states.corrected':
+    '之后：客户端 {clientState}，服务器 {serverState}（已更正：后来的分组表明了实际情况）。',
   'explain.udp':
     '{from}发送一个 {len} 字节的 UDP 数据报：无连接、无确认；它要么到达一次，要么丢失。',
   'explain.icmp.port-unreachable':
@@ -50,19 +54,24 @@ export const explanationsZh: Record<string, string> = {
   'explain.icmp.other': '一条 ICMP 报文。',
   'explain.other': '不属于 TCP 或 UDP 会话的分组。',
   'explain.flag.retransmission': '这是一次重传：这些字节之前已发送过，但没有及时得到确认。',
-  'explain.flag.fast_retransmission': '这是一次快速重传：三个重复 ACK 告诉发送方有报文段丢失。',
+  'explain.flag.fast_retransmission':
+    '这是一次快速重传：重复 ACK 告诉发送方有报文段丢失，它不等重传计时器到期就重发了。',
   'explain.flag.spurious_retransmission': '这是一次多余的重传：接收方早已确认过这些字节。',
-  'explain.flag.out_of_order': '乱序到达：序号更小的报文段反而后到。',
+  'explain.flag.out_of_order': '乱序到达：序号更大的报文段比它先出现。',
   'explain.flag.lost_segment': '此前有一个报文段没有被捕获（丢失，或抓包时漏掉）。',
   'explain.flag.ack_lost_segment': '它确认了抓包中从未出现过的字节。',
   'explain.flag.duplicate_ack':
-    '第 {dupAck} 个重复 ACK：接收方仍在等待同一个字节，说明有报文段丢失。',
-  'explain.flag.zero_window': '零窗口：接收方缓冲区已满，发送方必须停下，直到窗口重新打开。',
-  'explain.flag.zero_window_probe': '零窗口探测：发送方检查接收方的窗口是否已经打开。',
+    '第 {dupAck} 个重复 ACK：接收方仍在等待同一个字节，窗口也没有变，这常常说明有报文段丢失或乱序。',
+  'explain.flag.zero_window':
+    '零窗口：接收方缓冲区已满；在窗口重新打开之前，发送方不能发送新数据（只能发探测）。',
+  'explain.flag.zero_window_probe':
+    '零窗口探测：发送方发出下一个字节，检查接收方的窗口是否已经打开（RFC 9293 §3.8.6.1）。',
   'explain.flag.zero_window_probe_ack': '对零窗口探测的应答：窗口仍然关闭。',
   'explain.flag.window_full': '窗口已满：这个报文段填满了接收方通告的窗口，发送方现在必须等待。',
-  'explain.flag.window_update': '窗口更新：接收方读走了数据，告诉发送方又有空间了。',
-  'explain.flag.keep_alive': '保活探测：空闲一段时间后，发送方检查对方是否还在。',
+  'explain.flag.window_update':
+    '窗口更新：没有确认新数据，只是窗口变了；通常是应用程序读走了数据，接收方告诉发送方现在有多少空间。',
+  'explain.flag.keep_alive':
+    '保活探测：空闲一段时间后，发送方检查对方是否还在（RFC 1122 §4.2.3.6）。',
   'explain.flag.keep_alive_ack': '对保活探测的应答：对方还在。',
   'explain.truncated': '抓包只保留了这个分组的前面部分（快照长度）。',
   'explain.malformed': '无法完整解码：{why}。',

@@ -2,15 +2,21 @@
 import type { Explanation } from './explain.ts';
 import { explanationsEn } from './explanations-en.ts';
 import { explanationsZh } from './explanations-zh.ts';
+import { teachEn } from './explanations-teach-en.ts';
+import { teachZh } from './explanations-teach-zh.ts';
 
 /** Languages of the catalogue. */
 export type Locale =
   | 'en' // English
   | 'zh-CN'; // Simplified Chinese
 
+export function isLocale(s: unknown): s is Locale {
+  return s === 'en' || s === 'zh-CN';
+}
+
 const tables: Record<Locale, Record<string, string>> = {
-  en: explanationsEn,
-  'zh-CN': explanationsZh,
+  en: { ...explanationsEn, ...teachEn },
+  'zh-CN': { ...explanationsZh, ...teachZh },
 };
 
 /** Role names inside sentences, per language. */
@@ -29,7 +35,5 @@ export function renderExplanation(exp: Explanation, locale: Locale): string {
       if (v === undefined) return `{${name}}`;
       return ROLE_PARAMS.has(name) ? (roles[locale][String(v)] ?? String(v)) : String(v);
     });
-  return exp.keys
-    .map((k) => fill(table[k] ?? explanationsEn[k] ?? k))
-    .join(locale === 'en' ? ' ' : '');
+  return exp.keys.map((k) => fill(table[k] ?? tables.en[k] ?? k)).join(locale === 'en' ? ' ' : '');
 }

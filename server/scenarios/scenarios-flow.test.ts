@@ -46,6 +46,9 @@ describe('flow scenarios', () => {
     expect(new Set(zero)).toEqual(new Set(['server zero_window']));
     const probes = [...flagged(run, 'zero_window_probe'), ...flagged(run, 'keep_alive')];
     expect(probes.some((p) => p.startsWith('client'))).toBe(true);
+    // tshark's Keep-Alive shape, sent into a zero window, is taught as a zero-window probe.
+    const shaped = run.timeline.packets.filter((p) => p.analysis?.analysis?.includes('keep_alive'));
+    for (const p of shaped) expect(p.analysis?.teach).toEqual(['zero_window_probe']);
     // The first read comes after the pause, and a window update after the zero window.
     const firstRead = run.timeline.steps.find((s) => s.side === 'server' && s.kind === 'read')!;
     expect(firstRead.time - run.startTime).toBeGreaterThan(
@@ -76,5 +79,10 @@ describe('flow scenarios', () => {
     // Nagle holds the small writes while one is unacknowledged: a handful of segments.
     expect(onSegments).toBeLessThanOrEqual(size.NAGLE_WRITES / 2);
     expect(offSegments).toBeGreaterThan(onSegments);
+    // The summary never contradicts a check under it: an optional difference is named.
+    const optional = run.verdict.checks.filter((c) => c.optional && c.status === 'differs');
+    if (optional.length)
+      expect(run.verdict.summary).toContain(`with ${optional.length} optional difference`);
+    else expect(run.verdict.summary).not.toContain('optional');
   });
 });
