@@ -4,7 +4,7 @@
  */
 import type { Endpoint, Side, Transport } from '../types.ts';
 import type { DecodedPacket } from '../decode/decoded-packet.ts';
-import type { PacketAnalysis } from './packet-analysis.ts';
+import type { PacketAnalysis, PacketCorrection } from './packet-analysis.ts';
 import type { ConversationSummary } from './conversation-summary.ts';
 import { normalizeAddress } from '../conversation-id.ts';
 import { flowKey, srcIsClient } from './flow-sides.ts';
@@ -12,6 +12,7 @@ import { newFlowRecord, countPacket, type FlowRecord } from './flow-record.ts';
 import { FlowTable } from './flow-table.ts';
 import { analyzeTcpSegment, opensNewStream, type TcpSegmentIn } from './tcp-flow.ts';
 import { addToPhases } from './phase-tracker.ts';
+import { reviseEarlierRows } from './hindsight.ts';
 
 export interface AnalyzerOptions {
   /** Ports known to be servers' (the echo endpoints): decide sides when no SYN was seen. */
@@ -25,10 +26,15 @@ export interface AnalyzerOptions {
 export interface PacketResult {
   conv?: string;
   analysis?: PacketAnalysis;
+  /** Earlier packets whose analysis this one proved wrong, corrected (see hindsight.ts). */
+  corrections?: PacketCorrection[];
 }
 
 export interface Analyzer {
+  /** Packets are numbered in the order given, from 1 (the numbers corrections refer to). */
   add(p: DecodedPacket): PacketResult;
+  /** The lowest packet number a later packet may still correct (undefined when none). */
+  oldestOpen(): number | undefined;
   /** Summaries of tracked and recently finished conversations, in order of first packet. */
   conversations(): ConversationSummary[];
 }
@@ -41,7 +47,10 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   const serverPorts = new Set(opts.serverPorts ?? []);
   const maxConversations = opts.maxConversations ?? 10_000;
   const finished: ConversationSummary[] = [];
+  /** Flows with SYN rows open to correction. */
+  const openFlows = new Set<FlowRecord>();
   const table = new FlowTable(opts.maxFlows ?? 10_000, (rec) => {
+    openFlows.delete(rec);
     finished.push(rec.summary);
     // Trim in batches: dropping one from the front per eviction would move the whole list each time.
     if (finished.length >= 2 * maxConversations)
@@ -83,8 +92,14 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       rec = open(key, 'tcp', src, dst, p.time, srcClient, synOnly);
     }
     const from = sideOf(rec, src);
-    const analysis = analyzeTcpSegment(rec, rec.tcp!, p as TcpSegmentIn, from);
-    return { conv: rec.summary.conv, analysis };
+    const t = rec.tcp!;
+    const analysis = analyzeTcpSegment(rec, t, p as TcpSegmentIn, from);
+    if (!t.openSyns && !synOnly) return { conv: rec.summary.conv, analysis };
+    const revised = reviseEarlierRows(t.openSyns, tcp.flags, from, count, analysis);
+    t.openSyns = revised.rows;
+    if (t.openSyns) openFlows.add(rec);
+    else openFlows.delete(rec);
+    return { conv: rec.summary.conv, analysis, corrections: revised.corrections };
   }
 
   function addUdp(p: DecodedPacket, src: Endpoint, dst: Endpoint): PacketResult {
@@ -140,6 +155,14 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       if (p.proto === 'TCP' && p.tcp) return addTcp(p, src, dst);
       if (p.proto === 'UDP') return addUdp(p, src, dst);
       return {};
+    },
+    oldestOpen() {
+      let oldest: number | undefined;
+      for (const rec of openFlows) {
+        const first = rec.tcp?.openSyns?.[0]?.packet;
+        if (first !== undefined && !(first >= (oldest ?? Infinity))) oldest = first;
+      }
+      return oldest;
     },
     conversations() {
       const recent = finished.slice(-maxConversations);

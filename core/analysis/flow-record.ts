@@ -5,6 +5,7 @@ import type { ConversationSummary } from './conversation-summary.ts';
 import { conversationId } from '../conversation-id.ts';
 import { newTcpDirection, type TcpDirection } from './tcp-direction.ts';
 import { initialTcpStates, type TcpConnState } from './tcp-state.ts';
+import type { OpenRow } from './hindsight.ts';
 
 export interface TcpFlowState {
   dirs: Record<Side, TcpDirection>;
@@ -20,6 +21,8 @@ export interface TcpFlowState {
   /** Most recent pure SYN (ts_mru_syn) and first SYN, µs. */
   lastSynTime?: number;
   firstSynTime?: number;
+  /** Client SYN rows not answered yet: a later packet may correct their states. */
+  openSyns?: OpenRow[];
 }
 
 export interface FlowRecord {

@@ -53,6 +53,17 @@ const cases: { name: string; syn: boolean; steps: Step[] }[] = [
     ],
   },
   {
+    // Row 1 before hindsight: the analyzer corrects it once the second SYN shows the crossing.
+    name: 'simultaneous open: crossing SYNs, then each side’s SYN,ACK (RFC 9293 Figure 8)',
+    syn: true,
+    steps: [
+      ['client', ['SYN'], 100, 0, 0, 'SYN_SENT', 'SYN_RECEIVED'],
+      ['server', ['SYN'], 500, 0, 0, 'SYN_RECEIVED', 'SYN_RECEIVED'],
+      ['client', ['SYN', 'ACK'], 100, 501, 0, 'SYN_RECEIVED', 'ESTABLISHED'],
+      ['server', ['SYN', 'ACK'], 500, 101, 0, 'ESTABLISHED', 'ESTABLISHED'],
+    ],
+  },
+  {
     name: 'an ACK below the FIN does not move FIN_WAIT_1',
     syn: false,
     steps: [

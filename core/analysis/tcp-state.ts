@@ -26,6 +26,7 @@ export interface StateSegment {
 export type StateNote =
   | 'fin-acked' // the receiver's FIN is now acknowledged
   | 'simultaneous-close' // both FINs crossed on the wire
+  | 'simultaneous-open' // both SYNs crossed on the wire
   | 'reset' // RST: both ends are gone
   | 'inferred'; // a mid-connection capture: state guessed from this segment
 
@@ -96,8 +97,14 @@ export function nextTcpStates(
   }
   if (syn) {
     if (ack) {
-      s[from] = 'SYN_RECEIVED';
+      // In a simultaneous open the sender may already be ESTABLISHED (its SYN was acked).
+      if (s[from] !== 'ESTABLISHED') s[from] = 'SYN_RECEIVED';
       s[to] = 'ESTABLISHED';
+    } else if (s[to] === 'SYN_SENT' && s[from] !== 'CLOSED') {
+      // Crossing SYNs: each side has now received the other's SYN (RFC 9293 Figure 8).
+      s[from] = 'SYN_RECEIVED';
+      s[to] = 'SYN_RECEIVED';
+      notes.push('simultaneous-open');
     } else {
       s[from] = 'SYN_SENT';
       s[to] = 'SYN_RECEIVED';

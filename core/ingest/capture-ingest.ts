@@ -6,10 +6,13 @@ import { createAnalyzer, type Analyzer } from '../analysis/index.ts';
 import { DEFAULT_PREVIEW_BYTES, decodePacket } from '../decode/index.ts';
 import { CaptureReader, type RawFrame } from '../pcap/index.ts';
 import type { PacketRecord } from '../records.ts';
+import type { PacketCorrection } from '../analysis/packet-analysis.ts';
 
 export interface IngestedPacket {
   record: PacketRecord;
   frame: RawFrame;
+  /** Earlier packets (by `no`) whose analysis this one corrected: replace theirs. */
+  corrections?: PacketCorrection[];
 }
 
 export interface CaptureIngest {
@@ -45,14 +48,15 @@ export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIng
     for (let i = 0; i < frames.length; i++) {
       const frame = frames[i]!;
       const p = decodePacket(frame.linkType, frame.data, frame.time, frame.origlen, preview);
-      const { conv, analysis } = analyzer.add(p);
+      const { conv, analysis, corrections } = analyzer.add(p);
       // The decoded object becomes the record (a copy of every field per packet costs more).
       const record = p as PacketRecord;
       record.type = 'packet';
       record.no = ++count;
       record.conv = conv;
       record.analysis = analysis;
-      out[i] = { record, frame };
+      // The analyzer numbers packets as they come, like `no`: corrections name records by it.
+      out[i] = corrections ? { record, frame, corrections } : { record, frame };
     }
     return out;
   };

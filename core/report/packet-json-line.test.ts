@@ -36,8 +36,25 @@ describe('packetJsonLine', () => {
   it.each(cases)('%s: same text as JSON.stringify', (_, bytes) => {
     const all = records(bytes);
     expect(all.length).toBeGreaterThan(1);
-    for (const r of all)
+    for (const r of all) {
       expect(packetJsonLine(r, all[0]!.time)).toBe(JSON.stringify(packetJson(r, all[0]!.time)));
+      for (const lang of ['en', 'zh-CN'] as const)
+        expect(packetJsonLine(r, all[0]!.time, undefined, lang)).toBe(
+          JSON.stringify(packetJson(r, all[0]!.time, undefined, lang)),
+        );
+    }
+  });
+
+  it('prints teach and corrected where packetJson puts them', () => {
+    const [r] = records(LOOPBACK_TCP_ECHO);
+    const a = r!.analysis!;
+    const taught = {
+      ...r!,
+      analysis: { ...a, teach: ['keep_alive' as const], corrected: true as const },
+    };
+    expect(packetJsonLine(taught, r!.time, undefined, 'en')).toBe(
+      JSON.stringify(packetJson(taught, r!.time, undefined, 'en')),
+    );
   });
 
   it('puts the file first and escapes it as JSON does', () => {

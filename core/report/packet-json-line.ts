@@ -1,9 +1,11 @@
 /**
  * The line `packet-ladder analyze` prints for one packet, written straight to text: the same
- * characters as `JSON.stringify(packetJson(p, firstTime, file))`, without building the object
+ * characters as `JSON.stringify(packetJson(p, firstTime, file, lang))`, without building the object
  * first (on a 500,000-packet file the object and its generic serialisation were a fifth of the time).
  */
 import type { PacketRecord } from '../protocol.ts';
+import { explain } from '../explain/explain.ts';
+import { renderExplanation, type Locale } from '../explain/render-explanation.ts';
 
 /** Characters JSON.stringify escapes in a string: controls, quote, backslash, lone surrogates. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
@@ -28,7 +30,12 @@ function isEmpty(o: object): boolean {
  * `fileJson` is `JSON.stringify(file)` made once per file (or undefined), `time` as in packetJson:
  * seconds since `firstTime`, rounded to the microsecond. Ends without a newline.
  */
-export function packetJsonLine(p: PacketRecord, firstTime: number, fileJson?: string): string {
+export function packetJsonLine(
+  p: PacketRecord,
+  firstTime: number,
+  fileJson?: string,
+  lang?: Locale,
+): string {
   const a = p.analysis;
   let out = fileJson === undefined ? '{' : `{"file":${fileJson},`;
   out += `"no":${num(p.no)},"time":${num(Math.round(p.time - firstTime) / 1e6)}`;
@@ -52,6 +59,8 @@ export function packetJsonLine(p: PacketRecord, firstTime: number, fileJson?: st
     if (a?.states)
       out += `,"states":{"client":${str(a.states.client)},"server":${str(a.states.server)}}`;
     if (a?.phase !== undefined) out += `,"phase":${str(a.phase)}`;
+    if (a?.teach) out += `,"teach":${strings(a.teach)}`;
+    if (a?.corrected) out += ',"corrected":true';
   } else if (p.proto === 'UDP' && a && a.stream !== undefined) {
     out += `,"stream":${num(a.stream)}`;
   }
@@ -62,5 +71,6 @@ export function packetJsonLine(p: PacketRecord, firstTime: number, fileJson?: st
   if (p.fragment) out += `,"fragment":${JSON.stringify(p.fragment)}`;
   if (p.truncated) out += ',"truncated":true';
   if (p.malformed) out += `,"malformed":${str(p.malformed)}`;
+  if (lang) out += `,"explain":${str(renderExplanation(explain(p), lang))}`;
   return `${out}}`;
 }

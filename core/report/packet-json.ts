@@ -3,6 +3,8 @@
  * are documented in ANALYZE_KEYS and match Wireshark's values (relative sequence numbers).
  */
 import type { PacketRecord } from '../records.ts';
+import { explain } from '../explain/explain.ts';
+import { renderExplanation, type Locale } from '../explain/render-explanation.ts';
 
 export interface PacketJson {
   no: number;
@@ -23,7 +25,9 @@ export interface PacketJson {
   options?: object;
   nextSeq?: number;
   analysis?: string[];
+  teach?: string[];
   states?: { client: string; server: string };
+  corrected?: true;
   phase?: string;
   type?: number;
   code?: number;
@@ -32,10 +36,19 @@ export interface PacketJson {
   truncated?: boolean;
   malformed?: string;
   file?: string;
+  explain?: string;
 }
 
-/** `time` is seconds since `firstTime` (µs), rounded to the microsecond. */
-export function packetJson(p: PacketRecord, firstTime: number, file?: string): PacketJson {
+/**
+ * `time` is seconds since `firstTime` (µs), rounded to the microsecond. With `lang`, `explain` is
+ * the sentence the page shows for the packet.
+ */
+export function packetJson(
+  p: PacketRecord,
+  firstTime: number,
+  file?: string,
+  lang?: Locale,
+): PacketJson {
   const a = p.analysis;
   const out: PacketJson = {
     ...(file !== undefined ? { file } : {}),
@@ -63,6 +76,8 @@ export function packetJson(p: PacketRecord, firstTime: number, file?: string): P
       states: a?.states,
       phase: a?.phase,
     });
+    if (a?.teach) out.teach = a.teach;
+    if (a?.corrected) out.corrected = true;
   } else if (p.proto === 'UDP' && a) {
     out.stream = a.stream;
   }
@@ -70,6 +85,7 @@ export function packetJson(p: PacketRecord, firstTime: number, file?: string): P
   if (p.fragment) out.fragment = p.fragment;
   if (p.truncated) out.truncated = true;
   if (p.malformed) out.malformed = p.malformed;
+  if (lang) out.explain = renderExplanation(explain(p), lang);
   return out;
 }
 
@@ -99,11 +115,23 @@ export const ANALYZE_KEYS: [key: string, meaning: string][] = [
     'analysis',
     "Wireshark's tcp.analysis.* flags that apply (retransmission, duplicate_ack, zero_window…)",
   ],
-  ['states', "each side's TCP state after the packet (RFC 9293 names): {client, server}"],
+  [
+    'teach',
+    "what the segment teaches in context, beside analysis (which stays exactly tshark's): keep_alive, keep_alive_ack, zero_window_probe, zero_window_probe_ack, syn_window_unscaled, fin_acks_fin",
+  ],
+  [
+    'states',
+    "each side's TCP state after the packet (RFC 9293 names): {client, server}, true in hindsight (a later packet may correct it)",
+  ],
+  [
+    'corrected',
+    "true when a later packet changed this packet's states (e.g. a SYN refused with RST)",
+  ],
   ['phase', 'setup, data, close or reset'],
   ['type, code', 'ICMP / ICMPv6 type and code'],
   ['inner', 'for ICMP errors, the flow quoted inside: src, dst, proto, sport, dport'],
   ['fragment', 'IP fragment: id, offset (bytes), more'],
   ['truncated', 'true when the capture cut the packet short (snap length)'],
   ['malformed', 'why the packet could not be fully decoded'],
+  ['explain', 'the one-sentence explanation the page shows for the packet (--lang en or zh-CN)'],
 ];

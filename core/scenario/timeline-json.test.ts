@@ -22,8 +22,18 @@ describe('timelineJson', () => {
     ]);
   });
 
+  it('gives packets and steps the sentence of the page as explain', () => {
+    const connect = step('client', 'connect');
+    const syn = { ...pkt('client', 'SYN'), time: connect.time - 500 };
+    const out = timelineJson(timeline([connect], [syn]), 'en');
+    expect(out[0]!.explain).toMatch(/^The client asks to open a connection/);
+    expect(out[1]!.explain).toMatch(/^connect\(\) returned/);
+    const zh = timelineJson(timeline([], [pkt('client', 'SYN')]), 'zh-CN');
+    expect(zh[0]!.explain).toMatch(/^客户端请求建立连接/);
+  });
+
   it('gives packets exactly the keys of analyze', () => {
-    const [p] = timelineJson(timeline([], [pkt('server', 'SYN,ACK')]));
+    const [p] = timelineJson(timeline([], [pkt('server', 'SYN,ACK')]), 'en');
     expect(Object.keys(p!).sort()).toEqual(
       [
         'no',
@@ -46,6 +56,7 @@ describe('timelineJson', () => {
         'analysis',
         'states',
         'phase',
+        'explain',
       ].sort(),
     );
   });

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writePcap } from '../../core/pcap/index.ts';
 import { analyzeCommand } from './analyze-command.ts';
-import { handshakeFrames } from './testdata/handshake-frames.ts';
+import { handshakeFrames, refusedFrames } from './testdata/handshake-frames.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'analyze-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -69,6 +69,31 @@ describe('packet-ladder analyze', () => {
     expect(lines[3].file).toBeUndefined();
   });
 
+  it('prints the page’s sentence as explain on every packet, in English or Chinese', async () => {
+    const en = await run([good]);
+    expect(en.lines.every((l) => typeof l.explain === 'string' && l.explain.length > 20)).toBe(
+      true,
+    );
+    expect(en.lines[0].explain).toMatch(/^The client asks to open a connection/);
+    expect(en.lines[3].explain).toMatch(/^The client sends 5 bytes \(Seq 1 to 5\)/);
+    const zh = await run(['--lang', 'zh-CN', good]);
+    expect(zh.lines[0].explain).toMatch(/^客户端请求建立连接/);
+    const bad = await run(['--lang', 'fr', good]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('packet-ladder analyze: --lang must be en or zh-CN, not "fr".\n');
+  });
+
+  it('prints states true in hindsight: a refused SYN says server CLOSED, marked corrected', async () => {
+    const p = file('refused.pcap', writePcap(refusedFrames(), 1));
+    const { code, lines } = await run([p]);
+    expect(code).toBe(0);
+    expect(lines.map((l) => [l.flags.join(','), l.states, l.corrected])).toEqual([
+      ['SYN', { client: 'SYN_SENT', server: 'CLOSED' }, true],
+      ['RST,ACK', { client: 'CLOSED', server: 'CLOSED' }, undefined],
+    ]);
+    expect(lines[0].explain).toMatch(/server CLOSED \(corrected/);
+  });
+
   it('names the file, the byte offset and what is wrong for an unreadable file, and still prints the others', async () => {
     const bad = file('bad.pcap', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
     const cut = file('cut.pcap', writePcap(handshakeFrames(), 1).subarray(0, 60));
@@ -111,9 +136,13 @@ describe('packet-ladder analyze', () => {
       'type',
       'inner',
       'malformed',
+      'teach',
+      'corrected',
+      'explain',
     ]) {
       expect(help.stdout).toMatch(new RegExp(`\\b${key}\\b`));
     }
+    expect(help.stdout).toContain('--lang L');
     const bad = await run(['--bogus']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);

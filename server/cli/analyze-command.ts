@@ -6,19 +6,29 @@ import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createCaptureIngest, type IngestedPacket } from '../../core/ingest/capture-ingest.ts';
+import type { PacketRecord } from '../../core/protocol.ts';
+import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import { CaptureFormatError } from '../../core/pcap/index.ts';
 import { ANALYZE_KEYS } from '../../core/report/packet-json.ts';
 import { packetJsonLine } from '../../core/report/packet-json-line.ts';
+import { isLocale, type Locale } from '../../core/explain/render-explanation.ts';
 import { createHeapCeiling } from './heap-ceiling.ts';
 
-export const ANALYZE_HELP = `Usage: packet-ladder analyze [--server-port N]... FILE...
+/** Packets held back at most while waiting for a correction; past it the oldest print as they are. */
+const MAX_HELD = 10_000;
 
-Reads pcap or pcapng files and prints one JSON object per packet per line (JSON Lines).
+export const ANALYZE_HELP = `Usage: packet-ladder analyze [--server-port N]... [--lang en|zh-CN] FILE...
+
+Reads pcap or pcapng files and prints one JSON object per packet per line (JSON Lines), each with
+\`explain\`, the sentence the page shows for it. States are true in hindsight: a packet that proves
+an earlier packet's states wrong (a SYN answered by RST, a SYN sent again, a simultaneous open)
+corrects that packet's line before it is printed (marked "corrected": true).
 Unreadable files are reported on stderr (file, byte offset, what is wrong) and give exit code 2;
 the other files still print.
 
 Flags:
   --server-port N   a port known to be a server's, to tell client from server when no SYN was captured
+  --lang L          language of \`explain\`: en (default) or zh-CN
   -h, --help        show this help
 
 Keys:
@@ -38,6 +48,7 @@ export async function analyzeCommand(
       options: {
         help: { type: 'boolean', short: 'h' },
         'server-port': { type: 'string', multiple: true },
+        lang: { type: 'string', default: 'en' },
       },
     });
   } catch (e) {
@@ -57,6 +68,11 @@ export async function analyzeCommand(
     }
     serverPorts.push(n);
   }
+  const lang = parsed.values.lang;
+  if (!isLocale(lang)) {
+    err.write(`packet-ladder analyze: --lang must be en or zh-CN, not "${lang}".\n`);
+    return 2;
+  }
   const files = parsed.positionals;
   if (files.length === 0) {
     err.write('packet-ladder analyze: name at least one capture file (see --help).\n');
@@ -64,13 +80,20 @@ export async function analyzeCommand(
   }
   let failed = false;
   for (const file of files) {
-    const problem = await analyzeFile(file, files.length > 1 ? file : undefined, serverPorts, out);
+    const label = files.length > 1 ? file : undefined;
+    const problem = await analyzeFile(file, label, serverPorts, lang, out);
     if (problem) {
       err.write(`${file}: ${problem}\n`);
       failed = true;
     }
   }
   return failed ? 2 : 0;
+}
+
+/** Replaces the analysis of the held record numbered `no` (if it is still held). */
+function correct(held: PacketRecord[], no: number, analysis: PacketAnalysis): void {
+  const r = held.length ? held[no - held[0]!.no] : undefined;
+  if (r?.no === no) r.analysis = analysis;
 }
 
 /** Bytes read at a time: one buffer, reused, so memory does not grow with the file. */
@@ -85,6 +108,7 @@ async function analyzeFile(
   path: string,
   label: string | undefined,
   serverPorts: number[],
+  lang: Locale,
   out: Writable,
 ): Promise<string | undefined> {
   // analyze prints no payloads and no conversation list: no hex previews, no finished summaries.
@@ -97,13 +121,25 @@ async function analyzeFile(
     text = '';
     if (!ready) await new Promise((r) => out.once('drain', r));
   };
-  const emit = async (packets: IngestedPacket[]) => {
+  // Lines wait while a later packet may still correct them (held[0] is the oldest unprinted).
+  let held: PacketRecord[] = [];
+  const emit = async (packets: IngestedPacket[], last = false) => {
     for (let i = 0; i < packets.length; i++) {
-      const record = packets[i]!.record;
-      first ??= record.time;
-      text += packetJsonLine(record, first, fileJson) + '\n';
+      const { record, corrections } = packets[i]!;
+      held.push(record);
+      if (corrections) for (const c of corrections) correct(held, c.packet, c.analysis);
     }
-    if (text.length >= WRITE_BATCH) await flush();
+    if (!held.length) return;
+    const open = last ? undefined : ingest.analyzer.oldestOpen();
+    let n = open === undefined ? held.length : Math.max(0, open - held[0]!.no);
+    n = Math.max(n, held.length - MAX_HELD);
+    for (let i = 0; i < n; i++) {
+      const record = held[i]!;
+      first ??= record.time;
+      text += packetJsonLine(record, first, fileJson, lang) + '\n';
+    }
+    held = n === held.length ? [] : held.slice(n);
+    if (text.length >= WRITE_BATCH || (last && text)) await flush();
   };
   const heap = createHeapCeiling(HEAP_SLACK);
   let fd: number | undefined;
@@ -116,12 +152,12 @@ async function analyzeFile(
       await emit(ingest.push(buffer.subarray(0, n)));
       heap.check();
     }
-    await emit(ingest.end());
-    if (text) await flush();
+    await emit(ingest.end(), true);
     if (ingest.reader.format === undefined) return 'empty file: not a pcap or pcapng capture';
     return undefined;
   } catch (e) {
-    if (text) await flush();
+    // What was read before the problem still prints.
+    await emit([], true);
     if (e instanceof CaptureFormatError) return e.message;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'no such file';

@@ -13,6 +13,7 @@ import { runScenario } from '../scenarios/run-scenario.ts';
 import { retarget, startScenarioLab } from '../scenarios/scenario-lab.ts';
 import { isAllowed, parseTarget } from '../scenarios/target-policy.ts';
 import { formatRun } from './scenario-output.ts';
+import { isLocale, type Locale } from '../../core/explain/render-explanation.ts';
 
 export const SCENARIO_HELP = `Usage: packet-ladder scenario <id> [flags]
        packet-ladder scenario --list
@@ -23,7 +24,9 @@ Exit code 0 as expected, 1 when something differs, 2 for a bad id or flag.
 
 Flags:
   --capture              also capture the packets (tcpdump on lo) and check them
-  --json                 print JSON Lines instead: one object per packet or socket step
+  --json                 print JSON Lines instead: one object per packet or socket step, each
+                         with \`explain\`, the sentence the page shows for it
+  --lang en|zh-CN        language of \`explain\` (default en)
   --clients N            clients of the concurrent scenario (1 to ${CONCURRENT_MAX}, default 5)
   --allow-target H:P     allow connecting to H:P (repeatable); nothing else outside is ever used
   --target H:P           run the scenario against H:P (must be allowed with --allow-target)
@@ -35,6 +38,7 @@ interface Parsed {
   id: string;
   capture: boolean;
   json: boolean;
+  lang: Locale;
   clients?: number;
   target?: Endpoint;
 }
@@ -57,6 +61,7 @@ export async function runScenarioCommand(
       options: {
         capture: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'en' },
         clients: { type: 'string' },
         'allow-target': { type: 'string', multiple: true },
         target: { type: 'string' },
@@ -72,7 +77,8 @@ export async function runScenarioCommand(
   if (positionals.length !== 1) return usage('name one scenario id (see --list).');
   const id = positionals[0]!;
   if (!isScenarioId(id)) return usage(`no scenario "${id}" (see --list).`);
-  const p: Parsed = { id, capture: values.capture, json: values.json };
+  if (!isLocale(values.lang)) return usage(`--lang must be en or zh-CN, not "${values.lang}".`);
+  const p: Parsed = { id, capture: values.capture, json: values.json, lang: values.lang };
   if (values.clients !== undefined) {
     const n = Number(values.clients);
     if (!/^\d+$/.test(values.clients) || n < 1 || n > CONCURRENT_MAX)
@@ -130,7 +136,8 @@ async function run(id: string, p: Parsed, out: Writable, err: Writable): Promise
     }
     const env = p.target ? { ...sl.env, targets: retarget(sl.env.targets, p.target) } : sl.env;
     const result = await runScenario(id, env, p.clients ? { clients: p.clients } : {});
-    out.write(formatRun(result, { json: p.json, target: p.target && formatEndpoint(p.target) }));
+    const target = p.target && formatEndpoint(p.target);
+    out.write(formatRun(result, { json: p.json, lang: p.lang, target }));
     if (p.json) err.write(`${result.verdict.summary}\n`);
     if (result.error) err.write(`packet-ladder scenario: ${result.error}\n`);
     if (result.verdict.outcome === 'differs') {

@@ -2,10 +2,14 @@
 import { scenarioEntry, textLadder, timelineJson } from '../../core/scenario/index.ts';
 import type { CheckResult } from '../../core/scenario/verdict.ts';
 import type { ScenarioRun } from '../scenarios/run-scenario.ts';
+import type { Locale } from '../../core/explain/render-explanation.ts';
 
-export function formatRun(run: ScenarioRun, opts: { json: boolean; target?: string }): string {
+export function formatRun(
+  run: ScenarioRun,
+  opts: { json: boolean; lang?: Locale; target?: string },
+): string {
   if (opts.json)
-    return timelineJson(run.timeline)
+    return timelineJson(run.timeline, opts.lang ?? 'en')
       .map((o) => JSON.stringify(o) + '\n')
       .join('');
   const e = scenarioEntry(run.id);

@@ -34,8 +34,12 @@ function view(p: PacketJson): PacketView {
 export function ourView(file: string): { views: PacketView[]; json: PacketJson[] } {
   const ingest = createCaptureIngest();
   const bytes = readFileSync(file);
-  const records = [...ingest.push(bytes), ...ingest.end()].map((x) => x.record);
+  const ingested = [...ingest.push(bytes), ...ingest.end()];
+  const records = ingested.map((x) => x.record);
+  // States true in hindsight, as analyze prints them.
+  for (const { corrections } of ingested)
+    for (const c of corrections ?? []) records[c.packet - 1]!.analysis = c.analysis;
   const first = records[0]?.time ?? 0;
-  const json = records.map((r) => packetJson(r, first));
+  const json = records.map((r) => packetJson(r, first, undefined, 'en'));
   return { views: json.map(view), json };
 }

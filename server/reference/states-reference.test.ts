@@ -95,7 +95,7 @@ const cases: {
   {
     name: 'refused',
     setup: refusedExchange,
-    states: ['SYN_SENT/SYN_RECEIVED', 'CLOSED/CLOSED'],
+    states: ['SYN_SENT/CLOSED', 'CLOSED/CLOSED'], // the RST corrects the SYN's row
     phases: ['setup', 'reset'],
   },
   {

@@ -32,3 +32,11 @@ export function handshakeFrames() {
   ];
   return datas.map((data, i) => ({ linkType: 1, time: base + i * 10_000, data, origlen: data.length }));
 }
+
+/** A refused connection: the handshake's SYN, then RST,ACK from a port nothing listens on. */
+export function refusedFrames() {
+  const [syn] = handshakeFrames();
+  // RST,ACK: seq 0, ack 1001 (the SYN's sequence number + 1), window 0
+  const data = frame(B, A, '0050 9c40 00000000 000003e9 5014 0000 0000 0000');
+  return [syn!, { linkType: 1, time: syn!.time + 50, data, origlen: data.length }];
+}
