@@ -129,9 +129,8 @@ async function analyzeFile(
       held.push(record);
       if (corrections) for (const c of corrections) correct(held, c.packet, c.analysis);
     }
-    if (!held.length) return;
     const open = last ? undefined : ingest.analyzer.oldestOpen();
-    let n = open === undefined ? held.length : Math.max(0, open - held[0]!.no);
+    let n = open === undefined || !held.length ? held.length : Math.max(0, open - held[0]!.no);
     n = Math.max(n, held.length - MAX_HELD);
     for (let i = 0; i < n; i++) {
       const record = held[i]!;
