@@ -52,8 +52,8 @@ function explainPacket(p: PacketRecord): Explanation {
     dupAck: a?.dupAckNum ?? 0,
   };
   const keys: string[] = [];
-  const teach = a?.teach ?? [];
-  const lead = teach.find((t) => LEADS.has(t));
+  const teach = a?.teach ?? NO_TEACH;
+  const lead = teach.length ? teach.find((t) => LEADS.has(t)) : undefined;
   if (lead && p.tcp) keys.push(`explain.teach.${lead}`);
   else if (p.tcp) keys.push(tcpKey(p));
   else if (p.icmp) keys.push(p.icmp.inner ? icmpErrorKey(p) : 'explain.icmp.other');
@@ -62,9 +62,12 @@ function explainPacket(p: PacketRecord): Explanation {
   for (const t of teach) if (t !== lead) keys.push(`explain.teach.${t satisfies TeachLabel}`);
   if (p.tcp && a?.states) keys.push(a.corrected ? 'explain.states.corrected' : 'explain.states');
   // tshark's flags keep their sentences, except where a lesson above says what they mean here.
-  const told = new Set(teach.flatMap((t) => RETOLD[t]));
-  for (const flag of a?.analysis ?? [])
-    if (!told.has(flag)) keys.push(`explain.flag.${flag satisfies AnalysisFlag}`);
+  const flags = a?.analysis;
+  if (flags) {
+    const told = teach.length ? new Set(teach.flatMap((t) => RETOLD[t])) : undefined;
+    for (const flag of flags)
+      if (!told?.has(flag)) keys.push(`explain.flag.${flag satisfies AnalysisFlag}`);
+  }
   if (p.truncated) keys.push('explain.truncated');
   if (p.malformed) {
     keys.push('explain.malformed');
@@ -72,6 +75,8 @@ function explainPacket(p: PacketRecord): Explanation {
   }
   return { keys, params };
 }
+
+const NO_TEACH: readonly TeachLabel[] = [];
 
 /** Lessons that replace the segment's plain sentence (the others are added after it). */
 const LEADS: ReadonlySet<TeachLabel> = new Set([
@@ -92,12 +97,12 @@ const RETOLD: Record<TeachLabel, AnalysisFlag[]> = {
 };
 
 function tcpKey(p: PacketRecord): string {
-  const f = new Set(p.tcp!.flags);
+  const f = p.tcp!.flags;
   const phase = p.analysis?.phase;
-  if (f.has('RST')) return refused(p) ? 'explain.tcp.refused' : 'explain.tcp.rst';
-  if (f.has('SYN')) return f.has('ACK') ? 'explain.tcp.synack' : 'explain.tcp.syn';
-  if (f.has('FIN')) return p.len > 0 ? 'explain.tcp.fin.data' : 'explain.tcp.fin';
-  if (p.len > 0) return f.has('PSH') ? 'explain.tcp.data.psh' : 'explain.tcp.data';
+  if (f.includes('RST')) return refused(p) ? 'explain.tcp.refused' : 'explain.tcp.rst';
+  if (f.includes('SYN')) return f.includes('ACK') ? 'explain.tcp.synack' : 'explain.tcp.syn';
+  if (f.includes('FIN')) return p.len > 0 ? 'explain.tcp.fin.data' : 'explain.tcp.fin';
+  if (p.len > 0) return f.includes('PSH') ? 'explain.tcp.data.psh' : 'explain.tcp.data';
   if (phase === 'setup') return 'explain.tcp.handshake-ack';
   const s = p.analysis?.states;
   if (

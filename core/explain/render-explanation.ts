@@ -27,13 +27,34 @@ const roles: Record<Locale, Record<string, string>> = {
 
 const ROLE_PARAMS = new Set(['from', 'to', 'side']);
 
+/** A sentence split at its slots: literal, slot name, literal, … (odd indexes are names). */
+type Template = string[];
+const compiled: Record<Locale, Map<string, Template>> = { en: new Map(), 'zh-CN': new Map() };
+
+function template(key: string, locale: Locale): Template {
+  let t = compiled[locale].get(key);
+  if (!t) {
+    t = (tables[locale][key] ?? tables.en[key] ?? key).split(/\{(\w+)\}/);
+    compiled[locale].set(key, t);
+  }
+  return t;
+}
+
+// Compiled once per key: analyze words every packet of a file.
 export function renderExplanation(exp: Explanation, locale: Locale): string {
-  const table = tables[locale];
-  const fill = (text: string) =>
-    text.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const names = roles[locale];
+  let out = '';
+  for (let k = 0; k < exp.keys.length; k++) {
+    if (k) out += locale === 'en' ? ' ' : '';
+    const t = template(exp.keys[k]!, locale);
+    out += t[0]!;
+    for (let i = 1; i < t.length; i += 2) {
+      const name = t[i]!;
       const v = exp.params[name];
-      if (v === undefined) return `{${name}}`;
-      return ROLE_PARAMS.has(name) ? (roles[locale][String(v)] ?? String(v)) : String(v);
-    });
-  return exp.keys.map((k) => fill(table[k] ?? tables.en[k] ?? k)).join(locale === 'en' ? ' ' : '');
+      if (v === undefined) out += `{${name}}`;
+      else out += ROLE_PARAMS.has(name) ? (names[String(v)] ?? String(v)) : String(v);
+      out += t[i + 1]!;
+    }
+  }
+  return out;
 }
