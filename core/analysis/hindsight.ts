@@ -6,7 +6,7 @@
  * are corrected. @see RFC 9293 §3.5 (Figures 7, 8, 9) and §3.10.7.1
  */
 import type { TcpFlag } from '../decode/decoded-packet.ts';
-import type { Side } from '../protocol.ts';
+import type { Side } from '../types.ts';
 import type { PacketAnalysis, PacketCorrection, TcpState } from './packet-analysis.ts';
 
 /** A client SYN's row, open to correction until the server answers. */

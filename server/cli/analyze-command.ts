@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createCaptureIngest, type IngestedPacket } from '../../core/ingest/capture-ingest.ts';
-import type { PacketRecord } from '../../core/protocol.ts';
+import type { PacketRecord } from '../../core/records.ts';
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import { CaptureFormatError } from '../../core/pcap/index.ts';
 import { ANALYZE_KEYS } from '../../core/report/packet-json.ts';
