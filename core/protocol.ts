@@ -6,6 +6,7 @@ import type { PacketAnalysis } from './analysis/packet-analysis.ts';
 import type { SessionRecord } from './records.ts';
 import type { Transport } from './types.ts';
 import type { ClassClientEvents, ClassServerEvents } from './class/class-protocol.ts';
+import type { Refusal } from './limit-kind.ts';
 import type {
   RunScenarioRequest,
   RunScenarioResult,
@@ -89,15 +90,14 @@ export type JoinResult =
       /** True when records after `after` were already dropped: the page must start over. */
       gap: boolean;
     }
-  | { ok: false; error: string };
+  | Refusal;
 
 export interface SendRequest {
   transport: Transport;
   message: string;
 }
 
-export type SendResult =
-  { ok: true; conv: string; reply: string } | { ok: false; error: string; conv?: string };
+export type SendResult = { ok: true; conv: string; reply: string } | (Refusal & { conv?: string });
 
 export interface RecordBatch {
   session: string;
@@ -131,6 +131,7 @@ export interface ClientToServerEvents extends ClassClientEvents {
   runScenario: (req: RunScenarioRequest, ack: (res: RunScenarioResult) => void) => void;
 }
 
+export type { LimitKind, Refusal } from './limit-kind.ts';
 export type {
   RunScenarioRequest,
   RunScenarioResult,

@@ -95,3 +95,17 @@ test('errors are shown as clear text on the page', async ({ page }) => {
   await page.getByTestId('send-button').click();
   await expect(page.getByTestId('send-error')).toContainText('1024');
 });
+
+test('sends past the per-page rate are refused in one line on the send form', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  await page.getByTestId('send-protocol').selectOption('udp');
+  const button = page.getByTestId('send-button');
+  // At most 2 sends a second, bursts of 4: a few quick clicks reach it (bounded: 12 clicks).
+  for (let i = 0; i < 12; i++) {
+    await button.click();
+    await expect(button).toBeEnabled();
+    if (await page.getByTestId('send-error').isVisible()) break;
+  }
+  await expect(page.getByTestId('send-error')).toHaveText('Too many sends: wait a second.');
+});

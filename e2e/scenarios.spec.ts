@@ -49,19 +49,23 @@ test('classic, then reset: each as expected, its packets in the ladder', async (
   await page.screenshot({ path: test.info().outputPath('scenario-reset.png') });
 });
 
-test('a second run waits for the first and says so', async ({ page }) => {
+test("a second page's run waits for the one playing and says so", async ({ page, context }) => {
   test.setTimeout(60_000);
+  const other = await context.newPage();
+  await openPanel(other);
   await openPanel(page);
   await run(page, 'keepalive');
   await expect(page.getByTestId('scenario-status')).toHaveAttribute('data-state', 'running');
-  await run(page, 'refused');
-  const status = page.getByTestId('scenario-status');
+  await run(other, 'refused');
+  const status = other.getByTestId('scenario-status');
   await expect(status).toHaveAttribute('data-state', 'queued');
   await expect(status).toContainText('waiting, 1 ahead');
-  await expect(page.getByTestId('scenario-playing')).toContainText('Keep-alive probes');
-  await page.screenshot({ path: test.info().outputPath('scenario-queued.png') });
-  await expect(verdictOf(page, 'refused')).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
-  await expect(ladder(page).locator('[data-step="RST,ACK"]')).toHaveCount(1);
+  await expect(other.getByTestId('scenario-playing')).toContainText('Keep-alive probes');
+  await other.screenshot({ path: test.info().outputPath('scenario-queued.png') });
+  await expect(verdictOf(other, 'refused')).toHaveAttribute('data-ok', 'true', {
+    timeout: 30_000,
+  });
+  await expect(ladder(other).locator('[data-step="RST,ACK"]')).toHaveCount(1);
 });
 
 test('concurrent takes a number of clients', async ({ page }) => {

@@ -25,6 +25,9 @@ import { inUse } from './lab.ts';
 import { attachScenarios } from './hub/scenario-handlers.ts';
 import { attachClassroom } from './class/class-handlers.ts';
 import { viewerUrls } from './class/viewer-urls.ts';
+import { GuardedEvents } from './hub/guarded-events.ts';
+import { throttledLog, type LogLine } from './hub/throttled-log.ts';
+import { capConnectionsPerAddress } from './hub/connection-cap.ts';
 import { startScenarioLab } from './scenarios/scenario-lab.ts';
 import { createScenarioService } from './scenarios/scenario-service.ts';
 
@@ -32,6 +35,8 @@ export { PortInUseError } from './lab.ts';
 
 export interface App {
   url: string;
+  /** The socket.io server (tests add a middleware to play a viewer). */
+  io: HubServer;
   echo: Endpoint;
   live: Session;
   /** Whether pages need the token to act, and the token. */
@@ -40,11 +45,20 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function startApp(opts: ServeOptions): Promise<App> {
+export type AppOptions = ServeOptions & {
+  /** Where refusals are logged, one line each (default: stderr). */
+  log?: LogLine;
+};
+
+export async function startApp(opts: AppOptions): Promise<App> {
   // The scenario endpoints start first so the capture filter covers their ports.
   const scenarioLab = await startScenarioLab(opts);
   const lab = scenarioLab.lab;
-  const scenarios = createScenarioService(scenarioLab.env);
+  const limits = opts.limits;
+  const scenarios = createScenarioService(scenarioLab.env, {
+    maxWaiting: limits.scenarioQueue,
+    maxPerOwner: 1,
+  });
   try {
     let api: Handler = () => false;
     const serveStatic = staticHandler();
@@ -64,8 +78,19 @@ export async function startApp(opts: ServeOptions): Promise<App> {
       maxHttpBufferSize: 64 * 1024,
       allowRequest: allowSameOrigin,
     });
+    const log = throttledLog(opts.log ?? ((line) => console.warn(`packet-ladder: ${line}`)));
+    capConnectionsPerAddress(io, limits.connectionsPerAddress, log);
     attachRoles(io, roles);
+    const events = new GuardedEvents(
+      {
+        triggersPerClient: limits.triggerRate,
+        triggersTotal: limits.triggerRateTotal,
+        readsPerClient: limits.readRate,
+      },
+      log,
+    );
     const hub = new Hub(io, {
+      events,
       echo: { host: lab.echo.address, port: lab.echo.port },
       capture: lab.capture,
       send: lab.send,
@@ -83,9 +108,8 @@ export async function startApp(opts: ServeOptions): Promise<App> {
     for (const s of store?.restored ?? []) hub.addSession(s);
     hub.addSession(lab.live);
     store?.record(lab.live);
-    attachScenarios(io, scenarios);
-    attachClassroom(io, {
-      isPresenter: (s) => (s.data.role ?? 'presenter') === 'presenter',
+    attachScenarios(io, events, scenarios);
+    attachClassroom(io, events, {
       viewerUrls: () => viewerUrls(opts.host, (httpServer.address() as net.AddressInfo).port),
     });
     api = apiHandler({
@@ -103,6 +127,7 @@ export async function startApp(opts: ServeOptions): Promise<App> {
     const bound = httpServer.address() as net.AddressInfo;
     return {
       url: `http://${formatEndpoint({ address: bound.address, port: bound.port })}/`,
+      io,
       echo: lab.echo,
       live: lab.live,
       roles: { enabled: roles.enabled, token: roles.token },

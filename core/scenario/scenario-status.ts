@@ -2,6 +2,7 @@
 import type { ScenarioEntry } from './scenario-catalog.ts';
 import type { ScenarioId } from './scenario-id.ts';
 import type { Verdict } from './verdict.ts';
+import type { Refusal } from '../limit-kind.ts';
 
 /** A catalog entry as the page shows it: with what it expects, in words. */
 export interface ScenarioSummary extends ScenarioEntry {
@@ -15,8 +16,7 @@ export interface RunScenarioRequest {
 }
 
 export type RunScenarioResult =
-  | { ok: true; runId: string; state: 'queued' | 'running'; position: number }
-  | { ok: false; error: string };
+  { ok: true; runId: string; state: 'queued' | 'running'; position: number } | Refusal;
 
 export type ScenarioState =
   | 'queued' // waiting for the run before it to finish

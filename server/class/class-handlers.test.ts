@@ -7,6 +7,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../core/protocol.ts';
 import type { PresenterView, QuizAskResult, QuizView } from '../../core/class/class-protocol.ts';
 import type { HubServer } from '../hub/hub.ts';
+import { GuardedEvents } from '../hub/guarded-events.ts';
 import { attachClassroom } from './class-handlers.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -24,8 +25,11 @@ beforeAll(async () => {
     socket.data.role = socket.handshake.auth['role'] === 'viewer' ? 'viewer' : 'presenter';
     next();
   });
-  attachClassroom(io, {
-    isPresenter: (s) => s.data.role !== 'viewer',
+  const events = new GuardedEvents(
+    { triggersPerClient: 2, triggersTotal: 20, readsPerClient: 10 },
+    () => undefined,
+  );
+  attachClassroom(io, events, {
     viewerUrls: () => ({ urls: ['http://127.0.0.1:1/'], loopbackOnly: true }),
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -84,7 +88,8 @@ describe('presenter view', () => {
     const forged = { ...VIEW, selected: 9 };
     expect(await viewer.timeout(2000).emitWithAck('presenterView', forged)).toEqual({
       ok: false,
-      error: 'Only the presenter can do that.',
+      error: 'Only the presenter can do this; this page is a viewer.',
+      limit: 'viewer',
     });
     const presenter = await open('presenter');
     const bad = await presenter

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import net from 'node:net';
 import { TOKEN_PATTERN } from '../auth/presenter-token.ts';
+import { LIMIT_HELP, LIMIT_OPTIONS, parseLimits, type Limits } from './limit-args.ts';
 
 export interface ServeOptions {
   host: string;
@@ -17,6 +18,8 @@ export interface ServeOptions {
   /** The presenter's token; roles are on when given (or when --host is not loopback). */
   token?: string;
   help: boolean;
+  /** Limits that keep one page or one student from taking the server (see LIMIT_FLAGS). */
+  limits: Limits;
 }
 
 export const SERVE_HELP = `Usage: npm start -- [flags]     (or: node --import tsx server/main.ts [flags])
@@ -36,7 +39,9 @@ Flags:
   --token T                 the presenter's token (16-128 of A-Z a-z 0-9 _ -; default random);
                             turns roles on: only the presenter URL can send, run and share
   -h, --help                show this help
-`;
+
+Limits (each refusal is one line on the page and in the log):
+${LIMIT_HELP}`;
 
 export class UsageError extends Error {}
 
@@ -59,6 +64,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
         'data-dir': { type: 'string' },
         token: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        ...LIMIT_OPTIONS,
       },
     }));
   } catch (err) {
@@ -88,6 +94,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     ...dataDir(values['data-dir']),
     ...(token !== undefined && { token }),
     help: values.help,
+    limits: parseLimits(values, integer),
   };
 }
 

@@ -1,18 +1,21 @@
 /**
- * The socket.io hub: a page gets `hello` on connection, joins a session with the last record number it has,
- * gets what it missed, then ordered `records` batches. Sends go to the built-in clients.
+ * The socket.io hub: a page gets `hello` on connection, joins a session with the last record
+ * number it has, gets what it missed a page at a time, then ordered `records` batches. Sends go to
+ * the built-in clients. Every handler is registered through GuardedEvents.
  */
 import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 import type {
   CaptureStatus,
   ClientToServerEvents,
   EchoInfo,
+  JoinResult,
   SendRequest,
   SendResult,
   ServerToClientEvents,
   SessionRecord,
 } from '../../core/protocol.ts';
-import { firstIssue, joinSchema, sendSchema } from './messages.ts';
+import { joinSchema, sendSchema } from './messages.ts';
+import { roleOf, type GuardedEvents } from './guarded-events.ts';
 import type { Session } from './session.ts';
 import type { SocketData } from '../auth/socket-data.ts';
 
@@ -29,8 +32,10 @@ export type HubSocket = Socket<
   SocketData
 >;
 
-/** Records handed to a page in one join reply or one batch, at most. */
+/** Records handed to a page in one batch, at most. */
 const BATCH_LIMIT = 5000;
+/** Records in one join reply, at most: a join of a few bytes never costs more than a page. */
+export const JOIN_PAGE = 2000;
 /** Shared capture files held at once (each bounded by maxRecords). */
 const MAX_FILE_SESSIONS = 8;
 /** Sends one page may have in flight at once. */
@@ -41,6 +46,8 @@ export interface HubOptions {
   capture: () => CaptureStatus;
   send: (req: SendRequest) => Promise<SendResult>;
   maxRecords: number;
+  /** Registers every event handler: role check, rates, validation, errors as replies. */
+  events: GuardedEvents;
 }
 
 export class Hub {
@@ -129,43 +136,38 @@ export class Hub {
 
   private onConnection(socket: HubSocket): void {
     let inFlight = 0;
+    const events = this.opts.events;
+    events.refuseUnknown(socket);
     socket.emit('hello', {
       echo: this.opts.echo,
       capture: this.opts.capture(),
       sessions: this.sessionList(),
       maxRecords: this.opts.maxRecords,
-      role: socket.data.role ?? 'presenter',
+      role: roleOf(socket),
     });
 
-    socket.on('join', (req, ack) => {
-      if (typeof ack !== 'function') return;
-      const parsed = joinSchema.safeParse(req);
-      if (!parsed.success) return ack({ ok: false, error: firstIssue(parsed.error) });
-      const session = this.sessions.get(parsed.data.session);
-      if (!session) return ack({ ok: false, error: `No session named "${parsed.data.session}".` });
+    events.on(socket, 'join', joinSchema, (req): JoinResult => {
+      const session = this.sessions.get(req.session);
+      if (!session) return { ok: false, error: `No session named "${req.session}".` };
       for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
       // Flush first so records already queued are not sent twice (once here, once in a batch).
       this.flush();
       void socket.join(room(session.id));
-      const { records, gap } = session.since(parsed.data.after, BATCH_LIMIT);
-      ack({ ok: true, session: session.info(), records, gap });
+      // One page per join: the page asks again while it is behind.
+      const { records, gap } = session.since(req.after, JOIN_PAGE);
+      return { ok: true, session: session.info(), records, gap };
     });
 
-    socket.on('send', (req, ack) => {
-      if (typeof ack !== 'function') return;
-      const parsed = sendSchema.safeParse(req);
-      if (!parsed.success) return ack({ ok: false, error: firstIssue(parsed.error) });
+    events.on(socket, 'send', sendSchema, async (req): Promise<SendResult> => {
       if (inFlight >= MAX_SENDS_IN_FLIGHT) {
-        return ack({
-          ok: false,
-          error: 'Too many sends at once; wait for the last ones to finish.',
-        });
+        return { ok: false, error: 'Too many sends at once; wait for the last ones to finish.' };
       }
       inFlight++;
-      this.opts
-        .send(parsed.data)
-        .then(ack, (err: Error) => ack({ ok: false, error: err.message }))
-        .finally(() => inFlight--);
+      try {
+        return await this.opts.send(req);
+      } finally {
+        inFlight--;
+      }
     });
   }
 }

@@ -36,12 +36,18 @@ describe('scenario events', () => {
     expect(cat.runs).toEqual([]);
   });
 
-  it('queues a second run behind the first, then reports both done with verdicts', async () => {
+  it("queues another page's run behind the first, then reports both done with verdicts", async () => {
     const statuses: ScenarioStatus[] = [];
     page.on('scenario', (s) => statuses.push(s));
+    const other: Client = connect(app.url, { transports: ['websocket'] });
+    await new Promise<void>((r) => other.once('connect', () => r()));
     const first = await run({ id: 'classic' });
-    const second = await run({ id: 'udp' });
+    const again = await run({ id: 'udp' });
+    const second = await other.timeout(5000).emitWithAck('runScenario', { id: 'udp' });
+    other.close();
     expect(first).toMatchObject({ ok: true, state: 'running', position: 0 });
+    // One run per page at a time: the page that asks again waits for its own.
+    expect(again).toMatchObject({ ok: false, limit: 'scenario-queue' });
     expect(second).toMatchObject({ ok: true, state: 'queued', position: 1 });
     const deadline = Date.now() + 8000;
     while (statuses.filter((s) => s.state === 'done').length < 2 && Date.now() < deadline)

@@ -7,7 +7,7 @@ import { SCENARIO_IDS } from '../../core/scenario/scenario-id.ts';
 import { CONCURRENT_MAX } from '../../core/scenario/scenario-sizes.ts';
 import type { ScenarioService } from '../scenarios/scenario-service.ts';
 import type { HubServer } from './hub.ts';
-import { firstIssue } from './messages.ts';
+import type { GuardedEvents } from './guarded-events.ts';
 
 /** No target field: a page can only run scenarios against the server's own endpoints. */
 export const runScenarioSchema = z
@@ -19,19 +19,17 @@ export const runScenarioSchema = z
     message: 'clients applies only to the concurrent scenario.',
   });
 
-export function attachScenarios(io: HubServer, service: ScenarioService): () => void {
+export function attachScenarios(
+  io: HubServer,
+  events: GuardedEvents,
+  service: ScenarioService,
+): () => void {
   const off = service.onStatus((s) => io.emit('scenario', s));
   io.on('connection', (socket) => {
-    socket.on('scenarios', (ack) => {
-      if (typeof ack === 'function') ack(service.catalog());
-    });
-    socket.on('runScenario', (req, ack) => {
-      if (typeof ack !== 'function') return;
-      const parsed = runScenarioSchema.safeParse(req);
-      if (!parsed.success) return ack({ ok: false, error: firstIssue(parsed.error) });
-      const { id, clients } = parsed.data;
+    events.on(socket, 'scenarios', z.undefined(), () => service.catalog());
+    events.on(socket, 'runScenario', runScenarioSchema, ({ id, clients }) => {
       const params = clients === undefined ? {} : { clients };
-      ack(service.enqueue(id as (typeof SCENARIO_IDS)[number], params, socket.id));
+      return service.enqueue(id as (typeof SCENARIO_IDS)[number], params, socket.id);
     });
   });
   return off;

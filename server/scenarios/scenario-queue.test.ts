@@ -81,7 +81,7 @@ describe('ScenarioQueue', () => {
       name: 'per page',
       limits: { maxWaiting: 8, maxPerOwner: 2 },
       owners: ['a', 'a', 'a'],
-      error: /your scenarios/,
+      error: /your scenario/,
     },
     {
       name: 'in all',
@@ -93,7 +93,46 @@ describe('ScenarioQueue', () => {
     const q = new ScenarioQueue(controlled().run, limits);
     const results = owners.map((o) => q.enqueue('classic', {}, o));
     expect(results.slice(0, 2).every((r) => r.ok)).toBe(true);
-    expect(results[2]).toEqual({ ok: false, error: expect.stringMatching(error) });
+    expect(results[2]).toEqual({
+      ok: false,
+      error: expect.stringMatching(error),
+      limit: 'scenario-queue',
+    });
+  });
+
+  it('takes pages in turn: six pages asking again at once cannot keep a seventh out', async () => {
+    const c = controlled();
+    const q = new ScenarioQueue(c.run, { maxWaiting: 32, maxPerOwner: 1 });
+    const greedy = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+    const started: string[] = [];
+    q.onStatus((s) => {
+      if (s.state === 'running') started.push(s.runId);
+    });
+    const owners = new Map<string, string>();
+    const ask = (o: string) => {
+      const r = q.enqueue('classic', {}, o);
+      if (r.ok) owners.set(r.runId, o);
+      return r.ok;
+    };
+    for (const o of greedy) expect(ask(o)).toBe(true);
+    // A second run of the same page waits for its first: one per page.
+    expect(ask('p1')).toBe(false);
+    let seventhIn = false;
+    // 60 rounds: each finished run's page asks again at once, and so does the seventh page.
+    for (let round = 0; round < 60; round++) {
+      await tick();
+      const done = owners.get(started.at(-1)!)!;
+      c.pending.at(-1)!.finish();
+      await tick();
+      ask(done);
+      if (!seventhIn) seventhIn = ask('p7');
+    }
+    expect(seventhIn).toBe(true);
+    // Every page had its turn, in order: no page ran twice before all the others ran once.
+    const order = started.map((id) => owners.get(id)!);
+    expect(order.slice(0, 6)).toEqual(greedy);
+    expect(order.slice(6, 8)).toEqual(['p1', 'p7']);
+    for (let i = 8; i + 7 <= order.length; i++) expect(new Set(order.slice(i, i + 7)).size).toBe(7);
   });
 
   it('on close drops the waiting runs and waits for the one playing', async () => {

@@ -1,6 +1,8 @@
 /**
  * Scenario runs one at a time: a run asked for while another plays waits its turn. Every change
  * (queued, running, done) goes to the status listeners, so every page can say where a run is.
+ * Fair: one run per owner (page) waiting or playing by default, so the runs are taken in turn —
+ * owners who ask again as soon as theirs is done queue behind everyone already waiting.
  */
 import type { ScenarioParams } from '../../core/scenario/scenario-expectations.ts';
 import type { ScenarioId } from '../../core/scenario/scenario-id.ts';
@@ -34,7 +36,7 @@ export class ScenarioQueue {
 
   constructor(
     private run: RunFn,
-    private limits: QueueLimits = { maxWaiting: 8, maxPerOwner: 2 },
+    private limits: QueueLimits = { maxWaiting: 32, maxPerOwner: 1 },
   ) {}
 
   onStatus(listener: (s: ScenarioStatus) => void): () => void {
@@ -55,11 +57,19 @@ export class ScenarioQueue {
 
   enqueue(id: ScenarioId, params: ScenarioParams, owner = ''): RunScenarioResult {
     if (this.closed) return { ok: false, error: 'The server is shutting down.' };
-    if (this.waiting.length >= this.limits.maxWaiting)
-      return { ok: false, error: 'Too many scenarios are waiting; try again when some are done.' };
     const mine = this.waiting.filter((w) => w.owner === owner).length;
     if (owner && mine + (this.current?.owner === owner ? 1 : 0) >= this.limits.maxPerOwner)
-      return { ok: false, error: 'Wait for your scenarios to finish before asking for more.' };
+      return {
+        ok: false,
+        error: 'Wait for your scenario to finish before asking for another.',
+        limit: 'scenario-queue',
+      };
+    if (this.waiting.length >= this.limits.maxWaiting)
+      return {
+        ok: false,
+        error: 'Too many scenarios are waiting; try again when some are done.',
+        limit: 'scenario-queue',
+      };
     const w: Waiting = { runId: `run-${this.nextId++}`, id, params, owner };
     this.waiting.push(w);
     const position = this.waiting.length - 1 + (this.current ? 1 : 0);

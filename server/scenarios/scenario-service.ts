@@ -8,7 +8,7 @@ import type {
 } from '../../core/scenario/scenario-status.ts';
 import { scenarioSummaries } from '../../core/scenario/scenario-summaries.ts';
 import { runScenario, type ScenarioEnv } from './run-scenario.ts';
-import { ScenarioQueue } from './scenario-queue.ts';
+import { ScenarioQueue, type QueueLimits } from './scenario-queue.ts';
 
 export interface ScenarioService {
   catalog(): ScenarioCatalog;
@@ -17,8 +17,8 @@ export interface ScenarioService {
   close(): Promise<void>;
 }
 
-export function createScenarioService(env: ScenarioEnv): ScenarioService {
-  const queue = new ScenarioQueue((id, params) => runScenario(id, env, params));
+export function createScenarioService(env: ScenarioEnv, limits?: QueueLimits): ScenarioService {
+  const queue = new ScenarioQueue((id, params) => runScenario(id, env, params), limits);
   const scenarios = scenarioSummaries();
   return {
     catalog: () => ({ scenarios, runs: queue.statuses() }),

@@ -19,6 +19,7 @@ import type {
   SessionRecord,
 } from '../../../core/protocol.ts';
 import { RecordFeed } from './record-feed.ts';
+import { refusalText } from './refusal-text.ts';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -165,7 +166,7 @@ export class Connection {
         .timeout(ACK_TIMEOUT_MS)
         .emitWithAck('join', { session: this.sessionId, after });
       if (id !== this.#joinId) return; // overtaken by a newer join (a restart was noticed)
-      if (!res.ok) throw new Error(res.error);
+      if (!res.ok) throw new Error(refusalText(res));
       this.session = res.session;
       this.joinError = null;
       const change = this.#feed.endJoin(res.records, res.gap, res.session.lastRecNo);

@@ -32,6 +32,13 @@ const en = {
   'send.tooLong': 'The message is {bytes} bytes; the echo endpoint reads at most {max}.',
   'send.noReply': 'No answer from the server within {s} s.',
   'send.reply': 'Reply:',
+  'limit.viewer': 'Only the presenter can do this; this page is a viewer.',
+  'limit.trigger-rate': 'Too many sends: wait a second.',
+  'limit.trigger-rate-total': 'The class is sending too much at once: wait a second.',
+  'limit.scenario-queue':
+    'Your scenario is still waiting or playing, or the queue is full: try again when it is done.',
+  'limit.class-rate': 'Too many classroom messages: wait a second.',
+  'limit.read-rate': 'Too many requests for records: wait a second.',
   'conv.title': 'Conversations',
   'conv.all': 'All records',
   'conv.follow': 'Follow newest',

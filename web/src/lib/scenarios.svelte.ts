@@ -7,6 +7,7 @@ import type { ScenarioSummary } from '../../../core/scenario/scenario-status.ts'
 import type { ScenarioId } from '../../../core/scenario/scenario-id.ts';
 import { CONCURRENT_DEFAULT, CONCURRENT_MAX } from '../../../core/scenario/scenario-sizes.ts';
 import type { Connection } from './connection.svelte.ts';
+import { refusalText } from './refusal-text.ts';
 import { applyStatus, focusedRun, markMine, runningRun, type RunEntry } from './scenario-runs.ts';
 
 export interface ScenarioHooks {
@@ -66,7 +67,7 @@ export class Scenarios {
     try {
       const res = await this.#conn.runScenario(id === 'concurrent' ? { id, clients } : { id });
       if (!res.ok) {
-        this.error = res.error;
+        this.error = refusalText(res);
         return;
       }
       this.runs = markMine(this.runs, id, res);

@@ -1,0 +1,127 @@
+/**
+ * Integration: each limit of the hub hit once against a real page server, with the one line its
+ * page shows — trigger rates (one page, every page), pages per address, join pages and join rate.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../core/protocol.ts';
+import { startApp, type App } from '../app.ts';
+import { parseServeArgs } from '../cli/serve-args.ts';
+import { JOIN_PAGE } from './hub.ts';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let app: App | undefined;
+const clients: Client[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await app?.close();
+  app = undefined;
+});
+
+async function start(...flags: string[]): Promise<App> {
+  app = await startApp({
+    ...parseServeArgs(['--port', '0', '--echo-port', '0', ...flags]),
+    log: () => undefined,
+  });
+  return app;
+}
+
+function page(a: App, localAddress = '127.0.0.1'): Promise<Client> {
+  const c: Client = connect(a.url, {
+    transports: ['websocket'],
+    reconnection: false,
+    localAddress,
+  } as Parameters<typeof connect>[1]);
+  clients.push(c);
+  return new Promise((resolve, reject) => {
+    c.once('connect', () => resolve(c));
+    c.once('connect_error', reject);
+  });
+}
+
+const send = (c: Client, message: string) =>
+  c.timeout(5000).emitWithAck('send', { transport: 'udp', message });
+
+describe('hub limits', () => {
+  it('refuses sends past the per-page rate with one line, and lets another page send', async () => {
+    const a = await start('--trigger-rate', '2', '--trigger-rate-total', '100');
+    const c = await page(a);
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => send(c, `m${i}`)));
+    // A burst of twice the rate passes, the rest is refused.
+    expect(results.filter((r) => r.ok)).toHaveLength(4);
+    expect(results.at(-1)).toEqual({
+      ok: false,
+      error: 'Too many sends: wait a second.',
+      limit: 'trigger-rate',
+    });
+    const other = await page(a);
+    expect((await send(other, 'mine')).ok).toBe(true);
+    // The rate refills: a second later the first page sends again.
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await send(c, 'again')).ok).toBe(true);
+  });
+
+  it('refuses sends past the whole-class rate, whichever page sends', async () => {
+    const a = await start('--trigger-rate', '100', '--trigger-rate-total', '2');
+    const pages = await Promise.all([1, 2, 3].map(() => page(a)));
+    const results = await Promise.all(pages.flatMap((c) => [send(c, 'a'), send(c, 'b')]));
+    expect(results.filter((r) => r.ok)).toHaveLength(4);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      expect.objectContaining({ limit: 'trigger-rate-total' }),
+      expect.objectContaining({ limit: 'trigger-rate-total' }),
+    ]);
+  });
+
+  it('refuses a page past the connections of one address with a connect_error naming the limit', async () => {
+    const a = await start('--max-page-connections', '2');
+    await page(a, '127.0.0.2');
+    await page(a, '127.0.0.2');
+    await expect(page(a, '127.0.0.2')).rejects.toThrow(
+      'Too many pages open from 127.0.0.2 (at most 2); close one and reload.',
+    );
+    // Another address is counted on its own, and a closed page frees its place.
+    await page(a, '127.0.0.3');
+    clients[0]!.close();
+    await new Promise((r) => setTimeout(r, 200));
+    await page(a, '127.0.0.2');
+  });
+
+  it('answers a join with one page of records, and the page asks for the rest', async () => {
+    const a = await start('--read-rate', '3');
+    for (let i = 0; i < JOIN_PAGE * 2 + 10; i++) {
+      a.live.append({
+        type: 'step',
+        kind: 'read',
+        time: i,
+        side: 'server',
+        transport: 'tcp',
+        local: { address: '127.0.0.1', port: 1 },
+        remote: { address: '127.0.0.1', port: 2 },
+        conv: 'tcp 127.0.0.1:2 > 127.0.0.1:1',
+        bytes: 0,
+      });
+    }
+    const c = await page(a);
+    let after = 0;
+    const sizes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await c.timeout(5000).emitWithAck('join', { session: 'live', after });
+      if (!res.ok) throw new Error(res.error);
+      sizes.push(res.records.length);
+      after = res.records.at(-1)!.recNo;
+    }
+    const first = a.live.info().lastRecNo - (JOIN_PAGE * 2 + 10);
+    expect(sizes).toEqual([JOIN_PAGE, JOIN_PAGE, 10 + first]);
+    // Joins past the rate (3 a second, bursts of 6) are refused with one line.
+    const more = await Promise.all(
+      [1, 2, 3, 4].map(() => c.timeout(5000).emitWithAck('join', { session: 'live', after })),
+    );
+    expect(more.filter((r) => r.ok)).toHaveLength(3);
+    expect(more.at(-1)).toEqual({
+      ok: false,
+      error: 'Too many requests for records: wait a second.',
+      limit: 'read-rate',
+    });
+  });
+});
