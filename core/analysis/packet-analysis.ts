@@ -40,6 +40,24 @@ export type AnalysisFlag =
   | 'keep_alive'
   | 'keep_alive_ack';
 
+/** Every AnalysisFlag, in the order above (for tables, bit sets and cross-checks). */
+export const ANALYSIS_FLAGS: readonly AnalysisFlag[] = [
+  'retransmission',
+  'fast_retransmission',
+  'spurious_retransmission',
+  'out_of_order',
+  'lost_segment',
+  'ack_lost_segment',
+  'duplicate_ack',
+  'zero_window',
+  'zero_window_probe',
+  'zero_window_probe_ack',
+  'window_full',
+  'window_update',
+  'keep_alive',
+  'keep_alive_ack',
+];
+
 /**
  * What a segment teaches in its context, beside tshark's flags (which stay exactly tshark's): the
  * lesson when tshark's name for the shape would teach the wrong one.

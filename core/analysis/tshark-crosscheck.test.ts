@@ -7,25 +7,10 @@ import { join } from 'node:path';
 import { createAnalyzer } from './analyzer.ts';
 import { flagScenarios, numberScenarios, streamScenarios } from './testdata/scenarios.ts';
 import { writePcap } from './testdata/write-pcap.ts';
-import type { AnalysisFlag, PacketAnalysis } from './packet-analysis.ts';
+import { ANALYSIS_FLAGS, type AnalysisFlag, type PacketAnalysis } from './packet-analysis.ts';
 import type { DecodedPacket } from '../decode/decoded-packet.ts';
 
-const FLAGS: AnalysisFlag[] = [
-  'retransmission',
-  'fast_retransmission',
-  'spurious_retransmission',
-  'out_of_order',
-  'lost_segment',
-  'ack_lost_segment',
-  'duplicate_ack',
-  'zero_window',
-  'zero_window_probe',
-  'zero_window_probe_ack',
-  'window_full',
-  'window_update',
-  'keep_alive',
-  'keep_alive_ack',
-];
+const FLAGS = ANALYSIS_FLAGS;
 const FIELDS = [
   'tcp.stream',
   'tcp.seq',
