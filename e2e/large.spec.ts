@@ -16,6 +16,8 @@ test('5,000 packets: the ladder and table draw a window of rows and follow the s
   try {
     await page.goto('/');
     await page.getByTestId('open-file').setInputFiles(file);
+    // The file is read in a worker: wait until it is the session shown.
+    await expect(page.getByTestId('session-picker')).toHaveValue(/^local:/, { timeout: 30_000 });
     await page.locator('[data-testid="conversation"][data-conv="all"]').click();
 
     const rows = page.getByTestId('step-row');

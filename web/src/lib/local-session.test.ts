@@ -7,13 +7,16 @@ import {
   localPcapng,
   makeLocalSession,
   pcapngName,
+  showWindow,
+  windowFor,
 } from './local-session.ts';
-import { readCaptureFile } from './read-capture-file.ts';
+import { PacketColumns } from './packet-columns.ts';
+import { readCaptureColumns } from './read-capture-columns.ts';
 
-async function opened(n: number, max = 100) {
+async function opened(n: number, window = 100) {
   const file = new Blob([new Uint8Array(writePcap(handshakeFrames(), 1))]);
-  const read = await readCaptureFile(file, { maxRecords: max, pause: () => Promise.resolve() });
-  return makeLocalSession(n, `trace-${n}.pcap`, file, read);
+  const store = new PacketColumns(await readCaptureColumns(file));
+  return makeLocalSession(n, `trace-${n}.pcap`, file, store, window);
 }
 
 describe('makeLocalSession', () => {
@@ -33,9 +36,24 @@ describe('makeLocalSession', () => {
     expect(s.total).toBe(4);
   });
 
-  it('says how many packets it holds of the file’s total when cut short', async () => {
-    const s = await opened(1, 3);
-    expect([s.records.length, s.total, s.info.lastRecNo]).toEqual([3, 4, 3]);
+  it('shows a window of the file and moves it to any packet, keeping the time origin', async () => {
+    const s = await opened(1, 2);
+    expect([s.start, s.records.map((r) => r.recNo), s.total, s.info.lastRecNo]).toEqual([
+      0,
+      [1, 2],
+      4,
+      2,
+    ]);
+    const last = windowFor(s, 4, 2);
+    expect([last.start, last.records.map((r) => r.recNo), last.info.firstRecNo]).toEqual([
+      2,
+      [3, 4],
+      3,
+    ]);
+    expect(last.info.startTime).toBe(s.info.startTime);
+    // Past either end the window stays full.
+    expect(windowFor(s, 1, 2).records.map((r) => r.recNo)).toEqual([1, 2]);
+    expect(showWindow(s, 99, 3).records.map((r) => r.recNo)).toEqual([2, 3, 4]);
   });
 });
 
@@ -61,11 +79,16 @@ describe('addLocalSession', () => {
       expect(list.map((s) => s.id)).toEqual(c.expected);
     });
   }
+  it('replaces a session with the same id in place', async () => {
+    const held = await Promise.all([1, 2].map((n) => opened(n)));
+    const moved = windowFor(held[0]!, 4, 2);
+    expect(addLocalSession(held, moved, 4)).toEqual([moved, held[1]]);
+  });
 });
 
 describe('localPcapng', () => {
-  it('writes the kept frames back as pcapng, byte for byte', async () => {
-    const s = await opened(1);
+  it('writes every frame of the file back as pcapng, byte for byte, whatever the window', async () => {
+    const s = await opened(1, 2);
     const { format, frames } = readCapture(localPcapng(s));
     expect(format).toBe('pcapng');
     expect(frames.map((f) => [f.linkType, f.time, [...f.data]])).toEqual(

@@ -1,10 +1,12 @@
 /**
- * A capture file opened in this page only: its kept records and raw frames, the file itself (to
- * share it), and the SessionInfo the views read. Saved again as pcapng in the browser.
+ * A capture file opened in this page only: every packet in columns, the window of records the
+ * views show (moved with goTo), the file itself (to share it), and the SessionInfo the views read.
+ * Saved again as pcapng in the browser.
  */
-import { writePcapng, type RawFrame } from '../../../core/pcap/index.ts';
+import { writePcapng } from '../../../core/pcap/index.ts';
 import type { SessionInfo, SessionRecord } from '../../../core/protocol.ts';
-import type { ReadCaptureResult } from './read-capture-file.ts';
+import type { PacketColumns } from './packet-columns.ts';
+import { sliceRecords } from './record-source.ts';
 
 /** Local session ids start with this, so they never clash with the server's. */
 export const LOCAL_PREFIX = 'local:';
@@ -14,9 +16,13 @@ export interface LocalSession {
   info: SessionInfo;
   /** The file as opened (a handle, not a copy), for sharing it. */
   file: Blob;
+  /** Every packet of the file. */
+  store: PacketColumns;
+  /** Index in `store` of the first record shown. */
+  start: number;
+  /** The records shown: `store` from `start`, at most a window's worth. */
   records: readonly SessionRecord[];
-  frames: readonly RawFrame[];
-  /** Packets in the whole file (more than records.length when it was cut short). */
+  /** Packets in the whole file. */
   total: number;
 }
 
@@ -28,40 +34,66 @@ export function makeLocalSession(
   n: number,
   title: string,
   file: Blob,
-  read: ReadCaptureResult,
+  store: PacketColumns,
+  window: number,
 ): LocalSession {
   const id = `${LOCAL_PREFIX}${n}`;
-  const last = read.records.at(-1)?.recNo ?? 0;
-  return {
+  const base = {
     id,
+    info: { id, kind: 'file' as const, title, startTime: 0, lastRecNo: 0, firstRecNo: 1 },
+  };
+  return showWindow(
+    { ...base, file, store, start: 0, records: [], total: store.length },
+    0,
+    window,
+  );
+}
+
+/**
+ * The session showing `window` records around `start` (clamped so the window is full where the
+ * file allows). The start time stays the file's first packet's, so times do not jump.
+ */
+export function showWindow(s: LocalSession, start: number, window: number): LocalSession {
+  const size = Math.max(1, window);
+  const from = Math.max(0, Math.min(start, s.store.length - size));
+  const records = sliceRecords(s.store, from, from + size);
+  const first = s.store.length > 0 ? s.store.at(0).time : 0;
+  return {
+    ...s,
+    start: from,
+    records,
+    total: s.store.length,
     info: {
-      id,
-      kind: 'file',
-      title,
-      startTime: read.records[0]?.time ?? 0,
-      lastRecNo: last,
-      firstRecNo: read.records[0]?.recNo ?? 1,
+      ...s.info,
+      startTime: first,
+      firstRecNo: records[0]?.recNo ?? 1,
+      lastRecNo: records.at(-1)?.recNo ?? 0,
     },
-    file,
-    records: read.records,
-    frames: read.frames,
-    total: read.total,
   };
 }
 
-/** Adds a session, dropping the oldest past `max` (each one holds its frames in memory). */
+/** The window that shows packet number `no` (from 1) in its middle. */
+export function windowFor(s: LocalSession, no: number, window: number): LocalSession {
+  return showWindow(s, no - 1 - Math.floor(window / 2), window);
+}
+
+/** Adds a session, dropping the oldest past `max` (each one holds its frames in memory); a session
+ * with the same id is replaced in place. */
 export function addLocalSession(
   list: readonly LocalSession[],
   session: LocalSession,
   max: number,
 ): LocalSession[] {
+  if (list.some((s) => s.id === session.id))
+    return list.map((s) => (s.id === session.id ? session : s));
   return [...list, session].slice(-Math.max(1, max));
 }
 
-/** The kept frames as a pcapng file. */
+/** Every packet of the file as a pcapng file. */
 export function localPcapng(session: LocalSession): Uint8Array {
+  const { store } = session;
   return writePcapng(
-    session.frames.map((f) => ({
+    Array.from({ length: store.length }, (_, i) => store.frame(i)).map((f) => ({
       linkType: f.linkType,
       time: f.time,
       data: f.data,

@@ -277,7 +277,7 @@ export class PacketColumns implements RecordSource {
     p.no = i + 1;
     if (d.conv[i]! >= 0) p.conv = d.convIds[d.conv[i]!];
     if (d.stream[i]! >= 0) p.analysis = this.#analysis(i);
-    return Object.assign(p, { seq: i + 1 });
+    return Object.assign(p, { recNo: i + 1 });
   }
 
   #analysis(i: number): PacketAnalysis {

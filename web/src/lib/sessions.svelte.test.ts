@@ -3,6 +3,7 @@ import { writePcap } from '../../../core/pcap/index.ts';
 import { handshakeFrames } from '../../../server/cli/testdata/handshake-frames.ts';
 import { Connection } from './connection.svelte.ts';
 import { Sessions } from './sessions.svelte.ts';
+import { readCaptureColumns } from './read-capture-columns.ts';
 import { FakeSocket, info, settle } from './testdata/fake-socket.ts';
 import { step, tcp } from './testdata/records.ts';
 
@@ -17,7 +18,13 @@ async function setup() {
   socket.held.set('live', [step(1), step(2)]);
   socket.held.set('file-1', [tcp(1, ['SYN']), tcp(2, ['SYN', 'ACK'], {}, false)]);
   const conn = new Connection(socket.asSocket());
-  const sessions = new Sessions(conn);
+  // The page reads in a Web Worker; here the same reading runs in the test's thread.
+  const sessions = new Sessions(conn, (file, req) =>
+    readCaptureColumns(file, { headPackets: req.headPackets, onHead: req.onHead }).then((d) => {
+      req.signal?.throwIfAborted();
+      return d;
+    }),
+  );
   let switches = 0;
   sessions.onswitch = () => switches++;
   conn.start();

@@ -8,21 +8,25 @@ import { downloadBlob } from './download-blob.ts';
 import {
   addLocalSession,
   isLocalId,
+  LOCAL_PREFIX,
   localPcapng,
   makeLocalSession,
   pcapngName,
+  windowFor,
   type LocalSession,
 } from './local-session.ts';
 import { t } from './messages.ts';
-import { openErrorText, readCaptureFile } from './read-capture-file.ts';
+import { PacketColumns } from './packet-columns.ts';
+import { openErrorText } from './read-capture-file.ts';
+import { readInWorker, type ColumnsReader } from './read-in-worker.ts';
 import { fetchPcapng, MAX_SHARE_BYTES, shareCapture } from './session-api.ts';
 import { sessionOptions } from './session-options.ts';
 import type { RecordSource } from './view-state.svelte.ts';
 
-/** Files opened here held at once (each holds up to maxRecords records and their frames). */
+/** Files opened here held at once (each holds all its packets, in columns). */
 const MAX_LOCAL_SESSIONS = 4;
-/** Records kept of a file when the server has not said its bound yet. */
-const DEFAULT_MAX_RECORDS = 10_000;
+/** Records of a file the views get at once when the server has not said its bound yet. */
+const DEFAULT_WINDOW = 10_000;
 const MIB = 1024 * 1024;
 
 export interface OpenProgress {
@@ -46,8 +50,17 @@ export class Sessions implements RecordSource {
   #abort: AbortController | null = null;
   #opened = 0;
 
-  constructor(conn: Connection) {
+  #read: ColumnsReader;
+
+  /** `read` turns a file into columns: in a Web Worker unless a test says otherwise. */
+  constructor(conn: Connection, read: ColumnsReader = readInWorker) {
     this.#conn = conn;
+    this.#read = read;
+  }
+
+  /** Records the views get at once; a file's other packets are a goTo away. */
+  get window(): number {
+    return this.#conn.hello?.maxRecords ?? DEFAULT_WINDOW;
   }
 
   /** The shown session's id: a local one, or the server session the connection shows. */
@@ -74,23 +87,44 @@ export class Sessions implements RecordSource {
     this.onswitch();
   }
 
-  /** Reads the file in the page; on success it becomes a session of its own and is shown. */
+  /**
+   * Reads the file in a worker; its first packets are shown as soon as they are read, and the
+   * session then holds every packet of the file.
+   */
   async open(file: File): Promise<void> {
     this.cancel();
     const abort = new AbortController();
     this.#abort = abort;
     this.openError = null;
     this.opening = { name: file.name, loaded: 0, total: file.size };
+    const n = ++this.#opened;
+    const id = `${LOCAL_PREFIX}${n}`;
+    const window = this.window;
+    const show = (store: PacketColumns, start: number) => {
+      const session = makeLocalSession(n, file.name, file, store, window);
+      this.local = addLocalSession(
+        this.local,
+        start > 0 ? windowFor(session, start + 1, window) : session,
+        MAX_LOCAL_SESSIONS,
+      );
+      if (this.current !== id) this.choose(id);
+    };
     try {
-      const read = await readCaptureFile(file, {
-        maxRecords: this.#conn.hello?.maxRecords ?? DEFAULT_MAX_RECORDS,
+      const data = await this.#read(file, {
+        headPackets: window,
         signal: abort.signal,
         onProgress: (loaded, total) => (this.opening = { name: file.name, loaded, total }),
+        onHead: (head) => {
+          if (!abort.signal.aborted) show(new PacketColumns(head), 0);
+        },
       });
-      const session = makeLocalSession(++this.#opened, file.name, file, read);
-      this.local = addLocalSession(this.local, session, MAX_LOCAL_SESSIONS);
-      this.choose(session.id);
+      abort.signal.throwIfAborted();
+      const shown = this.local.find((s) => s.id === id);
+      show(new PacketColumns(data), shown?.start ?? 0);
     } catch (err) {
+      // A file cancelled or unreadable leaves nothing behind, not even its first packets.
+      this.local = this.local.filter((s) => s.id !== id);
+      if (this.#localPicked === id) this.#localPicked = null;
       if (!abort.signal.aborted) this.openError = openErrorText(file.name, err);
     } finally {
       if (this.#abort === abort) {
@@ -98,6 +132,16 @@ export class Sessions implements RecordSource {
         this.opening = null;
       }
     }
+  }
+
+  /** Shows the window of the local file holding packet number `no` (from 1); false if none. */
+  goTo(no: number): boolean {
+    const s = this.currentLocal;
+    if (!s || !Number.isInteger(no) || no < 1 || no > s.total) return false;
+    const inside = no > s.start && no <= s.start + s.records.length;
+    if (!inside)
+      this.local = addLocalSession(this.local, windowFor(s, no, this.window), MAX_LOCAL_SESSIONS);
+    return true;
   }
 
   cancel(): void {
