@@ -8,6 +8,7 @@ import type { SessionRecord } from '../../../core/protocol.ts';
 import type { ViewState } from './view-state.svelte.ts';
 import type { SeqMode } from './seq-columns.ts';
 import type { FlagFilter } from './flag-filter.ts';
+import { timeWaitClock } from './time-wait-clock.ts';
 import { derivedStatesOf, timeWaitStarts } from './side-states.ts';
 import { linkedTo, linksOf } from './record-links.ts';
 import { summarizePhases } from './phase-summary.ts';
@@ -30,6 +31,9 @@ export class AnalysisView {
   constructor(view: ViewState) {
     this.#view = view;
   }
+
+  /** What TIME_WAIT counts against: wall clock live, capture time in a file (see timeWaitClock). */
+  clock = $derived.by(() => timeWaitClock(this.#view.live, this.now, this.#view.sessionRecords));
 
   /** All records of the shown conversation, whatever the show filter. */
   records = $derived.by((): SessionRecord[] => this.#view.conversationRecords);

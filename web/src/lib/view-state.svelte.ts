@@ -59,6 +59,9 @@ export class ViewState {
 
   activeSummary = $derived(this.conversations.find((c) => c.id === this.active) ?? null);
 
+  /** Every record of the shown session, in arrival order. */
+  sessionRecords = $derived.by((): readonly SessionRecord[] => this.#conn.records);
+
   /** Every record of the shown conversation in time order, whatever the show filter. */
   conversationRecords = $derived.by((): SessionRecord[] =>
     recordsOf(this.#conn.records, this.active),
