@@ -2,6 +2,7 @@
  * The one typed contract between server and web: record types pushed over socket.io and the
  * event maps used as generics on both ends (`Server<ClientToServerEvents, ServerToClientEvents>`).
  */
+import type { ConversationSummary } from './analysis/conversation-summary.ts';
 import type { PacketAnalysis } from './analysis/packet-analysis.ts';
 import type { SessionRecord } from './records.ts';
 import type { Transport } from './types.ts';
@@ -87,6 +88,8 @@ export type JoinResult =
       ok: true;
       session: SessionInfo;
       records: SessionRecord[];
+      /** Every conversation's summary (newest MAX_JOIN_SUMMARIES when there are more). */
+      summaries: ConversationSummary[];
       /** True when records after `after` were already dropped: the page must start over. */
       gap: boolean;
     }
@@ -102,6 +105,8 @@ export type SendResult = { ok: true; conv: string; reply: string } | (Refusal & 
 export interface RecordBatch {
   session: string;
   records: SessionRecord[];
+  /** The summaries these records changed, whole (replace by `conv`). */
+  summaries: ConversationSummary[];
 }
 
 /** Earlier packet records whose analysis a later packet corrected (states true in hindsight). */
@@ -138,6 +143,9 @@ export type {
   ScenarioCatalog,
   ScenarioStatus,
 } from './scenario/scenario-status.ts';
+
+/** Summaries sent with a join reply, at most (the newest conversations). */
+export const MAX_JOIN_SUMMARIES = 20_000;
 
 /** Largest message the send form and the TCP echo accept, in bytes (one read of 1024). */
 export const MAX_MESSAGE_BYTES = 1024;

@@ -11,6 +11,7 @@ import type {
   SessionRecord,
   SocketStep,
 } from '../core/protocol.ts';
+import type { ConversationSummary } from '../core/analysis/conversation-summary.ts';
 import { startApp, type App } from './app.ts';
 import { parseServeArgs } from './cli/serve-args.ts';
 
@@ -26,11 +27,14 @@ afterAll(() => app?.close());
 function page(): {
   socket: Client;
   records: SessionRecord[];
+  summaries: Map<string, ConversationSummary>;
   hello: Promise<Hello>;
   ready: Promise<void>;
 } {
   const socket: Client = connect(app.url, { transports: ['websocket'], reconnectionDelay: 50 });
   const records: SessionRecord[] = [];
+  const summaries = new Map<string, ConversationSummary>();
+  const keep = (list: ConversationSummary[]) => list.forEach((s) => summaries.set(s.conv, s));
   const lastRecNo = () => records.at(-1)?.recNo ?? 0;
   const take = (rs: SessionRecord[]) => {
     for (const r of rs) if (r.recNo > lastRecNo()) records.push(r);
@@ -41,12 +45,16 @@ function page(): {
     socket.emit('join', { session: 'live', after: lastRecNo() }, (res: JoinResult) => {
       if (!res.ok) throw new Error(res.error);
       take(res.records);
+      keep(res.summaries);
       markReady();
     });
   });
-  socket.on('records', (b) => take(b.records));
+  socket.on('records', (b) => {
+    take(b.records);
+    keep(b.summaries);
+  });
   const hello = new Promise<Hello>((r) => socket.once('hello', r));
-  return { socket, records, hello, ready };
+  return { socket, records, summaries, hello, ready };
 }
 
 function send(socket: Client, transport: 'tcp' | 'udp', message: unknown): Promise<SendResult> {
@@ -86,6 +94,19 @@ describe('live session over socket.io', () => {
     const recNos = p.records.map((r) => r.recNo);
     expect(recNos).toEqual(recNos.map((_, i) => recNos[0]! + i));
     expect(conv.find((s) => s.kind === 'connect')!.durationUs).toBeGreaterThan(0);
+    // The batches carried the conversation's summary, counted on the server as records arrived.
+    expect(p.summaries.get(res.conv)).toMatchObject({
+      transport: 'tcp',
+      origin: 'builtin',
+      steps: 12,
+      bytesC2S: 13,
+      bytesS2C: 'Hello A, I am B. you msg is : hello, I am A\n'.length,
+      lastRecNo: Math.max(...conv.map((s) => s.recNo)),
+    });
+    const late = page();
+    await late.ready;
+    expect(late.summaries.get(res.conv)).toEqual(p.summaries.get(res.conv));
+    late.socket.close();
     p.socket.close();
   });
 

@@ -14,6 +14,23 @@ export interface PhaseSummary {
   bytesS2C: number;
 }
 
+/** Who made a conversation's client. */
+export type ConversationOrigin =
+  | 'builtin' // the server's own clients (the send form), tapped on both sides
+  | 'scenario' // a scenario run's clients
+  | 'outside'; // any other program (nc, a student's script): only the echo side is tapped
+
+/** How a conversation ended, as far as the records tell. */
+export type ConversationEnding =
+  | 'open' // nothing ended it yet
+  | 'fin-client' // the client closed first (FIN / shutdown)
+  | 'fin-server' // the server closed first
+  | 'rst-client' // the client reset it
+  | 'rst-server' // the server reset it
+  | 'idle' // dropped by the server after being idle
+  | 'icmp' // an ICMP error ended it (e.g. UDP to a closed port)
+  | 'error'; // a socket error ended it (ECONNREFUSED, ECONNRESET…)
+
 export interface ConversationSummary {
   conv: string;
   transport: Transport;
@@ -41,4 +58,42 @@ export interface ConversationSummary {
   synAckRtt?: number;
   /** First client payload byte to the first server payload byte after it, µs. */
   responseTime?: number;
+  /** Session summaries (summary-tracker.ts) only, from here on: */
+  /** Records of the conversation (socket steps and packets). */
+  records?: number;
+  /** Socket steps of the conversation. */
+  steps?: number;
+  origin?: ConversationOrigin;
+  ending?: ConversationEnding;
+  /** Error codes seen (ECONNREFUSED, ICMP port unreachable…), each once, at most 8. */
+  errors?: string[];
+  /** First and last session record number. */
+  firstRecNo?: number;
+  lastRecNo?: number;
+}
+
+/** A summary with nothing counted yet. */
+export function emptySummary(
+  conv: string,
+  transport: Transport,
+  client: Endpoint,
+  server: Endpoint,
+  stream: number,
+  time: number,
+): ConversationSummary {
+  return {
+    conv,
+    transport,
+    client,
+    server,
+    stream,
+    firstTime: time,
+    lastTime: time,
+    packets: 0,
+    packetsC2S: 0,
+    packetsS2C: 0,
+    bytesC2S: 0,
+    bytesS2C: 0,
+    phases: [],
+  };
 }

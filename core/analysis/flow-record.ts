@@ -1,7 +1,7 @@
 /** One tracked conversation: identity, counters, and the TCP state when it is TCP. */
 import type { Endpoint, Side, Transport } from '../types.ts';
 import type { Phase, TcpState } from './packet-analysis.ts';
-import type { ConversationSummary } from './conversation-summary.ts';
+import { emptySummary, type ConversationSummary } from './conversation-summary.ts';
 import { conversationId } from '../conversation-id.ts';
 import { newTcpDirection, type TcpDirection } from './tcp-direction.ts';
 import { initialTcpStates, type TcpConnState } from './tcp-state.ts';
@@ -47,21 +47,14 @@ export function newFlowRecord(
   time: number,
   firstIsSyn: boolean,
 ): FlowRecord {
-  const summary: ConversationSummary = {
-    conv: conversationId(transport, client, server),
+  const summary = emptySummary(
+    conversationId(transport, client, server),
     transport,
     client,
     server,
     stream,
-    firstTime: time,
-    lastTime: time,
-    packets: 0,
-    packetsC2S: 0,
-    packetsS2C: 0,
-    bytesC2S: 0,
-    bytesS2C: 0,
-    phases: [],
-  };
+    time,
+  );
   if (transport === 'udp') return { key, summary };
   const conn = initialTcpStates(firstIsSyn);
   summary.state = { client: conn.client, server: conn.server };

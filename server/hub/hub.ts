@@ -14,6 +14,7 @@ import type {
   ServerToClientEvents,
   SessionRecord,
 } from '../../core/protocol.ts';
+import { MAX_JOIN_SUMMARIES } from '../../core/protocol.ts';
 import { joinSchema, sendSchema } from './messages.ts';
 import { roleOf, type GuardedEvents } from './guarded-events.ts';
 import type { Session } from './session.ts';
@@ -122,13 +123,18 @@ export class Hub {
     }
   }
 
+  // One emit per batch to the session's room: socket.io encodes it once for every viewer.
   private flush(): void {
     this.flushScheduled = false;
     for (const [session, records] of this.pending) {
+      const summaries = this.sessions.get(session)?.summaries.takeChanged() ?? [];
       for (let i = 0; i < records.length; i += BATCH_LIMIT) {
-        this.io
-          .to(room(session))
-          .emit('records', { session, records: records.slice(i, i + BATCH_LIMIT) });
+        const last = i + BATCH_LIMIT >= records.length;
+        this.io.to(room(session)).emit('records', {
+          session,
+          records: records.slice(i, i + BATCH_LIMIT),
+          summaries: last ? summaries : [],
+        });
       }
     }
     this.pending.clear();
@@ -155,7 +161,8 @@ export class Hub {
       void socket.join(room(session.id));
       // One page per join: the page asks again while it is behind.
       const { records, gap } = session.since(req.after, JOIN_PAGE);
-      return { ok: true, session: session.info(), records, gap };
+      const summaries = session.summaries.all().slice(-MAX_JOIN_SUMMARIES);
+      return { ok: true, session: session.info(), records, summaries, gap };
     });
 
     events.on(socket, 'send', sendSchema, async (req): Promise<SendResult> => {

@@ -2,6 +2,7 @@
  * One session's records in order, numbered from 1 with no gaps, kept in a bounded ring:
  * the oldest are dropped past `maxRecords` so memory stays flat however long it runs.
  */
+import { SummaryTracker } from '../../core/analysis/summary-tracker.ts';
 import type { FrameRing } from '../sessions/frame-ring.ts';
 import type { SessionInfo, SessionKind, SessionRecord } from '../../core/protocol.ts';
 
@@ -21,6 +22,8 @@ export class Session {
   frames: FrameRing | undefined;
   /** What the store says about this session (closed, cut, not recorded), shown with its info. */
   private stored: Pick<SessionInfo, 'closed' | 'storeNote'> = {};
+  /** Each conversation's summary, counted in as records are appended (O(1) per record). */
+  readonly summaries = new SummaryTracker();
 
   constructor(
     readonly id: string,
@@ -60,6 +63,7 @@ export class Session {
       this.ring[this.head] = full;
       this.head = (this.head + 1) % this.ring.length;
     }
+    this.summaries.add(full);
     for (const l of this.listeners) l(full);
     return full;
   }

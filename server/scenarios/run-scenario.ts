@@ -57,7 +57,10 @@ export async function runScenario(
       tap: env.tap,
       targets: env.targets,
       params,
-      addConv: (c) => void (convs.includes(c) || convs.push(c)),
+      addConv: (c) => {
+        env.live.summaries.markOrigin(c, 'scenario');
+        if (!convs.includes(c)) convs.push(c);
+      },
       track: (s) => void sockets.add(s),
     });
     const deadline = new Promise<never>((_, reject) => {

@@ -9,6 +9,8 @@ import type {
   SessionInfo,
   SessionRecord,
 } from '../../../../core/protocol.ts';
+import type { ConversationSummary } from '../../../../core/analysis/conversation-summary.ts';
+import { SummaryTracker } from '../../../../core/analysis/summary-tracker.ts';
 import type { AppSocket } from '../connection.svelte.ts';
 
 type Handler = (...args: never[]) => void;
@@ -70,6 +72,7 @@ export class FakeSocket {
             ok: true,
             session: info(r.session, r.session === 'live' ? 'live' : 'file', r.session, records.length),
             records: records.filter((x) => x.recNo > r.after),
+            summaries: summariesOf(records),
             gap: false,
           }
         : { ok: false, error: `No session named "${r.session}".` };
@@ -86,3 +89,10 @@ export class FakeSocket {
 
 /** Lets pending promise callbacks and zero-delay timers run. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+/** What the server's tracker says about the records held, as a join reply carries it. */
+function summariesOf(records: readonly SessionRecord[]): ConversationSummary[] {
+  const tracker = new SummaryTracker();
+  for (const r of records) tracker.add(r);
+  return tracker.all();
+}
