@@ -21,7 +21,7 @@ export function captureSearchDirs(path = process.env.PATH ?? ''): string[] {
 
 /** The path of an executable file named `tool` in `dirs`, or undefined. */
 export function findCaptureBinary(
-  tool: CaptureTool,
+  tool: string,
   dirs: readonly string[] = captureSearchDirs(),
 ): string | undefined {
   for (const dir of dirs) {
