@@ -15,6 +15,8 @@ export interface ScenarioEntry {
   transport: Transport;
   /** The run may be pointed at an operator-allowed host:port instead of the project's endpoint. */
   targetable: boolean;
+  /** Runs on an impaired link (a network namespace with nftables loss rules): needs root. */
+  impaired?: true;
 }
 
 const ENTRIES: Record<ScenarioId, Omit<ScenarioEntry, 'id'>> = {
@@ -134,6 +136,56 @@ const ENTRIES: Record<ScenarioId, Omit<ScenarioEntry, 'id'>> = {
     ],
     transport: 'tcp',
     targetable: false,
+  },
+  'syn-lost': {
+    title: 'Lost SYN',
+    description: [
+      'The client’s first SYN is dropped on an impaired link; the kernel sends it again.',
+      'Look for a second SYN about 1 s after the first (the initial RTO), then the handshake.',
+    ],
+    transport: 'tcp',
+    targetable: false,
+    impaired: true,
+  },
+  'data-lost': {
+    title: 'Lost data segment',
+    description: [
+      'The client sends 64 KiB in 1448-byte segments; its 5th data segment is dropped.',
+      'Look for duplicate ACKs (with SACK blocks) from the server, then the fast retransmission.',
+    ],
+    transport: 'tcp',
+    targetable: false,
+    impaired: true,
+  },
+  'ack-lost': {
+    title: 'Lost ACK',
+    description: [
+      'The client sends a message; the server’s ACK of it is dropped.',
+      'Look for the client sending the same data again: a spurious retransmission the server already had.',
+    ],
+    transport: 'tcp',
+    targetable: false,
+    impaired: true,
+  },
+  'fin-lost': {
+    title: 'Lost FIN',
+    description: [
+      'After one request and reply the client closes first; its FIN is dropped.',
+      'Look for the FIN sent again after the retransmission timeout, then the usual close.',
+    ],
+    transport: 'tcp',
+    targetable: false,
+    impaired: true,
+  },
+  blackhole: {
+    title: 'Blackhole',
+    description: [
+      'After the handshake every packet is dropped; the client’s data never arrives.',
+      'Look for retransmissions at doubling intervals, then ETIMEDOUT on the client after about 3 s.',
+    ],
+    transport: 'tcp',
+    targetable: false,
+    impaired: true,
   },
 };
 

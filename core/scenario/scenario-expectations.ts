@@ -183,6 +183,103 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
       ];
     case 'ipv6':
       return [...CLASSIC, { check: 'ip-version', version: 6 }];
+    case 'syn-lost':
+      return [
+        ...CLASSIC,
+        {
+          check: 'flow',
+          text: 'the SYN twice, then the SYN/ACK',
+          packets: [
+            { from: 'client', has: ['SYN'], lacks: ['ACK'] },
+            { from: 'client', has: ['SYN'], lacks: ['ACK'] },
+            { from: 'server', has: ['SYN', 'ACK'] },
+          ],
+        },
+        {
+          check: 'analysis',
+          from: 'client',
+          flags: ['retransmission'],
+          min: 1,
+          max: 1,
+          text: 'one retransmission from the client: its SYN',
+        },
+      ];
+    case 'data-lost':
+      return [
+        { check: 'bytes', side: 'client', kind: 'write', total: size.DATA_LOST_BYTES },
+        { check: 'bytes', side: 'server', kind: 'read', total: size.DATA_LOST_BYTES },
+        { check: 'analysis', from: 'server', flags: ['duplicate_ack'], min: 1 },
+        {
+          check: 'analysis',
+          from: 'client',
+          flags: ['retransmission'],
+          min: 1,
+          text: 'the client retransmits the lost segment',
+        },
+        {
+          check: 'analysis',
+          from: 'client',
+          flags: ['fast_retransmission'],
+          min: 1,
+          optional: true, // Linux's RACK may resend before the third duplicate ACK
+          text: 'a fast retransmission (after duplicate ACKs, not a timeout)',
+        },
+      ];
+    case 'ack-lost':
+      return [
+        {
+          check: 'steps',
+          side: 'client',
+          kinds: ['connect', 'write', 'end', 'peer-end', 'close'],
+        },
+        { check: 'step-count', side: 'server', kind: 'read', min: 1, max: 1 },
+        { check: 'bytes', side: 'server', kind: 'read', total: size.CLASSIC_MESSAGE.length },
+        {
+          check: 'analysis',
+          from: 'client',
+          flags: ['spurious_retransmission'],
+          min: 1,
+          text: 'the client resends data the server had: a spurious retransmission',
+        },
+      ];
+    case 'fin-lost':
+      return [
+        {
+          check: 'steps',
+          side: 'client',
+          kinds: ['connect', 'write', 'read', 'end', 'peer-end', 'close'],
+        },
+        { check: 'first-fin', from: 'client' },
+        {
+          check: 'flow',
+          text: 'the client’s FIN twice, then the server’s FIN',
+          packets: [
+            { from: 'client', has: ['FIN'] },
+            { from: 'client', has: ['FIN'] },
+            { from: 'server', has: ['FIN'] },
+          ],
+        },
+        {
+          check: 'analysis',
+          from: 'client',
+          flags: ['retransmission'],
+          min: 1,
+          text: 'the client’s FIN is retransmitted',
+        },
+      ];
+    case 'blackhole':
+      return [
+        { check: 'steps', side: 'client', kinds: ['connect', 'write', 'error', 'close'] },
+        { check: 'step-error', side: 'client', code: 'ETIMEDOUT' },
+        { check: 'no-step', side: 'server', kind: 'read' },
+        {
+          check: 'analysis',
+          from: 'client',
+          flags: ['retransmission'],
+          min: size.BLACKHOLE_MIN_RETRANSMISSIONS,
+          text: 'the client retransmits its data again and again',
+        },
+      ];
   }
 }
 

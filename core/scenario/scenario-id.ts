@@ -13,7 +13,24 @@ export type ScenarioId =
   | 'keepalive' // an idle connection with 1 s keep-alive probes
   | 'udp' // one datagram and its reply
   | 'udp-unreachable' // a datagram to a closed port: ICMP port unreachable
-  | 'ipv6'; // the classic exchange over ::1
+  | 'ipv6' // the classic exchange over ::1
+  | LossScenarioId;
+
+/** Scenarios on an impaired link: a network namespace whose nftables rules lose chosen packets. */
+export type LossScenarioId =
+  | 'syn-lost' // the first SYN is lost: SYN retransmitted after the initial RTO (1 s)
+  | 'data-lost' // one data segment of a transfer is lost: duplicate ACKs, fast retransmission
+  | 'ack-lost' // the ACK of the data is lost: a spurious retransmission
+  | 'fin-lost' // the client's FIN is lost: the FIN retransmitted
+  | 'blackhole'; // everything after the handshake is lost: backoff until ETIMEDOUT
+
+export const LOSS_SCENARIO_IDS: readonly LossScenarioId[] = [
+  'syn-lost',
+  'data-lost',
+  'ack-lost',
+  'fin-lost',
+  'blackhole',
+];
 
 /** In catalog order. */
 export const SCENARIO_IDS: readonly ScenarioId[] = [
@@ -30,7 +47,12 @@ export const SCENARIO_IDS: readonly ScenarioId[] = [
   'udp',
   'udp-unreachable',
   'ipv6',
+  ...LOSS_SCENARIO_IDS,
 ];
+
+export function isLossScenarioId(text: string): text is LossScenarioId {
+  return (LOSS_SCENARIO_IDS as readonly string[]).includes(text);
+}
 
 export function isScenarioId(text: string): text is ScenarioId {
   return (SCENARIO_IDS as readonly string[]).includes(text);

@@ -21,3 +21,21 @@ export const CONCURRENT_MAX = 20;
 /** Keep-alive idle time and probe interval in ms, and how long the connection stays idle. */
 export const KEEPALIVE_MS = 1000;
 export const KEEPALIVE_IDLE_MS = 2600;
+/** Where the server of a loss scenario listens inside its namespace (the namespace is empty). */
+export const LOSS_SERVER_PORT = 23333;
+/** The namespace's link: Ethernet's MTU, so segments are 1448 bytes and one loss is one segment. */
+export const LOSS_MTU = 1500;
+/** Bytes the data-lost client sends, and which of its data segments is lost. */
+export const DATA_LOST_BYTES = 64 * 1024;
+export const DATA_LOST_NTH = 5;
+/** How long the ack-lost and fin-lost clients leave for the retransmission before going on, ms. */
+export const LOSS_RECOVERY_WAIT_MS = 1000;
+/**
+ * net.ipv4.tcp_retries2 in the blackhole namespace (Node has no TCP_USER_TIMEOUT; this sysctl is
+ * per namespace): Linux gives up on unacknowledged data after a time modelled on this many
+ * backed-off retransmissions. With 2, on a loopback link (RTO ≈ 200 ms), measured: a tail-loss
+ * probe, retransmissions about 0.4, 0.8 and 1.7 s after the data, ETIMEDOUT after about 3.4 s.
+ */
+export const BLACKHOLE_RETRIES2 = 2;
+/** Retransmissions the blackhole shows at least before the client gives up. */
+export const BLACKHOLE_MIN_RETRANSMISSIONS = 3;

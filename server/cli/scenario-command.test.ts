@@ -129,6 +129,11 @@ describe('packet-ladder scenario', () => {
       'udp',
       'udp-unreachable',
       'ipv6',
+      'syn-lost',
+      'data-lost',
+      'ack-lost',
+      'fin-lost',
+      'blackhole',
     ]);
   });
 

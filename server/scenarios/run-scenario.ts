@@ -4,9 +4,11 @@
  */
 import type dgram from 'node:dgram';
 import type net from 'node:net';
+import type { IngestedPacket } from '../../core/ingest/capture-ingest.ts';
 import type { PacketRecord, SocketStep } from '../../core/protocol.ts';
 import { expectationsFor, type ScenarioParams } from '../../core/scenario/scenario-expectations.ts';
 import type { ScenarioId } from '../../core/scenario/scenario-id.ts';
+import { scenarioEntry } from '../../core/scenario/scenario-catalog.ts';
 import type { RunTimeline } from '../../core/scenario/run-timeline.ts';
 import { captureCaughtUp, captureGaps } from '../../core/scenario/capture-caught-up.ts';
 import { judgeRun, type Verdict } from '../../core/scenario/verdict.ts';
@@ -17,6 +19,11 @@ import { sleep, type ScenarioTargets } from './scenario-context.ts';
 
 /** Longest a scenario may play before its sockets are closed under it. */
 export const SCENARIO_DEADLINE_MS = 9000;
+/**
+ * The same for a run on an impaired link, which first makes a namespace and starts a Node child
+ * in it (seconds on a loaded machine) before a blackhole's 3.4 s of retransmissions.
+ */
+export const IMPAIRED_DEADLINE_MS = 20_000;
 
 export interface ScenarioEnv {
   tap: Tap;
@@ -43,7 +50,7 @@ export async function runScenario(
   id: ScenarioId,
   env: ScenarioEnv,
   params: ScenarioParams = {},
-  deadlineMs = SCENARIO_DEADLINE_MS,
+  deadlineMs = scenarioEntry(id).impaired ? IMPAIRED_DEADLINE_MS : SCENARIO_DEADLINE_MS,
 ): Promise<ScenarioRun> {
   const fromRecNo = env.live.info().lastRecNo;
   const capturedAtStart = env.capturing();
@@ -52,8 +59,10 @@ export async function runScenario(
   const sockets = new Set<net.Socket | dgram.Socket>();
   let error: string | undefined;
   let timer: NodeJS.Timeout | undefined;
+  const over = new AbortController();
+  let play: Promise<void> | undefined;
   try {
-    const play = SCENARIO_RUNNERS[id]({
+    play = SCENARIO_RUNNERS[id]({
       tap: env.tap,
       targets: env.targets,
       params,
@@ -62,6 +71,8 @@ export async function runScenario(
         if (!convs.includes(c)) convs.push(c);
       },
       track: (s) => void sockets.add(s),
+      packets: capturedAtStart ? (ps) => appendPackets(env.live, ps) : undefined,
+      signal: over.signal,
     });
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -74,7 +85,10 @@ export async function runScenario(
     error = (err as Error).message;
   } finally {
     clearTimeout(timer);
+    over.abort();
     await closeAll(sockets);
+    // A runner past its deadline still cleans up (a namespace, a child process): wait, briefly.
+    if (error && play) await Promise.race([play.catch(() => undefined), sleep(3000)]);
   }
   await settle(env.live, fromRecNo, convs, capturedAtStart && env.capturing());
   const endTime = nowMicros();
@@ -83,6 +97,13 @@ export async function runScenario(
   const timeline = gaps ? { ...collected, captureGaps: gaps } : collected;
   const verdict = judgeRun(expectationsFor(id, params), timeline);
   return { id, params, startTime, endTime, timeline, verdict, ...(error ? { error } : {}) };
+}
+
+function appendPackets(live: Session, packets: IngestedPacket[]): void {
+  for (const { record, frame } of packets) {
+    live.append(record);
+    live.frames?.push(frame);
+  }
 }
 
 /** Destroys what is still open and waits (briefly) for each close. */
