@@ -3,10 +3,13 @@ import type { ScenarioEntry } from './scenario-catalog.ts';
 import type { ScenarioId } from './scenario-id.ts';
 import type { Verdict } from './verdict.ts';
 import type { Refusal } from '../limit-kind.ts';
+import type { ImpairMissing } from './impair-missing.ts';
 
 /** A catalog entry as the page shows it: with what it expects, in words. */
 export interface ScenarioSummary extends ScenarioEntry {
   expects: { text: string; on: 'steps' | 'packets'; optional?: boolean }[];
+  /** Listed but cannot run on this server: what is missing (impaired-link scenarios only). */
+  unavailable?: ImpairMissing;
 }
 
 export interface RunScenarioRequest {

@@ -4,9 +4,12 @@ import { describeExpectation } from './describe-expectation.ts';
 import { isStepExpectation } from './expectation.ts';
 import { expectationsFor } from './scenario-expectations.ts';
 import type { ScenarioSummary } from './scenario-status.ts';
+import type { ImpairMissing } from './impair-missing.ts';
 
-export function scenarioSummaries(): ScenarioSummary[] {
+/** `impairMissing`: what this server lacks for impaired links, if anything. */
+export function scenarioSummaries(impairMissing?: ImpairMissing): ScenarioSummary[] {
   return SCENARIOS.map((s) => ({
+    ...(s.impaired && impairMissing ? { unavailable: impairMissing } : {}),
     ...s,
     description: [...s.description],
     expects: expectationsFor(s.id).map((e) => ({

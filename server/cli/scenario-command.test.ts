@@ -137,6 +137,26 @@ describe('packet-ladder scenario', () => {
     ]);
   });
 
+  it('without root, lists the loss scenarios as unavailable and refuses to run them', async () => {
+    const noRoot = () => ({ ok: false as const, missing: 'root' as const });
+    const [out, err] = [sink(), sink()];
+    expect(await runScenarioCommand(['--list'], out, err, noRoot)).toBe(0);
+    const unavailable = out.text().match(/\(unavailable\) .*/g) ?? [];
+    expect(unavailable).toHaveLength(5);
+    expect(unavailable[0]).toBe(
+      '(unavailable) Loss scenarios need root to make a network namespace; start the server with sudo.',
+    );
+    const [out2, err2] = [sink(), sink()];
+    expect(await runScenarioCommand(['blackhole', '--capture'], out2, err2, noRoot)).toBe(1);
+    expect(out2.text()).toBe('');
+    expect(err2.text()).toBe(
+      'packet-ladder scenario: Loss scenarios need root to make a network namespace; start the server with sudo.\n',
+    );
+    // Nothing else changes: the others still run.
+    const [out3, err3] = [sink(), sink()];
+    expect(await runScenarioCommand(['classic'], out3, err3, noRoot)).toBe(0);
+  });
+
   it('has help', async () => {
     const r = await cli('--help');
     expect(r.code).toBe(0);

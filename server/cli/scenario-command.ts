@@ -14,6 +14,8 @@ import { retarget, startScenarioLab } from '../scenarios/scenario-lab.ts';
 import { isAllowed, parseTarget } from '../scenarios/target-policy.ts';
 import { formatRun } from './scenario-output.ts';
 import { isLocale, type Locale } from '../../core/explain/render-explanation.ts';
+import { IMPAIR_MISSING_TEXT } from '../../core/scenario/impair-missing.ts';
+import { impairSupport, type ImpairSupport } from '../impair/impair-support.ts';
 
 export const SCENARIO_HELP = `Usage: packet-ladder scenario <id> [flags]
        packet-ladder scenario --list
@@ -43,10 +45,12 @@ interface Parsed {
   target?: Endpoint;
 }
 
+/** `support`: whether impaired links work here (asked only when a loss scenario needs it). */
 export async function runScenarioCommand(
   argv: string[],
   out: Writable,
   err: Writable,
+  support: () => ImpairSupport = impairSupport,
 ): Promise<number> {
   const usage = (text: string) => {
     err.write(`packet-ladder scenario: ${text}\n`);
@@ -73,11 +77,16 @@ export async function runScenarioCommand(
     return usage(`${(e as Error).message.split('\n')[0]} (see --help)`);
   }
   if (values.help) return (void out.write(SCENARIO_HELP), 0);
-  if (values.list) return (void out.write(listText()), 0);
+  if (values.list) return (void out.write(listText(support())), 0);
   if (positionals.length !== 1) return usage('name one scenario id (see --list).');
   const id = positionals[0]!;
   if (!isScenarioId(id)) return usage(`no scenario "${id}" (see --list).`);
   if (!isLocale(values.lang)) return usage(`--lang must be en or zh-CN, not "${values.lang}".`);
+  const can = scenarioEntry(id).impaired ? support() : { ok: true as const };
+  if (!can.ok) {
+    err.write(`packet-ladder scenario: ${IMPAIR_MISSING_TEXT[can.missing]}\n`);
+    return 1;
+  }
   const p: Parsed = { id, capture: values.capture, json: values.json, lang: values.lang };
   if (values.clients !== undefined) {
     const n = Number(values.clients);
@@ -150,12 +159,14 @@ async function run(id: string, p: Parsed, out: Writable, err: Writable): Promise
   }
 }
 
-function listText(): string {
+function listText(can: ImpairSupport): string {
   const width = Math.max(...SCENARIOS.map((s) => s.id.length));
-  return SCENARIOS.map(
-    (s) =>
-      `${s.id.padEnd(width)}  ${s.title}\n${' '.repeat(width + 2)}${s.description.join(`\n${' '.repeat(width + 2)}`)}\n`,
-  ).join('');
+  const pad = `\n${' '.repeat(width + 2)}`;
+  return SCENARIOS.map((s) => {
+    const off =
+      s.impaired && !can.ok ? `${pad}(unavailable) ${IMPAIR_MISSING_TEXT[can.missing]}` : '';
+    return `${s.id.padEnd(width)}  ${s.title}${pad}${s.description.join(pad)}${off}\n`;
+  }).join('');
 }
 
 function isLoopback(address: string): boolean {

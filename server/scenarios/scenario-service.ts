@@ -7,6 +7,9 @@ import type {
   ScenarioStatus,
 } from '../../core/scenario/scenario-status.ts';
 import { scenarioSummaries } from '../../core/scenario/scenario-summaries.ts';
+import { scenarioEntry } from '../../core/scenario/scenario-catalog.ts';
+import { IMPAIR_MISSING_TEXT } from '../../core/scenario/impair-missing.ts';
+import { impairSupport, type ImpairSupport } from '../impair/impair-support.ts';
 import { runScenario, type ScenarioEnv } from './run-scenario.ts';
 import { ScenarioQueue, type QueueLimits } from './scenario-queue.ts';
 
@@ -17,12 +20,21 @@ export interface ScenarioService {
   close(): Promise<void>;
 }
 
-export function createScenarioService(env: ScenarioEnv, limits?: QueueLimits): ScenarioService {
+/** `support`: whether impaired links work here (checked once, at start, by default). */
+export function createScenarioService(
+  env: ScenarioEnv,
+  limits?: QueueLimits,
+  support: ImpairSupport = impairSupport(),
+): ScenarioService {
   const queue = new ScenarioQueue((id, params) => runScenario(id, env, params), limits);
-  const scenarios = scenarioSummaries();
+  const missing = support.ok ? undefined : support.missing;
+  const scenarios = scenarioSummaries(missing);
   return {
     catalog: () => ({ scenarios, runs: queue.statuses() }),
-    enqueue: (id, params, owner) => queue.enqueue(id, params, owner),
+    enqueue: (id, params, owner) =>
+      missing && scenarioEntry(id).impaired
+        ? { ok: false, error: IMPAIR_MISSING_TEXT[missing] }
+        : queue.enqueue(id, params, owner),
     onStatus: (l) => queue.onStatus(l),
     close: () => queue.close(),
   };
