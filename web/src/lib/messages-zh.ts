@@ -197,4 +197,10 @@ export const zh: Record<MessageKey, string> = {
   'scenario.check.unchecked': '未检查',
   'scenario.optional': '可选',
   'scenario.nowPlaying': '正在运行：{title}',
+  'scenario.impaired': '受损链路',
+  'scenario.unavailable.linux':
+    '需要 Linux（网络命名空间和 nftables）：请在 Linux 机器上运行服务器。',
+  'scenario.unavailable.root': '需要 root 权限来创建网络命名空间：请用 sudo 启动服务器。',
+  'scenario.unavailable.iproute2': '需要 ip 命令：请用 sudo apt-get install iproute2 安装。',
+  'scenario.unavailable.nftables': '需要 nftables：请用 sudo apt-get install nftables 安装。',
 };

@@ -203,6 +203,14 @@ const en = {
   'scenario.check.unchecked': 'not checked',
   'scenario.optional': 'optional',
   'scenario.nowPlaying': 'Playing now: {title}',
+  'scenario.impaired': 'impaired link',
+  'scenario.unavailable.linux':
+    'Needs Linux (network namespaces and nftables): run the server on a Linux machine.',
+  'scenario.unavailable.root':
+    'Needs root to make a network namespace: start the server with sudo.',
+  'scenario.unavailable.iproute2':
+    'Needs the ip command: install it with sudo apt-get install iproute2.',
+  'scenario.unavailable.nftables': 'Needs nftables: install it with sudo apt-get install nftables.',
 } as const;
 
 export type MessageKey = keyof typeof en;
