@@ -93,7 +93,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
     }
     const from = sideOf(rec, src);
     const t = rec.tcp!;
-    const analysis = analyzeTcpSegment(rec, t, p as TcpSegmentIn, from);
+    const analysis = analyzeTcpSegment(rec, t, p as TcpSegmentIn, from, count);
     if (!t.openSyns && !synOnly) return { conv: rec.summary.conv, analysis };
     const revised = reviseEarlierRows(t.openSyns, tcp.flags, from, count, analysis);
     t.openSyns = revised.rows;

@@ -1,5 +1,6 @@
 /** What the TCP/UDP analysis adds to one packet (Wireshark's tcp.* and tcp.analysis.* terms). */
 import type { Side } from '../types.ts';
+import type { RetransmitOrigin } from './retransmit-origin.ts';
 
 /** TCP connection states. @see RFC 9293 §3.3.2 */
 export type TcpState =
@@ -92,6 +93,8 @@ export interface PacketAnalysis {
   teach?: TeachLabel[];
   /** Set when a later packet proved the first analysis of this packet wrong (e.g. its states). */
   corrected?: true;
+  /** For a retransmission whose original was captured: which packet it repeats, and why. */
+  retransmits?: RetransmitOrigin;
 }
 
 /** A corrected analysis of an earlier packet, numbered in the order packets were given. */

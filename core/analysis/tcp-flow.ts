@@ -5,6 +5,7 @@ import type { PacketAnalysis } from './packet-analysis.ts';
 import type { FlowRecord, TcpFlowState } from './flow-record.ts';
 import { countPacket } from './flow-record.ts';
 import { analyzeTcpSequence } from './tcp-seq-analysis.ts';
+import { traceRetransmission } from './retransmit-tracker.ts';
 import { noteWindowScale, relativeNumbers, scaledWindow, setBases } from './tcp-numbering.ts';
 import { nextTcpStates } from './tcp-state.ts';
 import { addToPhases, packetPhase } from './phase-tracker.ts';
@@ -29,6 +30,8 @@ export function analyzeTcpSegment(
   t: TcpFlowState,
   seg: TcpSegmentIn,
   from: Side,
+  /** This packet's number (from 1), for retransmissions to name their original. */
+  no = 0,
 ): PacketAnalysis {
   const { tcp, len, time } = seg;
   const to: Side = from === 'client' ? 'server' : 'client';
@@ -51,6 +54,13 @@ export function analyzeTcpSegment(
     rev,
     { seq: tcp.seq, ack: tcp.ack, len, flags: tcp.flags, window: tcp.window, time },
     rec.summary.handshakeRtt,
+  );
+
+  const origin = traceRetransmission(
+    fwd,
+    rev,
+    { seq: tcp.seq, ack: tcp.ack, hasAck: ack, len, syn, fin: tcp.flags.includes('FIN'), time, no },
+    seqAnalysis.flags,
   );
 
   const s = rec.summary;
@@ -113,5 +123,6 @@ export function analyzeTcpSegment(
   if (seqAnalysis.flags.length) out.analysis = seqAnalysis.flags;
   if (seqAnalysis.dupAckNum !== undefined) out.dupAckNum = seqAnalysis.dupAckNum;
   if (teach) out.teach = teach;
+  if (origin) out.retransmits = origin;
   return out;
 }

@@ -3,6 +3,8 @@
  * that plays it in a network namespace (see server/impair). Steps and packets join the session.
  */
 import { fileURLToPath } from 'node:url';
+import type { IngestedPacket } from '../../../core/ingest/capture-ingest.ts';
+import type { SocketStep } from '../../../core/protocol.ts';
 import type { LossScenarioId } from '../../../core/scenario/scenario-id.ts';
 import * as size from '../../../core/scenario/scenario-sizes.ts';
 import { runImpaired } from '../../impair/impaired-run.ts';
@@ -19,19 +21,36 @@ export const LOSS_PLANS: Record<LossScenarioId, LossPlan> = {
 
 const CHILD = fileURLToPath(new URL('./loss-child.ts', import.meta.url));
 
-export function lossRunner(id: LossScenarioId, childArgs: string[] = [id]): ScenarioRunner {
-  return async (ctx) => {
-    await runImpaired({
-      plan: LOSS_PLANS[id],
-      port: size.LOSS_SERVER_PORT,
-      mtu: size.LOSS_MTU,
-      child: [CHILD, ...childArgs],
+export interface LossPlayOptions {
+  onStep(step: SocketStep): void;
+  onPackets?: (packets: IngestedPacket[]) => void;
+  signal?: AbortSignal;
+  /** Arguments for the child instead of the scenario id (tests of the failure path). */
+  childArgs?: string[];
+}
+
+/** Plays one loss scenario on its impaired link; resolves once the namespace is gone. */
+export function playImpaired(id: LossScenarioId, opts: LossPlayOptions): Promise<void> {
+  return runImpaired({
+    plan: LOSS_PLANS[id],
+    port: size.LOSS_SERVER_PORT,
+    mtu: size.LOSS_MTU,
+    child: [CHILD, ...(opts.childArgs ?? [id])],
+    onStep: opts.onStep,
+    onPackets: opts.onPackets,
+    signal: opts.signal,
+  });
+}
+
+export function lossRunner(id: LossScenarioId, childArgs?: string[]): ScenarioRunner {
+  return (ctx) =>
+    playImpaired(id, {
       onStep: (s) => {
         if (s.side === 'client' && s.conv) ctx.addConv(s.conv);
         ctx.tap(s);
       },
       onPackets: ctx.packets,
       signal: ctx.signal,
+      childArgs,
     });
-  };
 }

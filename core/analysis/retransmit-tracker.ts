@@ -1,0 +1,105 @@
+/**
+ * Finds each retransmission's origin (see RetransmitOrigin): remembers, per direction, the first
+ * transmission of the bytes still unacknowledged (and of the last few acknowledged, for spurious
+ * retransmissions), bounded like Wireshark's list of unacked segments.
+ */
+import type { AnalysisFlag } from './packet-analysis.ts';
+import type { RetransmitOrigin } from './retransmit-origin.ts';
+import { seqAdd, seqGe, seqLe, seqLt } from './seq-math.ts';
+import type { TcpDirection } from './tcp-direction.ts';
+
+/** One transmission remembered: its bytes (raw seq, SYN and FIN count one), when, and tries. */
+interface Sent {
+  seq: number;
+  end: number;
+  no: number;
+  first: number;
+  last: number;
+  tries: number;
+}
+
+interface Track {
+  unacked: Sent[];
+  /** The most recently acknowledged, for spurious retransmissions of bytes already acked. */
+  acked: Sent[];
+}
+
+const MAX_UNACKED = 1000;
+const MAX_ACKED = 32;
+const tracks = new WeakMap<TcpDirection, Track>();
+
+function trackOf(dir: TcpDirection): Track {
+  let t = tracks.get(dir);
+  if (!t) tracks.set(dir, (t = { unacked: [], acked: [] }));
+  return t;
+}
+
+export interface TracedSegment {
+  /** Raw sequence and acknowledgment numbers. */
+  seq: number;
+  ack: number;
+  hasAck: boolean;
+  len: number;
+  syn: boolean;
+  fin: boolean;
+  time: number;
+  /** This packet's number. */
+  no: number;
+}
+
+/**
+ * Remembers `seg` (sent in direction `fwd`, after tshark's flags were found) and, when it is a
+ * retransmission whose original was captured, says where it comes from. `rev.dupacknum` is the
+ * receiver's count of duplicate ACKs (tcp-seq-analysis keeps it).
+ */
+export function traceRetransmission(
+  fwd: TcpDirection,
+  rev: TcpDirection,
+  seg: TracedSegment,
+  flags: readonly AnalysisFlag[],
+): RetransmitOrigin | undefined {
+  if (seg.hasAck) acknowledge(trackOf(rev), seg.ack);
+  const span = seg.len + (seg.syn ? 1 : 0) + (seg.fin ? 1 : 0);
+  if (span === 0) return undefined;
+  const mine = trackOf(fwd);
+  if (!flags.includes('retransmission')) {
+    if (mine.unacked.length < MAX_UNACKED) {
+      const end = seqAdd(seg.seq, span);
+      mine.unacked.push({
+        seq: seg.seq,
+        end,
+        no: seg.no,
+        first: seg.time,
+        last: seg.time,
+        tries: 0,
+      });
+    }
+    return undefined;
+  }
+  const covers = (s: Sent) => seqLe(s.seq, seg.seq) && seqLt(seg.seq, s.end);
+  const o = mine.unacked.find(covers) ?? mine.acked.findLast(covers);
+  if (!o) return undefined; // the original was not captured
+  const previous = o.last;
+  o.tries++;
+  o.last = seg.time;
+  const fast = flags.includes('fast_retransmission');
+  return {
+    original: o.no,
+    sinceUs: seg.time - o.first,
+    sincePreviousUs: seg.time - previous,
+    attempt: o.tries,
+    trigger: fast ? 'duplicate_acks' : 'timeout',
+    ...(fast ? { dupAcks: Math.max(rev.dupacknum, 0) } : {}),
+  };
+}
+
+/** Moves what `ack` acknowledges from unacked to the short acked list. */
+function acknowledge(t: Track, ack: number): void {
+  let kept = 0;
+  for (const s of t.unacked) {
+    if (seqGe(ack, s.end)) t.acked.push(s);
+    else t.unacked[kept++] = s;
+  }
+  t.unacked.length = kept;
+  if (t.acked.length > MAX_ACKED) t.acked.splice(0, t.acked.length - MAX_ACKED);
+}
