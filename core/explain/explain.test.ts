@@ -154,6 +154,75 @@ describe('explain', () => {
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it.each([
+    {
+      name: 'a SYN sent again after the initial RTO',
+      r: tcp(['SYN'], 0, {
+        seq: 0,
+        analysis: ['retransmission'],
+        retransmits: {
+          original: 1,
+          sinceUs: 1_012_000,
+          sincePreviousUs: 1_012_000,
+          attempt: 1,
+          trigger: 'timeout',
+        },
+      }),
+      why: 'It repeats the SYN of packet 1 (try 1): no SYN/ACK came back within the timeout, 1012.0 ms — Linux waits 1 s for the first answer to a SYN.',
+    },
+    {
+      name: 'a fast retransmission after duplicate ACKs',
+      r: tcp(['ACK'], 1448, {
+        seq: 5793,
+        analysis: ['fast_retransmission', 'retransmission'],
+        retransmits: {
+          original: 8,
+          sinceUs: 400,
+          sincePreviousUs: 400,
+          attempt: 1,
+          trigger: 'duplicate_acks',
+          dupAcks: 3,
+        },
+      }),
+      why: 'It repeats packet 8, sent 0.4 ms earlier, without waiting for the timer: 3 duplicate ACKs told the sender the receiver was still missing these bytes.',
+    },
+    {
+      name: 'a spurious retransmission after a lost ACK',
+      r: tcp(['PSH', 'ACK'], 13, {
+        seq: 1,
+        analysis: ['spurious_retransmission', 'retransmission'],
+        retransmits: {
+          original: 4,
+          sinceUs: 210_000,
+          sincePreviousUs: 210_000,
+          attempt: 1,
+          trigger: 'timeout',
+        },
+      }),
+      why: 'The receiver already had these bytes: its ACK of them was lost on the way back, so the sender could not know and sent them again.',
+    },
+    {
+      name: 'a third try, backing off',
+      r: tcp(['PSH', 'ACK'], 13, {
+        seq: 1,
+        analysis: ['retransmission'],
+        retransmits: {
+          original: 4,
+          sinceUs: 1_400_000,
+          sincePreviousUs: 800_000,
+          attempt: 3,
+          trigger: 'timeout',
+        },
+      }),
+      why: 'Each new try waits about twice as long as the one before (exponential backoff), until the ACK comes or the sender gives up with ETIMEDOUT.',
+    },
+  ])('says why: $name', ({ r, why }) => {
+    expect(renderExplanation(explain(r), 'en')).toContain(why);
+    const zh = renderExplanation(explain(r), 'zh-CN');
+    expect(zh).not.toMatch(/\{\w+\}/);
+    expect(zh).toMatch(/重发|ACK/);
+  });
+
   it('words roles in Chinese', () => {
     const zh = renderExplanation(explain(tcp(['SYN'], 0, { seq: 0, phase: 'setup' })), 'zh-CN');
     expect(zh.startsWith('客户端请求建立连接')).toBe(true);

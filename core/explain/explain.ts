@@ -3,6 +3,7 @@
  * message keys with parameters; the catalogue (explanations-en.ts / explanations-zh.ts) words them.
  */
 import type { AnalysisFlag, TeachLabel } from '../analysis/packet-analysis.ts';
+import type { RetransmitOrigin } from '../analysis/retransmit-origin.ts';
 import type { PacketRecord, SocketStep } from '../records.ts';
 
 export interface Explanation {
@@ -68,6 +69,7 @@ function explainPacket(p: PacketRecord): Explanation {
     for (const flag of flags)
       if (!told?.has(flag)) keys.push(`explain.flag.${flag satisfies AnalysisFlag}`);
   }
+  if (a?.retransmits) keys.push(...whyRetransmitted(p, a.retransmits, params));
   if (p.truncated) keys.push('explain.truncated');
   if (p.malformed) {
     keys.push('explain.malformed');
@@ -132,4 +134,28 @@ function icmpErrorKey(p: PacketRecord): string {
     (p.proto === 'ICMP' && type === 3 && code === 3) ||
     (p.proto === 'ICMPv6' && type === 1 && code === 4);
   return portUnreachable ? 'explain.icmp.port-unreachable' : 'explain.icmp.error';
+}
+
+/** Why a retransmission happened: what it repeats, and what set it off (see RetransmitOrigin). */
+function whyRetransmitted(
+  p: PacketRecord,
+  r: RetransmitOrigin,
+  params: Explanation['params'],
+): string[] {
+  Object.assign(params, {
+    original: r.original,
+    sinceMs: (r.sinceUs / 1000).toFixed(1),
+    waitMs: (r.sincePreviousUs / 1000).toFixed(1),
+    attempt: r.attempt,
+    dupAcks: r.dupAcks ?? 0,
+  });
+  const flags = p.analysis?.analysis ?? [];
+  const keys: string[] = [];
+  if (r.trigger === 'duplicate_acks') keys.push('explain.retransmits.duplicate_acks');
+  else if (p.tcp?.flags.includes('SYN')) keys.push('explain.retransmits.syn');
+  else if (p.tcp?.flags.includes('FIN') && p.len === 0) keys.push('explain.retransmits.fin');
+  else keys.push('explain.retransmits.timeout');
+  if (flags.includes('spurious_retransmission')) keys.push('explain.retransmits.spurious');
+  if (r.attempt >= 2) keys.push('explain.retransmits.backoff');
+  return keys;
 }

@@ -69,6 +69,18 @@ export const explanationsEn: Record<string, string> = {
     'It is a fast retransmission: duplicate ACKs told the sender a segment was lost, so it sent it again without waiting for its timer.',
   'explain.flag.spurious_retransmission':
     'It is a spurious retransmission: the receiver had already acknowledged these bytes.',
+  'explain.retransmits.timeout':
+    'It repeats packet {original}, sent {sinceMs} ms earlier (try {attempt}): no ACK came back before the retransmission timer (RTO) ran out, {waitMs} ms after the last try.',
+  'explain.retransmits.syn':
+    'It repeats the SYN of packet {original} (try {attempt}): no SYN/ACK came back within the timeout, {waitMs} ms — Linux waits 1 s for the first answer to a SYN.',
+  'explain.retransmits.fin':
+    'It repeats the FIN of packet {original} (try {attempt}): nobody acknowledged it within the retransmission timeout ({waitMs} ms), so the FIN was probably lost.',
+  'explain.retransmits.duplicate_acks':
+    'It repeats packet {original}, sent {sinceMs} ms earlier, without waiting for the timer: {dupAcks} duplicate ACKs told the sender the receiver was still missing these bytes.',
+  'explain.retransmits.spurious':
+    'The receiver already had these bytes: its ACK of them was lost on the way back, so the sender could not know and sent them again.',
+  'explain.retransmits.backoff':
+    'Each new try waits about twice as long as the one before (exponential backoff), until the ACK comes or the sender gives up with ETIMEDOUT.',
   'explain.flag.out_of_order':
     'It arrived out of order: segments with higher sequence numbers were seen before it.',
   'explain.flag.lost_segment':

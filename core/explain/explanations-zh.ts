@@ -57,6 +57,18 @@ export const explanationsZh: Record<string, string> = {
   'explain.flag.fast_retransmission':
     '这是一次快速重传：重复 ACK 告诉发送方有报文段丢失，它不等重传计时器到期就重发了。',
   'explain.flag.spurious_retransmission': '这是一次多余的重传：接收方早已确认过这些字节。',
+  'explain.retransmits.timeout':
+    '它重发的是 {original} 号包（{sinceMs} 毫秒前发出，第 {attempt} 次重试）：重传计时器（RTO）到期仍没有收到 ACK，距上一次发送 {waitMs} 毫秒。',
+  'explain.retransmits.syn':
+    '它重发 {original} 号包的 SYN（第 {attempt} 次重试）：在超时时间内（{waitMs} 毫秒）没有收到 SYN/ACK——Linux 对 SYN 的第一次等待为 1 秒。',
+  'explain.retransmits.fin':
+    '它重发 {original} 号包的 FIN（第 {attempt} 次重试）：在重传超时（{waitMs} 毫秒）内没有人确认它，FIN 很可能丢失了。',
+  'explain.retransmits.duplicate_acks':
+    '它重发 {original} 号包（{sinceMs} 毫秒前发出），不等计时器到期：{dupAcks} 个重复 ACK 告诉发送方，接收方仍缺这些字节。',
+  'explain.retransmits.spurious':
+    '接收方其实已经收到这些字节：它的 ACK 在返回途中丢失，发送方无从得知，于是再发了一次。',
+  'explain.retransmits.backoff':
+    '每次重试的等待时间约为上一次的两倍（指数退避），直到收到 ACK，或发送方以 ETIMEDOUT 放弃。',
   'explain.flag.out_of_order': '乱序到达：序号更大的报文段比它先出现。',
   'explain.flag.lost_segment': '此前有一个报文段没有被捕获（丢失，或抓包时漏掉）。',
   'explain.flag.ack_lost_segment': '它确认了抓包中从未出现过的字节。',
