@@ -44,6 +44,7 @@ export async function runImpaired(opts: ImpairedRunOptions): Promise<void> {
   try {
     await applyRules(name, lossRuleset(opts.plan, opts.port));
     if (opts.onPackets) capture = await startCapture(name, opts.port, opts.onPackets);
+    if (opts.signal?.aborted) throw new Error('The run was stopped before its scenario started.');
     await runChild(name, opts);
   } finally {
     if (capture) {
@@ -78,6 +79,7 @@ async function startCapture(
     args: ['netns', 'exec', ns, tcpdump, ...tcpdumpArgs('lo', filter)],
     iface: 'lo',
     filter,
+    startTimeoutMs: 15_000, // `ip netns exec` first: slower to start than tcpdump alone
   });
   const ingest = createCaptureIngest({ serverPorts: [port] });
   let broken = false;

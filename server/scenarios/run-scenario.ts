@@ -21,9 +21,14 @@ import { sleep, type ScenarioTargets } from './scenario-context.ts';
 export const SCENARIO_DEADLINE_MS = 9000;
 /**
  * The same for a run on an impaired link, which first makes a namespace and starts a Node child
- * in it (seconds on a loaded machine) before a blackhole's 3.4 s of retransmissions.
+ * in it (seconds, many on a loaded machine) before a blackhole's 3.4 s of retransmissions.
  */
-export const IMPAIRED_DEADLINE_MS = 20_000;
+export const IMPAIRED_DEADLINE_MS = 30_000;
+
+/** How long a run past its deadline waits for its runner to clean up after itself. */
+function cleanupMs(id: ScenarioId): number {
+  return scenarioEntry(id).impaired ? 15_000 : 3000;
+}
 
 export interface ScenarioEnv {
   tap: Tap;
@@ -87,8 +92,8 @@ export async function runScenario(
     clearTimeout(timer);
     over.abort();
     await closeAll(sockets);
-    // A runner past its deadline still cleans up (a namespace, a child process): wait, briefly.
-    if (error && play) await Promise.race([play.catch(() => undefined), sleep(3000)]);
+    // A runner past its deadline still cleans up (a namespace, a child process): wait for it.
+    if (error && play) await Promise.race([play.catch(() => undefined), sleep(cleanupMs(id))]);
   }
   await settle(env.live, fromRecNo, convs, capturedAtStart && env.capturing());
   const endTime = nowMicros();
