@@ -8,6 +8,7 @@ import type {
   CaptureStatus,
   ClientToServerEvents,
   Hello,
+  Role,
   RunScenarioRequest,
   RunScenarioResult,
   ScenarioCatalog,
@@ -20,6 +21,8 @@ import type {
 } from '../../../core/protocol.ts';
 import { RecordFeed } from './record-feed.ts';
 import { refusalText } from './refusal-text.ts';
+import { viewerId } from './viewer-id.ts';
+import type { ClassClientEvents } from '../../../core/class/class-protocol.ts';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -57,7 +60,11 @@ export class Connection {
   #scenarioListeners = new Set<(s: ScenarioStatus) => void>();
 
   constructor(
-    socket: AppSocket = io({ autoConnect: false, transports: ['websocket', 'polling'] }),
+    socket: AppSocket = io({
+      autoConnect: false,
+      transports: ['websocket', 'polling'],
+      auth: { viewer: viewerId(globalThis.localStorage ?? null) },
+    }),
   ) {
     this.#socket = socket;
     // The join waits for `hello` (sent on every connection) so a restarted server is noticed
@@ -134,6 +141,31 @@ export class Connection {
   /** Queues a scenario run; its records arrive in the live session. */
   async runScenario(req: RunScenarioRequest): Promise<RunScenarioResult> {
     return this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('runScenario', req);
+  }
+
+  /** This page's role, as the server said (presenter until it has). */
+  get role(): Role {
+    return this.hello?.role ?? 'presenter';
+  }
+
+  /** Listens to a server event; returns the function that stops listening. */
+  on<E extends keyof ServerToClientEvents>(
+    event: E,
+    listener: ServerToClientEvents[E],
+  ): () => void {
+    this.#socket.on(event, listener as never);
+    return () => void this.#socket.off(event, listener as never);
+  }
+
+  /** Sends a request and waits for its answer (the classroom's calls go through here). */
+  async request<E extends keyof ClassClientEvents>(
+    event: E,
+    req: Parameters<ClassClientEvents[E]>[0],
+  ): Promise<Parameters<Parameters<ClassClientEvents[E]>[1]>[0]> {
+    const timed = this.#socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+      emitWithAck(event: string, req: unknown): Promise<never>;
+    };
+    return timed.emitWithAck(event, req);
   }
 
   /** Every page hears of every run: queued, running, done. */

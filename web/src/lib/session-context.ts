@@ -1,7 +1,8 @@
-/** Typed context helpers for the session picker's state and the scenario panel's state. */
+/** Typed context helpers for the session picker's, the scenario panel's and the classroom's state. */
 import { getContext, setContext } from 'svelte';
 import type { Scenarios } from './scenarios.svelte.ts';
 import type { Sessions } from './sessions.svelte.ts';
+import type { Classroom } from './classroom.svelte.ts';
 
 const SESSIONS = Symbol('sessions');
 const SCENARIOS = Symbol('scenarios');
@@ -24,4 +25,16 @@ export function getScenarios(): Scenarios {
   const s = getContext<Scenarios | undefined>(SCENARIOS);
   if (!s) throw new Error('getScenarios() outside the App tree');
   return s;
+}
+
+const CLASSROOM = Symbol('classroom');
+
+export function setClassroom(c: Classroom): Classroom {
+  return setContext(CLASSROOM, c);
+}
+
+export function getClassroom(): Classroom {
+  const c = getContext<Classroom | undefined>(CLASSROOM);
+  if (!c) throw new Error('getClassroom() outside the App tree');
+  return c;
 }

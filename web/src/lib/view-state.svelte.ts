@@ -18,7 +18,11 @@ export interface RecordSource {
 }
 
 /** Where a selection came from, so the other view scrolls to it. */
-export type SelectionSource = 'ladder' | 'table' | 'keyboard';
+export type SelectionSource =
+  | 'ladder' // clicked in the ladder: the table scrolls to it
+  | 'table' // clicked in the table: the ladder scrolls to it
+  | 'keyboard' // moved with keys or picked elsewhere: both scroll
+  | 'presenter'; // mirrored from the presenter's view: both scroll, and it is not this page's choice
 
 export class ViewState {
   /** Follow the newest conversation as new ones appear. */
@@ -34,6 +38,8 @@ export class ViewState {
   show = $state<ShowFilter>('both');
 
   #conn: RecordSource;
+  /** Called when this page's user picks or selects something (a viewer then stops following). */
+  onuser: () => void = () => {};
 
   constructor(conn: RecordSource) {
     this.#conn = conn;
@@ -77,9 +83,10 @@ export class ViewState {
   live = $derived.by(() => this.#conn.session?.kind === 'live');
   startTime = $derived.by(() => this.#conn.session?.startTime ?? this.#conn.records[0]?.time ?? 0);
 
-  pick(conv: string): void {
+  pick(conv: string, by: 'user' | 'presenter' = 'user'): void {
     this.picked = conv;
     this.follow = false;
+    if (by === 'user') this.onuser();
   }
 
   setFollow(on: boolean): void {
@@ -87,9 +94,12 @@ export class ViewState {
     if (!on) this.picked = this.active;
   }
 
+  /** Selecting a step also stops following the newest conversation: what is looked at stays. */
   select(recNo: number | null, by: SelectionSource): void {
     this.selectedRecNo = recNo;
     this.selectedBy = by;
+    if (recNo !== null && this.follow) this.setFollow(false);
+    if (by !== 'presenter' && recNo !== null) this.onuser();
   }
 
   /** Moves the selection by `step` rows within the visible records. */
