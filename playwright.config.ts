@@ -53,7 +53,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `node --import tsx server/main.ts --port ${ROLES_PORT} --echo-port ${ROLES_ECHO_PORT} --token ${ROLES_TOKEN} --data-dir "$(mktemp -d)"`,
+      command: `node --import tsx server/main.ts --port ${ROLES_PORT} --echo-port ${ROLES_ECHO_PORT} --token ${ROLES_TOKEN} --data-dir "$(mktemp -d)" --capture`,
       url: `http://127.0.0.1:${ROLES_PORT}/`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -89,9 +89,11 @@ export class ViewState {
     if (by === 'user') this.onuser();
   }
 
+  /** Turning following off keeps the conversation shown now (read before `follow` changes it). */
   setFollow(on: boolean): void {
+    const shown = this.active;
     this.follow = on;
-    if (!on) this.picked = this.active;
+    if (!on) this.picked = shown;
   }
 
   /** Selecting a step also stops following the newest conversation: what is looked at stays. */
