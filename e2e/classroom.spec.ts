@@ -12,7 +12,6 @@ import { ROLES_ECHO_PORT, ROLES_TOKEN, ROLES_URL } from './ports.ts';
 // Three browser contexts at once (presenter and two viewers) take longer than one page.
 test.describe.configure({ timeout: 90_000 });
 
-const rows = (page: Page) => page.getByTestId('step-row');
 const selectedRow = (page: Page) => page.locator('[data-testid="step-row"][aria-selected="true"]');
 
 async function presenterPage(browser: Browser): Promise<Page> {
