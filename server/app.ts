@@ -16,6 +16,7 @@ import { apiHandler, type Handler } from './http/api.ts';
 import { guardHandler } from './http/guard-handler.ts';
 import { replyError } from './http/reply.ts';
 import { parseRequestUrl } from './http/request-url.ts';
+import { setSecurityHeaders } from './http/security-headers.ts';
 import type { ServeOptions } from './cli/serve-args.ts';
 import { allowSameOrigin, attachRoles } from './auth/attach-roles.ts';
 import { createRoles } from './auth/roles.ts';
@@ -65,6 +66,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     const roles = createRoles(opts);
     const httpServer = http.createServer(
       guardHandler((req, res) => {
+        setSecurityHeaders(res);
         const url = parseRequestUrl(req.url);
         if (!url.ok) return void replyError(res, 400, url.error);
         if (tokenLanding(roles, req, res, url)) return;
@@ -121,6 +123,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       },
       writeRefusal: (req) => writeRefusal(roles, req),
       maxRecords: opts.maxRecords,
+      uploads: { concurrent: opts.maxUploads, timeoutMs: opts.uploadTimeout * 1000 },
     });
     lab.onCapture((s) => hub.captureChanged(s));
     await inUse(listenOn(httpServer, opts.host, opts.port), opts.port, '--port');

@@ -15,6 +15,9 @@ export interface ServeOptions {
   maxRecords: number;
   /** Where sessions are stored; unset keeps them in memory only (main.ts defaults it to ./data). */
   dataDir?: string;
+  /** Capture files being shared at once; the seconds one may take to arrive. */
+  maxUploads: number;
+  uploadTimeout: number;
   /** The presenter's token; roles are on when given (or when --host is not loopback). */
   token?: string;
   help: boolean;
@@ -36,6 +39,8 @@ Flags:
   --capture-interface NAME  interface to capture on (default: the one carrying --echo-host)
   --data-dir DIR            where sessions are stored, pcapng + JSON Lines (default ./data)
   --max-records N           records kept per session before the oldest are dropped (default 20000)
+  --max-uploads N           capture files being shared at once (default 2)
+  --upload-timeout S        seconds a shared file may take to arrive (default 15)
   --token T                 the presenter's token (16-128 of A-Z a-z 0-9 _ -; default random);
                             turns roles on: only the presenter URL can send, run and share
   -h, --help                show this help
@@ -63,6 +68,8 @@ export function parseServeArgs(argv: string[]): ServeOptions {
         'max-records': { type: 'string', default: '20000' },
         'data-dir': { type: 'string' },
         token: { type: 'string' },
+        'max-uploads': { type: 'string', default: '2' },
+        'upload-timeout': { type: 'string', default: '15' },
         help: { type: 'boolean', short: 'h', default: false },
         ...LIMIT_OPTIONS,
       },
@@ -92,6 +99,8 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     captureInterface: iface,
     maxRecords: integer('--max-records', values['max-records'], 100, 10_000_000),
     ...dataDir(values['data-dir']),
+    maxUploads: integer('--max-uploads', values['max-uploads'], 1, 64),
+    uploadTimeout: integer('--upload-timeout', values['upload-timeout'], 1, 3600),
     ...(token !== undefined && { token }),
     help: values.help,
     limits: parseLimits(values, integer),

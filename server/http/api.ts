@@ -21,6 +21,8 @@ export interface ApiSessions {
   /** Adds a file session (the caller checked writeRefusal first). */
   addFile(session: Session): void;
   maxRecords: number;
+  /** Files shared at once, and how long one may take to arrive. */
+  uploads: { concurrent: number; timeoutMs: number };
   /** Why this request may not write (cross-origin, form content type, not the presenter). */
   writeRefusal(req: http.IncomingMessage): { status: number; error: string } | undefined;
 }
@@ -38,6 +40,7 @@ let fileCounter = 0;
  * when the answer comes later (so the caller can catch what it throws).
  */
 export function apiHandler(sessions: ApiSessions): Handler {
+  const uploading = { count: 0 };
   return (req, res, url) => {
     if (!url.pathname.startsWith('/api/')) return false;
     const parts = url.pathname.split('/').filter(Boolean); // ['api', 'sessions', id, 'capture.pcapng']
@@ -55,7 +58,7 @@ export function apiHandler(sessions: ApiSessions): Handler {
       return json(res, 200, sessions.list().map(sessionListEntry));
     }
     if (parts.length === 2 && req.method === 'POST') {
-      return upload(req, res, url, sessions);
+      return upload(req, res, url, sessions, uploading);
     }
     if (parts.length >= 4 && req.method === 'GET') {
       const id = decodeSegment(parts[2]!);
@@ -79,20 +82,49 @@ export function apiHandler(sessions: ApiSessions): Handler {
   };
 }
 
-function savePcapng(res: http.ServerResponse, session: Session): true {
+/**
+ * Streams the session as pcapng, a few packets at a time, waiting for 'drain' whenever the
+ * socket's buffer is full: a client that never reads holds at most about one buffer.
+ */
+function savePcapng(res: http.ServerResponse, session: Session): true | Promise<void> {
   if (!session.frames || session.frames.size === 0) {
     return fail(res, 409, 'This session has no captured packets to save (was capture on?).');
   }
+  // References only (the bytes stay shared): the ring may move on while a slow client reads.
+  const frames = [...session.frames];
   const writer = new PcapngWriter({ comment: `Packet Ladder session ${session.title}` });
   const name = `packet-ladder-${session.id}.pcapng`.replace(/[^\w.-]/g, '_');
   res.writeHead(200, {
     'content-type': 'application/vnd.tcpdump.pcap',
     'content-disposition': `attachment; filename="${name}"`,
   });
-  res.write(writer.header());
-  for (const frame of session.frames) res.write(writer.packet(frame));
-  res.end();
-  return true;
+  return (async () => {
+    let full = !res.write(writer.header());
+    for (const frame of frames) {
+      if (res.destroyed) return;
+      if (full) {
+        const goOn = await drained(res);
+        if (!goOn) return;
+      }
+      full = !res.write(writer.packet(frame));
+    }
+    res.end();
+  })();
+}
+
+/** Resolves true on 'drain', false when the client went away first. */
+function drained(res: http.ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => () => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = done(true);
+    const onClose = done(false);
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
 }
 
 async function upload(
@@ -100,8 +132,40 @@ async function upload(
   res: http.ServerResponse,
   url: { query: URLSearchParams },
   sessions: ApiSessions,
+  uploading: { count: number },
 ): Promise<void> {
-  const name = (url.query.get('name') ?? 'capture').slice(0, 120).replace(/\p{Cc}/gu, '');
+  const name = cleanFileName(url.query.get('name') ?? 'capture');
+  if (uploading.count >= sessions.uploads.concurrent) {
+    req.resume();
+    fail(res, 429, `${sessions.uploads.concurrent} files are being shared now; try again shortly.`);
+    return;
+  }
+  uploading.count++;
+  // A body that trickles in is cut off: a stalled upload may not hold its buffers for minutes.
+  const timer = setTimeout(() => {
+    fail(res, 408, `The file did not arrive within ${sessions.uploads.timeoutMs / 1000} s.`);
+    req.destroy();
+  }, sessions.uploads.timeoutMs);
+  try {
+    await receive(req, res, name, sessions);
+  } finally {
+    clearTimeout(timer);
+    uploading.count--;
+  }
+}
+
+/** Shared file names lose control and bidirectional-override characters (they could disguise it). */
+export function cleanFileName(name: string): string {
+  const clean = name.replace(/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, '').trim();
+  return clean.slice(0, 120) || 'capture';
+}
+
+async function receive(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  name: string,
+  sessions: ApiSessions,
+): Promise<void> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > MAX_UPLOAD_BYTES) {
     fail(res, 413, `The file is ${declared} bytes; at most ${MAX_UPLOAD_BYTES} can be shared.`);
@@ -121,8 +185,9 @@ async function upload(
       chunks.push(chunk as Buffer);
     }
   } catch {
-    return; // the client went away
+    return; // the client went away, or the body timed out
   }
+  if (res.headersSent) return;
   if (size === 0) {
     fail(res, 400, 'The request carried no file.');
     return;
