@@ -75,6 +75,8 @@ export interface Hello {
   maxRecords: number;
   /** This page's role ('presenter' when roles are off). */
   role: Role;
+  /** This page's last connection was cut because it did not read what was sent to it. */
+  fellBehind?: boolean;
 }
 
 export interface JoinRequest {

@@ -20,6 +20,8 @@ export type StepKind =
   | 'end' // shutdown(SHUT_WR): our FIN queued
   | 'close' // socket closed
   | 'reset' // socket aborted: RST sent
+  | 'idle-close' // the server closes a connection silent for too long (durationUs: how long); a FIN follows
+  | 'over-limit' // the server refused a connection past its limits with RST (message says which)
   | 'error' // an error reported by the socket (code: ECONNREFUSED, ECONNRESET…)
   | 'udp-send' // a datagram sent
   | 'udp-recv'; // a datagram received

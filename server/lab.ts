@@ -7,6 +7,7 @@ import { ClientError, tcpExchange } from './clients/tcp-client.ts';
 import { udpExchange } from './clients/udp-client.ts';
 import { nowMicros, type Tap } from './echo/tap.ts';
 import { startTcpEcho } from './echo/tcp-echo.ts';
+import type { EchoLimits } from './echo/connection-caps.ts';
 import { startUdpEcho } from './echo/udp-echo.ts';
 import { Session } from './hub/session.ts';
 import { startLiveCapture } from './live-capture.ts';
@@ -22,6 +23,8 @@ export interface LabOptions {
   captureTool: 'auto' | 'tcpdump' | 'dumpcap';
   captureInterface?: string;
   maxRecords: number;
+  /** Caps and idle timeout of the TCP echo (none when absent). */
+  limits?: EchoLimits;
   /** More ports to capture besides the echo port (endpoints that scenarios use). */
   extraPorts?: { tcp: number[]; udp: number[] };
 }
@@ -55,7 +58,7 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
   };
   try {
     const tcp = await inUse(
-      startTcpEcho(opts.echoHost, opts.echoPort, tap),
+      startTcpEcho(opts.echoHost, opts.echoPort, tap, opts.limits),
       opts.echoPort,
       '--echo-port',
     );

@@ -45,6 +45,7 @@ export function nextDerivedStates(states: DerivedStates, s: SocketStep): Derived
       if (next[peer] === 'LAST_ACK') next[peer] = 'CLOSED';
       break;
     case 'reset':
+    case 'over-limit': // refused with RST right after the handshake
       next.client = 'CLOSED';
       next.server = 'CLOSED';
       break;

@@ -23,6 +23,7 @@ function explainStep(s: SocketStep): Explanation {
     code: s.code ?? '',
     ms: s.durationUs !== undefined ? (s.durationUs / 1000).toFixed(1) : '?',
     port: s.local.port,
+    s: s.durationUs !== undefined ? Math.round(s.durationUs / 1e6) : '?',
   };
   const key = s.kind === 'error' && s.code ? errorKey(s.code) : `explain.step.${s.kind}`;
   return { keys: [key], params };

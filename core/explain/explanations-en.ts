@@ -17,6 +17,10 @@ export const explanationsEn: Record<string, string> = {
   'explain.step.close': 'close(): the socket is released and the application can no longer use it.',
   'explain.step.reset':
     'The socket was aborted: the kernel sends RST instead of FIN and throws away unsent data.',
+  'explain.step.idle-close':
+    'The server closes this connection: nothing came or went for {s} s (its idle timeout). A FIN follows; the client’s read() returns 0.',
+  'explain.step.over-limit':
+    'The server refused this connection at once with RST: it holds as many connections as it allows, in all or from this address.',
   'explain.step.error': 'The call failed with {code}.',
   'explain.step.error.ECONNREFUSED':
     'ECONNREFUSED: nothing listens on that port, so the other host answered with RST (TCP) or ICMP port unreachable (UDP).',

@@ -12,6 +12,10 @@ export const explanationsZh: Record<string, string> = {
   'explain.step.end': 'shutdown(SHUT_WR)：本方不再发送数据；内核在已排队的数据之后发出 FIN。',
   'explain.step.close': 'close()：套接字被释放，应用程序不能再使用它。',
   'explain.step.reset': '套接字被中止：内核发送 RST 而不是 FIN，并丢弃尚未发送的数据。',
+  'explain.step.idle-close':
+    '服务器关闭这个连接：已经 {s} 秒没有任何收发（空闲超时）。随后发出 FIN，客户端的 read() 返回 0。',
+  'explain.step.over-limit':
+    '服务器立即用 RST 拒绝了这个连接：它持有的连接数（总数或来自这个地址的数目）已达上限。',
   'explain.step.error': '调用失败：{code}。',
   'explain.step.error.ECONNREFUSED':
     'ECONNREFUSED：该端口上没有程序在监听，对方主机以 RST（TCP）或 ICMP 端口不可达（UDP）回应。',

@@ -4,6 +4,7 @@
  */
 import { MAX_MESSAGE_BYTES } from '../../core/protocol.ts';
 import type { Tap } from './tap.ts';
+import type { EchoLimits } from './connection-caps.ts';
 import { startTappedTcpServer, type Behaviour, type TappedServer } from './tapped-tcp-server.ts';
 
 export function tcpReply(message: string): string {
@@ -30,6 +31,11 @@ export const classicEcho: Behaviour = (conn) => {
 
 export type TcpEcho = TappedServer;
 
-export function startTcpEcho(host: string, port: number, tap: Tap): Promise<TcpEcho> {
-  return startTappedTcpServer(host, tap, classicEcho, port);
+export function startTcpEcho(
+  host: string,
+  port: number,
+  tap: Tap,
+  limits?: EchoLimits,
+): Promise<TcpEcho> {
+  return startTappedTcpServer(host, tap, classicEcho, port, limits);
 }

@@ -18,11 +18,38 @@ export function keepOpenReply(message: string): string {
   return `echo: ${message}`;
 }
 
-/** Answers each read with a reply and stays open; closes after the peer does. */
-export const keepOpen: Behaviour = (conn) => {
-  conn.onRead((chunk) => conn.write(Buffer.from(keepOpenReply(chunk.toString('utf8')))));
-  conn.onPeerEnd(() => conn.end());
-};
+/** Bytes the keep-open endpoint reads from one connection before it closes it. */
+export const KEEP_OPEN_MAX_BYTES = 64 * 1024;
+const KEEP_OPEN_LINGER_MS = 2000;
+
+/**
+ * Answers each read with a reply and stays open; closes after the peer does. Reads no faster
+ * than the peer takes the replies (paused while its own send buffer is full), and closes (FIN)
+ * after KEEP_OPEN_MAX_BYTES: a client that only sends cannot make it hold more.
+ */
+export function keepOpen(maxBytes = KEEP_OPEN_MAX_BYTES): Behaviour {
+  return (conn) => {
+    let read = 0;
+    conn.onRead((chunk) => {
+      if (read >= maxBytes) return;
+      read += chunk.length;
+      if (!conn.write(Buffer.from(keepOpenReply(chunk.toString('utf8'))))) {
+        conn.socket.pause();
+        conn.socket.once('drain', () => {
+          if (read < maxBytes) conn.socket.resume();
+        });
+      }
+      if (read >= maxBytes) {
+        // FIN, then read no more (the peer's window closes); gone after a moment either way.
+        conn.end();
+        conn.socket.pause();
+        const timer = setTimeout(() => conn.socket.destroy(), KEEP_OPEN_LINGER_MS);
+        conn.socket.once('close', () => clearTimeout(timer));
+      }
+    });
+    conn.onPeerEnd(() => conn.end());
+  };
+}
 
 /** Does not read at first, so the receive window fills and closes; then reads everything. */
 export function slowReader(pauseMs = SLOW_READER_PAUSE_MS): Behaviour {

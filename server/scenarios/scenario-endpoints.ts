@@ -37,7 +37,7 @@ export async function startScenarioEndpoints(host: string, tap: Tap): Promise<Sc
       return s.address;
     };
     const bulkEcho = await start(echoEverything);
-    const keepOpenEcho = await start(keepOpen);
+    const keepOpenEcho = await start(keepOpen());
     const slow = await start(slowReader());
     const tallyEp = await start(tally);
     let ipv6Echo: Endpoint | null = null;

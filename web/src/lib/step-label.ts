@@ -11,7 +11,10 @@ export function stepLabel(s: SocketStep): string {
 /** What the step carried or meant: the message preview, an error text, a connect time. */
 export function stepText(s: SocketStep): string {
   if (s.preview && s.preview.text !== '') return s.preview.text;
-  if (s.kind === 'error') return s.message ?? '';
+  if (s.kind === 'error' || s.kind === 'over-limit') return s.message ?? '';
+  if (s.kind === 'idle-close' && s.durationUs !== undefined) {
+    return t('step.silent', { d: formatDuration(s.durationUs) });
+  }
   if (s.kind === 'connect' && s.durationUs !== undefined) {
     return t('step.took', { d: formatDuration(s.durationUs) });
   }
