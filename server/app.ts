@@ -29,6 +29,7 @@ import { viewerUrls } from './class/viewer-urls.ts';
 import { GuardedEvents } from './hub/guarded-events.ts';
 import { throttledLog, type LogLine } from './hub/throttled-log.ts';
 import { capConnectionsPerAddress } from './hub/connection-cap.ts';
+import { dropSlowReaders } from './hub/slow-readers.ts';
 import { startScenarioLab } from './scenarios/scenario-lab.ts';
 import { createScenarioService } from './scenarios/scenario-service.ts';
 
@@ -91,8 +92,10 @@ export async function startApp(opts: AppOptions): Promise<App> {
       },
       log,
     );
+    const slow = dropSlowReaders(io, limits.clientBufferBytes, log);
     const hub = new Hub(io, {
       events,
+      fellBehind: (socket) => slow.fellBehind(socket.handshake.auth['was']),
       echo: { host: lab.echo.address, port: lab.echo.port },
       capture: lab.capture,
       send: lab.send,
@@ -136,6 +139,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       roles: { enabled: roles.enabled, token: roles.token },
       capture: lab.capture,
       close: async () => {
+        slow.stop();
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());
           httpServer.closeAllConnections();

@@ -7,6 +7,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../core/protocol.ts';
 import { startApp, type App } from '../app.ts';
 import { parseServeArgs } from '../cli/serve-args.ts';
+import { readStep } from './testdata/read-step.ts';
 import { JOIN_PAGE } from './hub.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -47,9 +48,10 @@ describe('hub limits', () => {
   it('refuses sends past the per-page rate with one line, and lets another page send', async () => {
     const a = await start('--trigger-rate', '2', '--trigger-rate-total', '100');
     const c = await page(a);
-    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => send(c, `m${i}`)));
-    // A burst of twice the rate passes, the rest is refused.
-    expect(results.filter((r) => r.ok)).toHaveLength(4);
+    const results = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((i) => send(c, `m${i}`)));
+    // A burst of twice the rate passes (one more if the sends arrive slowly), the rest is refused.
+    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(4);
+    expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(5);
     expect(results.at(-1)).toEqual({
       ok: false,
       error: 'Too many sends: wait a second.',
@@ -65,12 +67,15 @@ describe('hub limits', () => {
   it('refuses sends past the whole-class rate, whichever page sends', async () => {
     const a = await start('--trigger-rate', '100', '--trigger-rate-total', '2');
     const pages = await Promise.all([1, 2, 3].map(() => page(a)));
-    const results = await Promise.all(pages.flatMap((c) => [send(c, 'a'), send(c, 'b')]));
-    expect(results.filter((r) => r.ok)).toHaveLength(4);
-    expect(results.filter((r) => !r.ok)).toEqual([
-      expect.objectContaining({ limit: 'trigger-rate-total' }),
-      expect.objectContaining({ limit: 'trigger-rate-total' }),
-    ]);
+    const results = await Promise.all(
+      pages.flatMap((c) => [send(c, 'a'), send(c, 'b'), send(c, 'c')]),
+    );
+    // A burst of 4 passes (one more if the sends arrive slowly), whichever page sent them.
+    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(4);
+    expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(5);
+    for (const r of results.filter((r) => !r.ok)) {
+      expect(r).toMatchObject({ limit: 'trigger-rate-total' });
+    }
   });
 
   it('refuses a page past the connections of one address with a connect_error naming the limit', async () => {
@@ -90,17 +95,7 @@ describe('hub limits', () => {
   it('answers a join with one page of records, and the page asks for the rest', async () => {
     const a = await start('--read-rate', '3');
     for (let i = 0; i < JOIN_PAGE * 2 + 10; i++) {
-      a.live.append({
-        type: 'step',
-        kind: 'read',
-        time: i,
-        side: 'server',
-        transport: 'tcp',
-        local: { address: '127.0.0.1', port: 1 },
-        remote: { address: '127.0.0.1', port: 2 },
-        conv: 'tcp 127.0.0.1:2 > 127.0.0.1:1',
-        bytes: 0,
-      });
+      a.live.append(readStep(i));
     }
     const c = await page(a);
     let after = 0;
@@ -115,9 +110,11 @@ describe('hub limits', () => {
     expect(sizes).toEqual([JOIN_PAGE, JOIN_PAGE, 10 + first]);
     // Joins past the rate (3 a second, bursts of 6) are refused with one line.
     const more = await Promise.all(
-      [1, 2, 3, 4].map(() => c.timeout(5000).emitWithAck('join', { session: 'live', after })),
+      Array.from({ length: 10 }, () =>
+        c.timeout(5000).emitWithAck('join', { session: 'live', after }),
+      ),
     );
-    expect(more.filter((r) => r.ok)).toHaveLength(3);
+    expect(more.filter((r) => r.ok).length).toBeLessThanOrEqual(6);
     expect(more.at(-1)).toEqual({
       ok: false,
       error: 'Too many requests for records: wait a second.',

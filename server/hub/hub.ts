@@ -49,6 +49,8 @@ export interface HubOptions {
   maxRecords: number;
   /** Registers every event handler: role check, rates, validation, errors as replies. */
   events: GuardedEvents;
+  /** Whether this page reconnects after being dropped for not reading (see slow-readers.ts). */
+  fellBehind?: (socket: HubSocket) => boolean;
 }
 
 export class Hub {
@@ -150,6 +152,7 @@ export class Hub {
       sessions: this.sessionList(),
       maxRecords: this.opts.maxRecords,
       role: roleOf(socket),
+      ...(this.opts.fellBehind?.(socket) ? { fellBehind: true } : {}),
     });
 
     events.on(socket, 'join', joinSchema, (req): JoinResult => {

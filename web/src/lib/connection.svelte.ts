@@ -50,6 +50,8 @@ export class Connection {
   /** Records of the shown session, oldest first; replaced wholesale on every change. */
   records = $state.raw<readonly SessionRecord[]>([]);
   joinError = $state<string | null>(null);
+  /** The server cut the last connection because this page did not read (e.g. it was paused). */
+  fellBehind = $state(false);
 
   #socket: AppSocket;
   #feed = new RecordFeed(10_000);
@@ -67,9 +69,13 @@ export class Connection {
     }),
   ) {
     this.#socket = socket;
+    // Names the last connection on reconnecting, so the server can say if it was dropped.
+    let previous: string | undefined;
+    socket.auth = (cb) => cb(previous ? { was: previous } : {});
     // The join waits for `hello` (sent on every connection) so a restarted server is noticed
     // first; if hello is late, join anyway.
     socket.on('connect', () => {
+      previous = socket.id;
       this.status = 'connected';
       clearTimeout(this.#retry);
       this.#retry = setTimeout(() => void this.#join(), HELLO_WAIT_MS);
@@ -81,6 +87,7 @@ export class Connection {
     socket.io.on('reconnect_attempt', () => (this.status = 'reconnecting'));
     socket.on('hello', (h) => {
       this.hello = h;
+      this.fellBehind = h.fellBehind === true;
       this.capture = h.capture;
       this.sessions = h.sessions;
       // A shared file the restarted server no longer holds: back to live.
