@@ -24,6 +24,8 @@ const stepSchema = z.strictObject({
     'end',
     'close',
     'reset',
+    'idle-close',
+    'over-limit',
     'error',
     'udp-send',
     'udp-recv',

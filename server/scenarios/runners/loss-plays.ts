@@ -21,7 +21,7 @@ const BEHAVIOURS: Record<LossScenarioId, Behaviour> = {
   'syn-lost': classicEcho,
   'data-lost': sink,
   'ack-lost': sink,
-  'fin-lost': keepOpen,
+  'fin-lost': keepOpen(),
   blackhole: sink,
 };
 
