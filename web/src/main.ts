@@ -1,6 +1,9 @@
 /** Entry point of the page: global styles and the App component. */
 import { mount } from 'svelte';
 import App from './App.svelte';
+// Chinese glyphs of our own (no system CJK font needed), in unicode-range slices loaded on use.
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
 import './app.css';
 
 const target = document.getElementById('app');

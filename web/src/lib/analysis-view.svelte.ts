@@ -12,6 +12,7 @@ import { timeWaitClock } from './time-wait-clock.ts';
 import { derivedStatesOf, timeWaitStarts } from './side-states.ts';
 import { linkedTo, linksOf } from './record-links.ts';
 import { summarizePhases } from './phase-summary.ts';
+import type { RowSpacing } from './row-spacing.ts';
 
 /** How the ladder and the table share the page. */
 export type TableLayout =
@@ -23,6 +24,11 @@ export class AnalysisView {
   flagFilter = $state<FlagFilter>('all');
   layout = $state<TableLayout>('side');
   hoverRecNo = $state<number | null>(null);
+  /** Rows share the ladder's height so a whole conversation shows at once. */
+  fit = $state(true);
+  spacing = $state<RowSpacing>('even');
+  /** The right-hand pane shows the packet details instead of the steps table. */
+  details = $state(false);
   /** Wall clock in µs since the epoch (the axis of records), ticking once a second. */
   now = $state(Date.now() * 1000);
 
@@ -38,6 +44,8 @@ export class AnalysisView {
   /** All records of the shown conversation, whatever the show filter. */
   records = $derived.by((): SessionRecord[] => this.#view.conversationRecords);
 
+  /** t = 0: the shown conversation's first record (the capture's first packet for files). */
+  timeZero = $derived(this.records[0]?.time ?? 0);
   derived = $derived(derivedStatesOf(this.records));
   timeWait = $derived(timeWaitStarts(this.records, this.derived));
   links = $derived(linksOf(this.records));

@@ -21,3 +21,16 @@ export function formatDuration(us: number): string {
   if (us < 1e6) return `${(us / 1000).toFixed(1)} ms`;
   return `${(us / 1e6).toFixed(2)} s`;
 }
+
+/** A gap in at most 6 characters, for the ladder's Δt column: `+78µs`, `+8.3ms`, `+13ms`, `+2.50s`. */
+export function formatDeltaShort(deltaUs: number | null): string {
+  if (deltaUs === null) return '';
+  const sign = deltaUs < 0 ? '−' : '+';
+  const abs = Math.abs(deltaUs);
+  if (abs < 1000) return `${sign}${Math.round(abs)}µs`;
+  if (abs < 9950) return `${sign}${(abs / 1000).toFixed(1)}ms`;
+  if (abs < 999_500) return `${sign}${Math.round(abs / 1000)}ms`;
+  if (abs < 9_995_000) return `${sign}${(abs / 1e6).toFixed(2)}s`;
+  if (abs < 99_950_000) return `${sign}${(abs / 1e6).toFixed(1)}s`;
+  return `${sign}${Math.round(abs / 1e6)}s`;
+}

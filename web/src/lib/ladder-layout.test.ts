@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { SessionRecord } from '../../../core/protocol.ts';
 import {
+  fitLabel,
   layoutLadder,
   type LadderArrow,
   type LadderMark,
@@ -134,5 +135,17 @@ describe('layoutLadder', () => {
       opts,
     ).rows;
     expect(rows.map((r) => r.phaseStart ?? '-')).toEqual(['setup', '-', '-', 'data', '-', 'close']);
+  });
+});
+
+describe('fitLabel', () => {
+  it.each([
+    { label: 'SYN Seq=0 Win=65495 MSS=65495', max: 40, expected: 'SYN Seq=0 Win=65495 MSS=65495' },
+    { label: 'SYN Seq=0 Win=65495 MSS=65495', max: 20, expected: 'SYN Seq=0 Win=65495' },
+    { label: 'SYN,ACK Seq=0 Ack=1 Win=65483 MSS=65495', max: 20, expected: 'SYN,ACK Seq=0 Ack=1' },
+    { label: 'PSH,ACK Seq=1 Ack=1 Len=13', max: 12, expected: 'PSH,ACK Seq…' },
+  ])('$label in $max → $expected', ({ label, max, expected }) => {
+    expect(fitLabel(label, max)).toBe(expected);
+    expect(fitLabel(label, max).length).toBeLessThanOrEqual(max);
   });
 });

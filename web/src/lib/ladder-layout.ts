@@ -2,12 +2,25 @@
  * Geometry of the ladder diagram: one row per record in time order, socket steps as marks on
  * their side's lifeline, packets as arrows between lifelines. Pure maths; Svelte draws it.
  */
-import { line, scaleBand, scalePoint } from 'd3';
+import { line, scalePoint } from 'd3';
 import type { Endpoint, SessionRecord, Side } from '../../../core/protocol.ts';
 import type { Phase } from '../../../core/analysis/packet-analysis.ts';
 import { packetFrom } from './conversations.ts';
 import { analysisNote, hasAck, packetLabel, packetStep, tcpNumbers } from './packet-label.ts';
 import { stepLabel, stepText, truncate } from './step-label.ts';
+import { rowPositions, type CompressedGap, type RowSpacing } from './row-spacing.ts';
+
+/** Which lifeline a record's side sits on (0 = leftmost), and how many there are. */
+export interface LaneAssignment {
+  count: number;
+  of(r: SessionRecord, side: Side): number;
+}
+
+/** Two lifelines: the client's on the left, the server's on the right. */
+export const TWO_LANES: LaneAssignment = {
+  count: 2,
+  of: (_r, side) => (side === 'client' ? 0 : 1),
+};
 
 export interface LadderOptions {
   /** Width of the drawing in px. */
@@ -18,8 +31,16 @@ export interface LadderOptions {
   top: number;
   /** Width of the time columns on the left (px). */
   axisWidth: number;
-  /** Distance from a lifeline to the nearer edge of its lane (px): half a pill plus a margin. */
+  /** Distance from the outer lifelines to the drawing's edges (px): half a pill plus a margin. */
   inset: number;
+  /** Room right of the axis before the first lifeline, when it differs from `inset` (px). */
+  insetLeft?: number;
+  /** Room after the last lifeline, when it differs from `inset` (px). */
+  insetRight?: number;
+  /** Even rows, or spaced by time (default even). */
+  spacing?: RowSpacing;
+  /** Lifelines per endpoint (default: client and server). */
+  lanes?: LaneAssignment;
   /** Width of one character of the (monospace) message text (px), to cut it to fit. */
   charWidth: number;
   /** Average width of one character of a pill's label (px), to size the pill. */
@@ -51,11 +72,16 @@ export interface LadderArrow {
   /** `data-step`: flag string (`SYN,ACK`) or protocol (`UDP`, `ICMP`). */
   step: string;
   from: Side;
+  /** Direction on the page, whatever the roles: true when the arrow points left. */
+  leftward: boolean;
   x1: number;
   x2: number;
   /** SVG path of the shaft, sloping down a little: time passes while a packet travels. */
   path: string;
+  /** The label as drawn: cut to fit between its lifelines (MSS, then Win, go first). */
   label: string;
+  /** The whole label, for the hover text. */
+  fullLabel: string;
   note: string;
   labelX: number;
   /** TCP sequence number (relative or raw, as the table shows). */
@@ -81,34 +107,65 @@ export interface LadderLayout {
   height: number;
   clientX: number;
   serverX: number;
+  /** Every lifeline's x, left to right (client and server when two). */
+  laneXs: number[];
   rows: LadderRow[];
+  /** Long gaps drawn shorter (time spacing). */
+  gaps: CompressedGap[];
 }
 
 const shaft = line();
 
+/** Fields a label can lose when it is too long, least telling first. */
+const OPTIONAL = [/^MSS=/, /^Win=/];
+
+/**
+ * `label` in at most `max` characters: drops MSS=, then Win=, then cuts with an ellipsis, so a
+ * label never runs past its arrow's ends.
+ */
+export function fitLabel(label: string, max: number): string {
+  let parts = label.split(' ');
+  for (const drop of OPTIONAL) {
+    if (parts.join(' ').length <= max) break;
+    parts = parts.filter((p) => !drop.test(p));
+  }
+  return truncate(parts.join(' '), Math.max(1, max));
+}
+
 /** Lays out `records` (already in time order). */
 export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions): LadderLayout {
-  const lanes = scalePoint<Side>()
-    .domain(['client', 'server'])
-    .range([o.axisWidth + o.inset, Math.max(o.axisWidth + o.inset + 1, o.width - o.inset)]);
-  const clientX = lanes('client') ?? 0;
-  const serverX = lanes('server') ?? 0;
-  const rows = scaleBand<number>()
-    .domain(records.map((_, i) => i))
-    .range([o.top, o.top + records.length * o.rowHeight]);
+  const lanes = o.lanes ?? TWO_LANES;
+  const left = o.axisWidth + (o.insetLeft ?? o.inset);
+  const right = Math.max(left + 1, o.width - (o.insetRight ?? o.inset));
+  const xs = scalePoint<number>()
+    .domain(Array.from({ length: Math.max(2, lanes.count) }, (_, i) => i))
+    .range([left, right]);
+  const laneXs = Array.from({ length: Math.max(2, lanes.count) }, (_, i) => xs(i) ?? 0);
+  const clientX = laneXs[0]!;
+  const serverX = laneXs.at(-1)!;
+  const pos = rowPositions(
+    records.map((r) => r.time),
+    o.rowHeight,
+    o.top,
+    o.spacing ?? 'even',
+  );
 
   let phase: Phase | undefined;
   const out = records.map((r, i): LadderRow => {
-    const y = (rows(i) ?? 0) + rows.bandwidth() / 2;
+    const y = pos.ys[i]!;
     const delta = i === 0 ? null : r.time - (records[i - 1]?.time ?? r.time);
     if (r.type === 'step') {
-      const x = r.side === 'client' ? clientX : serverX;
+      const x = laneXs[lanes.of(r, r.side)] ?? clientX;
       const full = stepText(r);
       const label = stepLabel(r);
       const quoted = Boolean(r.preview?.text);
       const pillWidth = Math.round(label.length * o.labelCharWidth + 20);
-      // The message sits between the pill and the other lifeline, never across it.
-      const room = serverX - clientX - pillWidth / 2 - 8 - 12;
+      // The message sits between the pill and the next lifeline, never across it.
+      const room =
+        Math.min(serverX - clientX, (right - left) / Math.max(1, lanes.count - 1)) -
+        pillWidth / 2 -
+        20;
+      const towardsRight = x < serverX;
       const item: LadderMark = {
         type: 'mark',
         step: r.kind,
@@ -119,29 +176,36 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
         text: full ? truncate(quoted ? `“${full}”` : full, Math.floor(room / o.charWidth)) : '',
         quoted,
         fullText: full,
-        textX: r.side === 'client' ? x + pillWidth / 2 + 8 : x - pillWidth / 2 - 8,
-        textAnchor: r.side === 'client' ? 'start' : 'end',
+        textX: towardsRight ? x + pillWidth / 2 + 8 : x - pillWidth / 2 - 8,
+        textAnchor: towardsRight ? 'start' : 'end',
       };
       return { recNo: r.recNo, y, time: r.time, delta, item };
     }
     const from = packetFrom(r, o.client);
-    const [x1, x2] = from === 'client' ? [clientX, serverX] : [serverX, clientX];
-    const slope = o.rowHeight * 0.18;
+    const to: Side = from === 'client' ? 'server' : 'client';
+    const x1 = laneXs[lanes.of(r, from)] ?? clientX;
+    const x2 = laneXs[lanes.of(r, to)] ?? serverX;
+    // The shaft runs along the foot of its label (the label's halo keeps it legible) and slopes
+    // down a little: time passes in flight. It ends clear of the next row's text.
+    const y1 = y + o.rowHeight * 0.22;
+    const slope = o.rowHeight * 0.12;
     const n = tcpNumbers(r);
     const item: LadderArrow = {
       type: 'arrow',
       step: packetStep(r),
       from,
+      leftward: x2 < x1,
       x1,
       x2,
       path:
         shaft([
-          [x1, y - slope + 4],
-          [x2, y + slope + 4],
+          [x1, y1],
+          [x2, y1 + slope],
         ]) ?? '',
-      label: packetLabel(r),
+      label: fitLabel(packetLabel(r), Math.floor((Math.abs(x2 - x1) - 16) / o.charWidth)),
+      fullLabel: packetLabel(r),
       note: analysisNote(r),
-      labelX: (clientX + serverX) / 2,
+      labelX: (x1 + x2) / 2,
       ...(n ? { seq: n.seq, ...(hasAck(r) ? { ack: n.ack } : {}) } : {}),
       ...(r.tcp || r.proto === 'UDP' ? { len: r.len } : {}),
     };
@@ -157,5 +221,12 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
       ...(starts ? { phaseStart: next } : {}),
     };
   });
-  return { height: o.top + records.length * o.rowHeight + 8, clientX, serverX, rows: out };
+  return {
+    height: pos.bottom + 8,
+    clientX,
+    serverX,
+    laneXs,
+    rows: out,
+    gaps: pos.gaps,
+  };
 }

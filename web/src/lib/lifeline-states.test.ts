@@ -53,21 +53,21 @@ describe('lifelineStates', () => {
     expect(marks.every((m) => m.derived === derived)).toBe(true);
   });
 
-  it('places a packet’s labels on the lifelines just under the arrow’s end, above the next row’s label', () => {
+  it('places a packet’s labels on its own row, at each lifeline (drawn outside it)', () => {
     const records = convRecords(TCP_CONV);
     const marks = lifelineStates(records, derivedStatesOf(records), geometry(records));
     const syn = records.findIndex((r) => r.type === 'packet');
     const centre = 24 + syn * 48;
-    expect(marks[0]).toMatchObject({ side: 'client', x: 200, y: centre + 48 * 0.36 });
-    expect(marks[1]).toMatchObject({ side: 'server', x: 500, y: centre + 48 * 0.36 });
+    expect(marks[0]).toMatchObject({ side: 'client', x: 200, y: centre, onStep: false });
+    expect(marks[1]).toMatchObject({ side: 'server', x: 500, y: centre, onStep: false });
   });
 
-  it('places a label derived from a socket call on the boundary under its pill', () => {
+  it('places a label derived from a socket call on the call’s row, beside its pill', () => {
     const records = convRecords(TCP_CONV).filter((r) => r.type === 'step');
     const marks = lifelineStates(records, derivedStatesOf(records), geometry(records));
     expect(marks.length).toBeGreaterThan(0);
     const row = records.findIndex((r) => r.recNo === marks[0]!.recNo);
-    expect(marks[0]!.y).toBe(24 + row * 48 + 24);
+    expect(marks[0]).toMatchObject({ y: 24 + row * 48, onStep: true });
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * Where the ladder puts its state labels: one on a side's lifeline wherever that side's TCP state
- * changes: just below the end of the arrow that changed it (clear of the next row's arrow label),
- * or on the boundary below a socket call's pill when the state is derived from calls.
+ * Where the ladder puts its state labels: one beside a side's lifeline (outside the lanes, clear
+ * of arrowheads and labels) wherever that side's TCP state changes, on the row of the packet that
+ * changed it, or of the socket call it is derived from (then beside the call's pill).
  */
 import type { SessionRecord, Side } from '../../../core/protocol.ts';
 import type { TcpState } from '../../../core/analysis/packet-analysis.ts';
@@ -15,6 +15,8 @@ export interface StateMark {
   side: Side;
   state: TcpState;
   derived: boolean;
+  /** Set on a socket call's row: the label goes beside its pill. */
+  onStep: boolean;
   x: number;
   y: number;
 }
@@ -26,9 +28,6 @@ export interface LifelineGeometry {
   clientX: number;
   serverX: number;
 }
-
-/** How far below a packet row's centre its state labels sit, in rows: under the arrow's end. */
-const PACKET_LABEL_DROP = 0.36;
 
 /** Labels for the state changes in `records` (time order), tracked per conversation. */
 export function lifelineStates(
@@ -51,8 +50,9 @@ export function lifelineStates(
         side,
         state: s[side],
         derived: s.derived,
+        onStep: r.type === 'step',
         x: side === 'client' ? g.clientX : g.serverX,
-        y: (g.ys[i] ?? 0) + g.rowHeight * (r.type === 'packet' ? PACKET_LABEL_DROP : 0.5),
+        y: g.ys[i] ?? 0,
       });
     }
     last.set(conv, { client: s.client, server: s.server });

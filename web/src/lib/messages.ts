@@ -4,8 +4,22 @@
  */
 import { locale, type Locale } from './locale.svelte.ts';
 import { zh } from './messages-zh.ts';
+import { fieldsEn } from './messages-fields.ts';
 
 const en = {
+  ...fieldsEn,
+  'details.title': 'Packet details',
+  'details.none': 'Select a packet to see its headers and bytes.',
+  'details.step': 'A socket call has no bytes on the wire: select a packet.',
+  'details.loading': 'Reading the packet’s bytes…',
+  'details.unavailable': 'The bytes of this packet are not available: {why}',
+  'details.set': 'Set',
+  'details.notSet': 'Not set',
+  'details.hex': 'Bytes',
+  'details.more': '… {n} more bytes',
+  'pane.label': 'Steps or packet details',
+  'table.no.title':
+    'Record number: the order records reached the server. Rows are in time order, so a packet captured after the socket call that caused it may carry a higher number than the next call.',
   'app.name': 'Packet Ladder',
   'app.tagline': 'socket calls and packets, live',
   'header.echo': 'Echo endpoint',
@@ -68,6 +82,24 @@ const en = {
   'conv.records': '{n} records',
   'conv.first': 'first at {t} s',
   'ladder.title': 'Ladder',
+  'replay.playShort': 'Play',
+  'replay.pauseShort': 'Pause',
+  'replay.label': 'Replay',
+  'replay.prev': 'Previous step (← or PageUp)',
+  'replay.next': 'Next step (→ or PageDown)',
+  'replay.play': 'Play step by step (Space)',
+  'replay.pause': 'Pause (Space)',
+  'replay.restart': 'Replay from the first step',
+  'replay.speed': 'Replay speed',
+  'replay.reveal': 'Reveal',
+  'replay.reveal.title': 'Draw only the steps up to the current one',
+  'ladder.fit': 'Fit',
+  'ladder.fit.title': 'Fit the conversation: rows share the height so the whole exchange shows',
+  'ladder.timeSpacing': 'Time',
+  'ladder.timeSpacing.title':
+    'Space rows by the time between them; long gaps are cut short and marked ≈',
+  'toolbar.more': 'More',
+  'toolbar.more.title': 'Session, capture files and conversations',
   'ladder.empty': 'Nothing to draw yet.',
   'ladder.time': 't (s)',
   'ladder.delta': 'Δt',
@@ -143,7 +175,7 @@ const en = {
   'state.derivedLegend': 'italic = derived from socket calls',
   'state.timeWaitLeft': '{s} s',
   'state.timeWaitLeft.title': 'TIME_WAIT lasts 2×MSL = 60 s on Linux; {s} s left until CLOSED',
-  'state.timeWaitOver': 'over → CLOSED',
+  'state.timeWaitOver': 'TIME_WAIT is over (2×MSL = 60 s): the side is CLOSED',
   'table.dir': 'Dir',
   'table.flags': 'Flags',
   'table.nextSeq': 'NextSeq',
@@ -258,6 +290,11 @@ export function t(key: MessageKey, params?: MessageParams): string {
   return text.replace(/\{(\w+)\}/g, (slot, name: string) =>
     name in params ? String(params[name]) : slot,
   );
+}
+
+/** Whether `key` names a message (for keys built at run time, like a field's id). */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in en;
 }
 
 /** The English table, for the parity test of the other languages. */

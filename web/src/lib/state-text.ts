@@ -12,8 +12,8 @@ export interface StateText {
 }
 
 /**
- * `TIME_WAIT 42 s` while 2×MSL lasts (counted from `since`, µs), `TIME_WAIT over → CLOSED`
- * after; other states as they are. Derived states say so on hover.
+ * `TIME_WAIT 42 s` while 2×MSL lasts (counted from `since`, µs), `CLOSED` after (the
+ * hover says TIME_WAIT is over); other states as they are. Derived states say so on hover.
  */
 export function stateText(
   state: TcpState,
@@ -27,7 +27,11 @@ export function stateText(
   const left = timeWaitLeft(since, now);
   const s = Math.ceil(left / 1e6);
   if (left <= 0)
-    return { text: `${state} ${t('state.timeWaitOver')}`, title: why, counting: false };
+    return {
+      text: 'CLOSED',
+      title: [t('state.timeWaitOver'), why].filter(Boolean).join('\n'),
+      counting: false,
+    };
   const title = [t('state.timeWaitLeft.title', { s }), why].filter(Boolean).join('\n');
   return { text: `${state} ${t('state.timeWaitLeft', { s })}`, title, counting: true };
 }

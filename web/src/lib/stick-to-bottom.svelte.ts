@@ -33,6 +33,19 @@ export class StickToBottom {
     if (this.atBottom) void tick().then(this.toBottom);
   }
 
+  /**
+   * Brings the span [top, bottom] (px, from the top of what follows a sticky head of `head` px)
+   * fully into view below that head, scrolling as little as possible.
+   */
+  revealSpan(top: number, bottom: number, head: number): void {
+    const el = this.el;
+    if (!el) return;
+    const from = top + head;
+    const to = bottom + head;
+    if (from < el.scrollTop + head) el.scrollTop = from - head;
+    else if (to > el.scrollTop + el.clientHeight) el.scrollTop = to - el.clientHeight;
+  }
+
   /** Brings a record's row into view: its element when drawn, else its position `y()` (px). */
   reveal(recNo: number, y: () => number | undefined): void {
     const row = this.el?.querySelector(`[data-record="${recNo}"]`);

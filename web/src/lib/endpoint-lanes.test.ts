@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { endpointLanes } from './endpoint-lanes.ts';
+import { step, tcp, SERVER } from './testdata/records.ts';
+
+const conv = (port: number) => ({
+  id: `tcp 127.0.0.1:${port} > 127.0.0.1:23400`,
+  client: { address: '127.0.0.1', port },
+  server: SERVER,
+});
+const recs = (port: number, at: number) => [
+  step(at, { conv: conv(port).id }),
+  tcp(at + 1, ['SYN'], { conv: conv(port).id }),
+];
+
+describe('endpointLanes', () => {
+  it('one lifeline per client endpoint, the server on the right', () => {
+    const ports = [50001, 50002, 50003, 50004, 50005];
+    const records = ports.flatMap((p, i) => recs(p, i * 10));
+    const { lanes, assignment } = endpointLanes(records, ports.map(conv));
+    expect(lanes.map((l) => l.endpoint)).toEqual([
+      ...ports.map((p) => `127.0.0.1:${p}`),
+      '127.0.0.1:23400',
+    ]);
+    expect(lanes.map((l) => l.role)).toEqual([...ports.map(() => 'client'), 'server']);
+    expect(assignment.of(records[2]!, 'client')).toBe(1);
+    expect(assignment.of(records[3]!, 'server')).toBe(5);
+  });
+
+  it('clients past the limit share the last client lifeline', () => {
+    const ports = [1, 2, 3, 4, 5].map((i) => 50000 + i);
+    const records = ports.flatMap((p, i) => recs(p, i * 10));
+    const { lanes, assignment } = endpointLanes(records, ports.map(conv), 4);
+    expect(lanes.map((l) => l.endpoint)).toEqual([
+      '127.0.0.1:50001',
+      '127.0.0.1:50002',
+      '',
+      '127.0.0.1:23400',
+    ]);
+    expect(assignment.of(records[8]!, 'client')).toBe(2);
+    expect(assignment.of(records[8]!, 'server')).toBe(3);
+  });
+
+  it('records without a conversation fall on an unnamed client and server', () => {
+    const { lanes } = endpointLanes([step(1, { conv: '' })], []);
+    expect(lanes).toEqual([
+      { endpoint: '', role: 'client' },
+      { endpoint: '', role: 'server' },
+    ]);
+  });
+});
