@@ -41,6 +41,9 @@ describe('parseFrameBody', () => {
   });
 });
 
+type Frame = Parameters<typeof localFrame>[0] extends { frame(i: number): infer F } ? F : never;
+const store = (frames: Frame[]) => ({ length: frames.length, frame: (i: number) => frames[i]! });
+
 describe('localFrame', () => {
   it('finds packet no in the kept frames, only when it is the same packet', () => {
     const p = tcp(2, ['SYN']) as PacketRecord;
@@ -52,12 +55,12 @@ describe('localFrame', () => {
       caplen: 1,
       interfaceId: 0,
     });
-    expect(localFrame([frame(0), frame(p.time)], p)).toEqual({
+    expect(localFrame(store([frame(0), frame(p.time)]), p)).toEqual({
       linkType: 1,
       data: new Uint8Array([1]),
     });
-    expect(localFrame([frame(0), frame(p.time + 1)], p)).toBeNull();
-    expect(localFrame([], p)).toBeNull();
+    expect(localFrame(store([frame(0), frame(p.time + 1)]), p)).toBeNull();
+    expect(localFrame(store([]), p)).toBeNull();
     expect(bytesFromHex('0A0b')).toEqual(new Uint8Array([10, 11]));
   });
 });

@@ -10,10 +10,17 @@ export interface FrameBytes {
   data: Uint8Array;
 }
 
+/** The frames of a file opened here, by index (packet `no` - 1). */
+export interface FrameStore {
+  readonly length: number;
+  frame(i: number): RawFrame;
+}
+
 /** Packet `no` (from 1) of a local file's frames, if it is the same packet (same time). */
-export function localFrame(frames: readonly RawFrame[], p: PacketRecord): FrameBytes | null {
-  const f = frames[p.no - 1];
-  return f && f.time === p.time ? { linkType: f.linkType, data: f.data } : null;
+export function localFrame(frames: FrameStore, p: PacketRecord): FrameBytes | null {
+  if (p.no < 1 || p.no > frames.length) return null;
+  const f = frames.frame(p.no - 1);
+  return f.time === p.time ? { linkType: f.linkType, data: f.data } : null;
 }
 
 /** Bytes from lowercase or uppercase hex without separators, or null when it is not hex. */

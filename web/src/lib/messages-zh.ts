@@ -76,6 +76,8 @@ export const zh: Record<MessageKey, string> = {
   'conv.records': '{n} 条记录',
   'conv.first': '开始于 {t} 秒',
   'ladder.title': '阶梯图',
+  'sessions.saveNone':
+    '没有可保存的报文：该会话只有套接字调用（用 --capture 启动服务器才会记录报文）。',
   'replay.playShort': '播放',
   'replay.pauseShort': '暂停',
   'replay.label': '回放',

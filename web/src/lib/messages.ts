@@ -82,6 +82,8 @@ const en = {
   'conv.records': '{n} records',
   'conv.first': 'first at {t} s',
   'ladder.title': 'Ladder',
+  'sessions.saveNone':
+    'No packets to save: this session holds socket calls only (start the server with --capture to record packets).',
   'replay.playShort': 'Play',
   'replay.pauseShort': 'Pause',
   'replay.label': 'Replay',

@@ -2,6 +2,8 @@
  * The scenario panel's state: the catalog from the server, the runs every page hears of, the
  * scenario picked to run next, and what to show when this page's own run starts and ends.
  */
+import { localizedScenario } from '../../../core/scenario/scenario-catalog-zh.ts';
+import { locale } from './locale.svelte.ts';
 import type { ScenarioStatus } from '../../../core/protocol.ts';
 import type { ScenarioSummary } from '../../../core/scenario/scenario-status.ts';
 import type { ScenarioId } from '../../../core/scenario/scenario-id.ts';
@@ -42,7 +44,8 @@ export class Scenarios {
   selectedEntry = $derived.by(() => this.catalog.find((s) => s.id === this.selected));
 
   titleOf(id: ScenarioId): string {
-    return this.catalog.find((s) => s.id === id)?.title ?? id;
+    const entry = this.catalog.find((s) => s.id === id);
+    return entry ? localizedScenario(entry, locale.current).title : id;
   }
 
   /** Asks for the catalog and the runs under way (on opening the panel, and after reconnects). */
