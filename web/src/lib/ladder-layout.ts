@@ -8,6 +8,7 @@ import type { Phase } from '../../../core/analysis/packet-analysis.ts';
 import { packetFrom } from './conversations.ts';
 import { analysisNote, hasAck, packetLabel, packetStep, tcpNumbers } from './packet-label.ts';
 import { stepLabel, stepText, truncate } from './step-label.ts';
+import { textUnits } from './text-width.ts';
 import { rowPositions, type CompressedGap, type RowSpacing } from './row-spacing.ts';
 
 /** Which lifeline a record's side sits on (0 = leftmost), and how many there are. */
@@ -159,7 +160,7 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
       const full = stepText(r);
       const label = stepLabel(r);
       const quoted = Boolean(r.preview?.text);
-      const pillWidth = Math.round(label.length * o.labelCharWidth + 20);
+      const pillWidth = Math.round(textUnits(label) * o.labelCharWidth + 20);
       // The message sits between the pill and the next lifeline, never across it.
       const room =
         Math.min(serverX - clientX, (right - left) / Math.max(1, lanes.count - 1)) -
