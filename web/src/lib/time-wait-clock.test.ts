@@ -31,6 +31,8 @@ describe('the clock TIME_WAIT counts against', () => {
     const now = timeWaitClock(false, WALL, [at(fin), at(fin + 1_000_000)]);
     expect(stateText('TIME_WAIT', fin, now).text).toMatch(/^TIME_WAIT 59/);
     const later = timeWaitClock(false, WALL, [at(fin), at(fin + TIME_WAIT_US)]);
-    expect(stateText('TIME_WAIT', fin, later).text).toMatch(/over/);
+    const over = stateText('TIME_WAIT', fin, later);
+    expect(over.text).toBe('CLOSED');
+    expect(over.title).toMatch(/over/);
   });
 });
