@@ -6,7 +6,8 @@ import { line, scalePoint } from 'd3';
 import type { Endpoint, SessionRecord, Side } from '../../../core/protocol.ts';
 import type { Phase } from '../../../core/analysis/packet-analysis.ts';
 import { packetFrom } from './conversations.ts';
-import { analysisNote, hasAck, packetLabel, packetStep, tcpNumbers } from './packet-label.ts';
+import { hasAck, packetLabel, packetStep, tcpNumbers } from './packet-label.ts';
+import { packetNote } from '../../../core/report/retransmit-note.ts';
 import { stepLabel, stepText, truncate } from './step-label.ts';
 import { textUnits } from './text-width.ts';
 import { rowPositions, type CompressedGap, type RowSpacing } from './row-spacing.ts';
@@ -205,7 +206,7 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
         ]) ?? '',
       label: fitLabel(packetLabel(r), Math.floor((Math.abs(x2 - x1) - 16) / o.charWidth)),
       fullLabel: packetLabel(r),
-      note: analysisNote(r),
+      note: packetNote(r),
       labelX: (x1 + x2) / 2,
       ...(n ? { seq: n.seq, ...(hasAck(r) ? { ack: n.ack } : {}) } : {}),
       ...(r.tcp || r.proto === 'UDP' ? { len: r.len } : {}),

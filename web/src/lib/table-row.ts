@@ -9,7 +9,7 @@ import { ackFinder, seqColumns, type SeqColumns, type SeqMode } from './seq-colu
 import { statesOf, type SideStates } from './side-states.ts';
 import { passesFlagFilter, type FlagFilter } from './flag-filter.ts';
 import { analysisAttr, recordTone, type AnalysisTone } from './analysis-marker.ts';
-import { analysisNote } from './packet-label.ts';
+import { packetNote } from '../../../core/report/retransmit-note.ts';
 
 export interface TableRow {
   cells: StepRow;
@@ -52,7 +52,7 @@ export function tableRows(
       states: statesOf(r, o.derived),
       analysis: analysisAttr(r),
       tone: recordTone(r),
-      note: r.type === 'packet' ? analysisNote(r) : '',
+      note: r.type === 'packet' ? packetNote(r) : '',
     };
   });
 }
