@@ -65,19 +65,23 @@ export class TappedTcpClient {
     });
   }
 
+  // A socket closed under the runner (a run past its deadline) makes no more calls: no step.
   write(bytes: Uint8Array): boolean {
+    if (this.socket.destroyed) return false;
     this.emit('write', { bytes: bytes.length, preview: previewOf(bytes) });
     return this.socket.write(bytes);
   }
 
   /** Half-close: our FIN. */
   end(): void {
+    if (this.socket.destroyed) return;
     this.emit('end');
     this.socket.end();
   }
 
   /** Abort: RST instead of FIN. */
   reset(): void {
+    if (this.socket.destroyed) return;
     this.emit('reset');
     this.socket.resetAndDestroy();
   }
