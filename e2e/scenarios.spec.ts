@@ -26,7 +26,7 @@ test('classic, then reset: each as expected, its packets in the ladder', async (
   test.setTimeout(60_000);
   await openPanel(page);
   const picker = page.getByTestId('scenario-picker');
-  await expect(picker.locator('[data-scenario]')).toHaveCount(13);
+  await expect(picker.locator('[data-scenario]')).toHaveCount(18);
   await expect(picker.locator('[data-scenario="classic"]')).toContainText('Classic exchange');
   await expect(picker.locator('[data-scenario="classic"]')).toContainText('server’s FIN before');
 
