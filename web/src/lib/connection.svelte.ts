@@ -62,16 +62,14 @@ export class Connection {
   #scenarioListeners = new Set<(s: ScenarioStatus) => void>();
 
   constructor(
-    socket: AppSocket = io({
-      autoConnect: false,
-      transports: ['websocket', 'polling'],
-      auth: { viewer: viewerId(globalThis.localStorage ?? null) },
-    }),
+    socket: AppSocket = io({ autoConnect: false, transports: ['websocket', 'polling'] }),
   ) {
     this.#socket = socket;
-    // Names the last connection on reconnecting, so the server can say if it was dropped.
+    // The handshake names this browser (quiz answers count once per viewer) and, on
+    // reconnecting, the last connection (so the server can say if it was dropped).
+    const viewer = viewerId(globalThis.localStorage ?? null);
     let previous: string | undefined;
-    socket.auth = (cb) => cb(previous ? { was: previous } : {});
+    socket.auth = (cb) => cb(previous ? { viewer, was: previous } : { viewer });
     // The join waits for `hello` (sent on every connection) so a restarted server is noticed
     // first; if hello is late, join anyway.
     socket.on('connect', () => {
