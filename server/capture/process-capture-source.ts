@@ -10,6 +10,7 @@ import type { CaptureEvents, CaptureExit, CaptureSource } from './capture-source
 import { CaptureStartError } from './capture-start-error.ts';
 import { captureFailureMessage } from './capture-failure-message.ts';
 import { parseCaptureStats } from './capture-stats.ts';
+import { guardAgainstOrphan } from './orphan-watchdog.ts';
 
 export interface ProcessCaptureOptions {
   tool: string;
@@ -125,9 +126,11 @@ export class ProcessCaptureSource implements CaptureSource {
       this.#setStatus({ state: 'starting' });
       const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
       this.#child = child;
-      // Should Node exit first, take the capture process along instead of leaving it running.
+      // Should Node exit first, take the capture process along instead of leaving it running;
+      // after a kill -9 of the server, the watchdog does.
       const killOnExit = (): void => void child.kill('SIGKILL');
       process.on('exit', killOnExit);
+      guardAgainstOrphan(child);
       const startTimer = setTimeout(() => {
         fail(
           `${tool} started on ${iface} but wrote nothing within ${this.#opts.startTimeoutMs ?? 5000} ms: run it by hand to see why.`,

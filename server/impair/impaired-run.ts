@@ -12,6 +12,7 @@ import { createCaptureIngest, type IngestedPacket } from '../../core/ingest/capt
 import { captureSearchDirs, findCaptureBinary } from '../capture/find-capture-tool.ts';
 import { ProcessCaptureSource } from '../capture/process-capture-source.ts';
 import { tcpdumpArgs } from '../capture/tcpdump-source.ts';
+import { guardAgainstOrphan } from '../capture/orphan-watchdog.ts';
 import { parseChildLine } from '../scenarios/runners/loss-child-lines.ts';
 import { lossRuleset, type LossPlan } from './loss-rules.ts';
 import { addNamespace, deleteNamespace, ipBinary } from './network-namespace.ts';
@@ -98,6 +99,7 @@ async function startCapture(
 function runChild(ns: string, opts: ImpairedRunOptions): Promise<void> {
   const args = ['netns', 'exec', ns, process.execPath, '--import', 'tsx', ...opts.child];
   const child = spawn(ipBinary(), args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  guardAgainstOrphan(child);
   let outcome: 'done' | { failed: string } | undefined;
   let invalid: string | undefined;
   let stderr = '';
