@@ -8,6 +8,7 @@ if (process.argv[2] === 'analyze') {
   const require = createRequire(import.meta.url);
   require('tsx/cjs/api').register();
   const { analyzeCommand } = require('../server/cli/analyze-command.ts');
+  require('../server/cli/capture-input.ts').exitQuietlyOnEpipe(process.stdout);
   process.exitCode = await analyzeCommand(process.argv.slice(3), process.stdout, process.stderr);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -13,6 +13,7 @@ import { ANALYZE_KEYS } from '../../core/report/packet-json.ts';
 import { packetJsonLine } from '../../core/report/packet-json-line.ts';
 import { isLocale, type Locale } from '../../core/explain/render-explanation.ts';
 import { createHeapCeiling } from './heap-ceiling.ts';
+import { openCaptureInput, readInput, refuseSpecialFile } from './capture-input.ts';
 
 /** Packets held back at most while waiting for a correction; past it the oldest print as they are. */
 const MAX_HELD = 10_000;
@@ -23,6 +24,7 @@ Reads pcap or pcapng files and prints one JSON object per packet per line (JSON 
 \`explain\`, the sentence the page shows for it. States are true in hindsight: a packet that proves
 an earlier packet's states wrong (a SYN answered by RST, a SYN sent again, a simultaneous open)
 corrects that packet's line before it is printed (marked "corrected": true).
+FILE may be - to read standard input; a FIFO or a device named as FILE is refused.
 Unreadable files are reported on stderr (file, byte offset, what is wrong) and give exit code 2;
 the other files still print.
 
@@ -143,11 +145,13 @@ async function analyzeFile(
   const heap = createHeapCeiling(HEAP_SLACK);
   let fd: number | undefined;
   try {
-    fd = fs.openSync(path, 'r');
+    const special = refuseSpecialFile(path);
+    if (special) return special;
+    fd = openCaptureInput(path);
     const buffer = new Uint8Array(READ_CHUNK);
     // Synchronous reads: the CLI has nothing else to do meanwhile, and a read from the page
     // cache is quicker than the hop to the thread pool. Waiting for 'drain' bounds the output.
-    for (let n; (n = fs.readSync(fd, buffer, 0, READ_CHUNK, null)) > 0;) {
+    for (let n; (n = readInput(fd, buffer)) > 0;) {
       await emit(ingest.push(buffer.subarray(0, n)));
       heap.check();
     }
@@ -164,6 +168,6 @@ async function analyzeFile(
     if (code === 'EACCES') return 'permission denied';
     return (e as Error).message;
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    if (fd !== undefined && fd !== 0) fs.closeSync(fd);
   }
 }

@@ -1,5 +1,6 @@
 /** `packet-ladder <command>`: dispatches to analyze, scenario or serve. */
 import { analyzeCommand } from './analyze-command.ts';
+import { exitQuietlyOnEpipe } from './capture-input.ts';
 
 const USAGE = `Usage: packet-ladder <command> [args]
 
@@ -13,8 +14,10 @@ async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'analyze':
+      exitQuietlyOnEpipe(process.stdout);
       return analyzeCommand(rest, process.stdout, process.stderr);
     case 'scenario': {
+      exitQuietlyOnEpipe(process.stdout);
       const { runScenarioCommand } = await import('./scenario-command.ts');
       return runScenarioCommand(rest, process.stdout, process.stderr);
     }
