@@ -25,7 +25,24 @@ export interface ScenarioEndpoints {
   close(): Promise<void>;
 }
 
-export async function startScenarioEndpoints(host: string, tap: Tap): Promise<ScenarioEndpoints> {
+/**
+ * The scenario endpoints listen on loopback whatever `--echo-host` says: keep-open, slow reader and
+ * the rest exist for the presenter's scenarios, not for the network. IPv6 loopback when the echo
+ * is bound to `::1`, else 127.0.0.1.
+ */
+export function scenarioHost(echoHost: string): string {
+  const h = echoHost
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  return h === '::1' ? '::1' : '127.0.0.1';
+}
+
+export async function startScenarioEndpoints(
+  echoHost: string,
+  tap: Tap,
+): Promise<ScenarioEndpoints> {
+  const host = scenarioHost(echoHost);
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
     for (const c of closers.splice(0).reverse()) await c().catch(() => undefined);
