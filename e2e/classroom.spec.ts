@@ -3,53 +3,14 @@
  * a detached viewer stays put, a student's own client never moves the presenter's view, the quiz
  * counts one answer per viewer, and the join QR code decodes to the viewer URL.
  */
-import net from 'node:net';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { ROLES_ECHO_PORT, ROLES_TOKEN, ROLES_URL } from './ports.ts';
+import { ROLES_URL } from './ports.ts';
+import { outsideClient, presenterPage, selectedRow, send, viewerPage } from './class-pages.ts';
 
 // Three browser contexts at once (presenter and two viewers) take longer than one page.
 test.describe.configure({ timeout: 90_000 });
-
-const selectedRow = (page: Page) => page.locator('[data-testid="step-row"][aria-selected="true"]');
-
-async function presenterPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${ROLES_URL}?token=${ROLES_TOKEN}`);
-  await expect(page.getByTestId('join-toggle')).toBeVisible();
-  return page;
-}
-
-async function viewerPage(browser: Browser, phone = false): Promise<Page> {
-  const context = await browser.newContext(
-    phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {},
-  );
-  const page = await context.newPage();
-  await page.goto(ROLES_URL);
-  await expect(page.getByTestId('follow-toggle')).toHaveAttribute('aria-pressed', 'true');
-  return page;
-}
-
-async function send(page: Page, message: string): Promise<void> {
-  await page.getByTestId('send-protocol').selectOption('tcp');
-  await page.getByTestId('send-message').fill(message);
-  await page.getByTestId('send-button').click();
-  await expect(page.getByTestId('send-reply')).toContainText(message, { timeout: 15_000 });
-}
-
-/** An outside client from another loopback address, as a student's laptop would be. */
-function outsideClient(localAddress: string, message: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const s = net.connect({ host: '127.0.0.1', port: ROLES_ECHO_PORT, localAddress }, () =>
-      s.end(message),
-    );
-    s.on('data', () => undefined);
-    s.on('close', () => resolve());
-    s.on('error', reject);
-    s.setTimeout(5000, () => s.destroy(new Error('outside client timed out')));
-  });
-}
 
 test('viewers follow the presenter; a detached viewer stays until it follows again', async ({
   browser,

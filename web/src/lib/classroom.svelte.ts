@@ -27,6 +27,8 @@ export interface ClassLink {
 /** What following applies to the page (the view state and the session picker implement it). */
 export interface FollowTarget {
   apply(v: PresenterView): void;
+  /** Let go of what only the presenter drives (a replay playing here as it plays there). */
+  release(): void;
 }
 
 export class Classroom {
@@ -72,7 +74,9 @@ export class Classroom {
 
   /** The viewer picked or selected something itself: stop mirroring until re-followed. */
   detach(): void {
-    if (!this.presenter) this.following = false;
+    if (this.presenter) return;
+    this.following = false;
+    this.#target?.release();
   }
 
   follow(): void {

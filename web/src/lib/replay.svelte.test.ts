@@ -84,4 +84,43 @@ describe('Replay', () => {
     other.apply(r.position());
     expect(other.position()).toEqual({ recNo: 3, playing: false, speed: 0.25, reveal: true });
   });
+
+  it('mirrors a playing position without a timer of its own; release stops it', () => {
+    const view = fakeView();
+    const r = new Replay(view);
+    r.apply({ recNo: 2, playing: true, speed: 2, reveal: true });
+    expect([r.playing, r.driven, view.selectedRecNo, r.speed]).toEqual([true, true, 2, 2]);
+    const tick = r.tick;
+    vi.advanceTimersByTime(STEP_MS * 5);
+    expect(view.selectedRecNo).toBe(2);
+    r.apply({ recNo: 3, playing: true, speed: 2, reveal: true });
+    expect(view.selectedRecNo).toBe(3);
+    expect(r.tick).toBe(tick + 1);
+    r.apply({ recNo: 3, playing: false, speed: 2, reveal: true });
+    expect([r.playing, r.driven]).toEqual([false, false]);
+    r.apply({ recNo: 4, playing: true, speed: 1, reveal: false });
+    r.release();
+    expect([r.playing, r.driven, view.selectedRecNo]).toEqual([false, false, 4]);
+  });
+
+  it("tells its user's actions apart: pause while mirrored pauses, it does not play", () => {
+    const view = fakeView();
+    const r = new Replay(view);
+    let user = 0;
+    r.onuser = () => {
+      user++;
+      r.release(); // what a following page does when its user takes over
+    };
+    r.apply({ recNo: 2, playing: true, speed: 1, reveal: false });
+    r.toggle();
+    expect([user, r.playing]).toEqual([1, false]);
+    r.setReveal(true);
+    r.setSpeed(4);
+    expect([user, r.reveal, r.speed]).toEqual([3, true, 4]);
+    // release leaves a replay this page plays itself alone
+    r.play();
+    r.release();
+    expect(r.playing).toBe(true);
+    r.pause();
+  });
 });

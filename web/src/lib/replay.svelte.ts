@@ -34,6 +34,10 @@ export class Replay {
   reducedMotion = $state(false);
   /** Bumped on every step taken while playing, so the moving dot restarts. */
   tick = $state(0);
+  /** Playing as another page (the presenter's) says: its steps arrive, no timer runs here. */
+  driven = $state(false);
+  /** Called when this page's user works the replay (a viewer then stops following). */
+  onuser: () => void = () => {};
 
   #view: ReplayView;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -75,8 +79,11 @@ export class Replay {
     if (rows.length) this.#view.select(rows.at(-1)!.recNo, 'keyboard');
   }
 
+  /** Play or pause, as the user asks (read before a following page lets go of the presenter's). */
   toggle(): void {
-    if (this.playing) this.pause();
+    const was = this.playing;
+    this.onuser();
+    if (was) this.pause();
     else this.play();
   }
 
@@ -92,20 +99,28 @@ export class Replay {
 
   pause(): void {
     this.playing = false;
+    this.driven = false;
     clearTimeout(this.#timer);
     this.#timer = undefined;
   }
 
   /** Back to the first step, revealing from there, and plays. */
   restart(): void {
+    this.onuser();
     this.pause();
     this.first();
     this.play();
   }
 
   setSpeed(s: number): void {
+    this.onuser();
     this.speed = Math.min(4, Math.max(0.25, s));
     if (this.playing) this.#schedule();
+  }
+
+  setReveal(on: boolean): void {
+    this.onuser();
+    this.reveal = on;
   }
 
   /** The position to send to other pages. */
@@ -118,15 +133,26 @@ export class Replay {
     };
   }
 
-  /** Takes a position from elsewhere (a presenter's page). */
+  /**
+   * Takes a position from elsewhere (the presenter's page). Its steps keep arriving while it
+   * plays, so no timer runs here: the travelling packet restarts on each one.
+   */
   apply(p: ReplayPosition): void {
     this.reveal = p.reveal;
     this.speed = Math.min(4, Math.max(0.25, p.speed));
-    if (p.recNo !== this.#view.selectedRecNo) this.#view.select(p.recNo, 'keyboard');
-    if (p.playing && !this.playing) {
+    const moved = p.recNo !== this.#view.selectedRecNo;
+    if (moved) this.#view.select(p.recNo, 'presenter');
+    if (p.playing) {
+      if (!this.driven) this.pause();
       this.playing = true;
-      this.#schedule();
-    } else if (!p.playing && this.playing) this.pause();
+      this.driven = true;
+      if (moved) this.tick++;
+    } else if (this.playing) this.pause();
+  }
+
+  /** Stops a replay another page was playing here (this page explores on its own now). */
+  release(): void {
+    if (this.driven) this.pause();
   }
 
   #schedule(): void {
