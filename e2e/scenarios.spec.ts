@@ -41,6 +41,15 @@ test('classic, then reset: each as expected, its packets in the ladder', async (
   await expect(fins.first()).toContainText('←');
   await expect(fins.last()).toContainText('→');
   await page.screenshot({ path: test.info().outputPath('scenario-classic.png') });
+  // In Chinese the same verdict, check by check; no English sentence left in it.
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(verdictOf(page, 'classic')).toContainText('符合预期');
+  await expect(page.getByTestId('scenario-check').last()).toContainText('服务器先发送 FIN');
+  await expect(picker.locator('[data-scenario="syn-lost"]')).toContainText('丢失的 SYN');
+  expect(await verdictOf(page, 'classic').innerText()).not.toMatch(
+    /expected|checks ran|the server/i,
+  );
+  await page.getByTestId('language').selectOption('en');
 
   await run(page, 'reset');
   await expect(verdictOf(page, 'reset')).toHaveAttribute('data-ok', 'true', { timeout: 20_000 });

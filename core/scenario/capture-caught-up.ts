@@ -6,6 +6,7 @@
 import type { PacketRecord, SocketStep } from '../records.ts';
 import type { Side } from '../types.ts';
 import type { RunTimeline } from './run-timeline.ts';
+import { VERDICT_WORDS_EN, type VerdictWords } from './verdict-words.ts';
 
 export function captureCaughtUp(t: RunTimeline): boolean {
   return t.convs.every((conv) =>
@@ -46,10 +47,13 @@ function lastAckSeen(packets: PacketRecord[]): boolean {
 }
 
 /** Why some of the run's packets are missing from the capture, or undefined when none are known to be. */
-export function captureGaps(t: RunTimeline): string | undefined {
+export function captureGaps(
+  t: RunTimeline,
+  w: VerdictWords = VERDICT_WORDS_EN,
+): string | undefined {
   if (!t.captured) return undefined;
   const lost = t.packets.filter((p) => p.analysis?.analysis?.includes('lost_segment')).length;
-  if (lost) return `the capture missed segments before ${lost} packet(s) (dropped by the kernel?)`;
-  if (!captureCaughtUp(t)) return 'the capture missed the last packets (dropped by the kernel?)';
+  if (lost) return w.gapsLost(lost);
+  if (!captureCaughtUp(t)) return w.gapsTail;
   return undefined;
 }

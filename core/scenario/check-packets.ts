@@ -5,37 +5,42 @@ import type { PacketExpectation, PacketPattern } from './expectation.ts';
 import type { CheckOutcome } from './check-steps.ts';
 import { describePattern } from './describe-expectation.ts';
 import { convsInScope, type RunTimeline } from './run-timeline.ts';
+import { VERDICT_WORDS_EN, type VerdictWords } from './verdict-words.ts';
 
-export function checkPackets(e: PacketExpectation, t: RunTimeline): CheckOutcome {
+export function checkPackets(
+  e: PacketExpectation,
+  t: RunTimeline,
+  w: VerdictWords = VERDICT_WORDS_EN,
+): CheckOutcome {
   switch (e.check) {
     case 'icmp-unreachable':
       return t.packets.some(isPortUnreachable)
-        ? { met: true, detail: 'ICMP port unreachable seen, as expected' }
-        : { met: false, detail: `saw no ICMP port unreachable (${t.packets.length} packet(s))` };
+        ? { met: true, detail: w.icmpSeen }
+        : { met: false, detail: w.sawNoIcmp(t.packets.length) };
     case 'ip-version': {
       const other = t.packets.filter((p) => p.ipVersion !== e.version);
-      if (t.packets.length === 0) return { met: false, detail: 'saw no packets' };
+      if (t.packets.length === 0) return { met: false, detail: w.sawNoPackets };
       return other.length === 0
         ? { met: true }
-        : { met: false, detail: `${other.length} packet(s) were not IPv${e.version}` };
+        : { met: false, detail: w.notIpVersion(other.length, e.version) };
     }
     case 'fewer-data-packets': {
       const a = dataPackets(ofConv(t, t.convs[e.conv ?? 0]), e.from);
       const b = dataPackets(ofConv(t, t.convs[e.than]), e.from);
       return a < b
-        ? { met: true, detail: `${a} vs ${b}` }
-        : { met: false, detail: `saw ${a} vs ${b}` };
+        ? { met: true, detail: w.versus(a, b, true) }
+        : { met: false, detail: w.versus(a, b, false) };
     }
     default:
       break;
   }
   const convs = convsInScope(t, e.conv);
-  if (convs.length === 0) return { met: false, detail: 'the run opened no such conversation' };
+  if (convs.length === 0) return { met: false, detail: w.noSuchConv };
   let note: string | undefined;
   for (const [i, conv] of convs.entries()) {
-    const r = checkConv(e, ofConv(t, conv));
+    const r = checkConv(e, ofConv(t, conv), w);
     if (!r.met) {
-      const which = convs.length > 1 ? `conversation ${i + 1}: ` : '';
+      const which = convs.length > 1 ? w.convPrefix(i + 1) : '';
       return { met: false, detail: which + r.detail };
     }
     note ??= r.detail;
@@ -43,37 +48,27 @@ export function checkPackets(e: PacketExpectation, t: RunTimeline): CheckOutcome
   return { met: true, detail: note };
 }
 
-function checkConv(e: PacketExpectation, ps: PacketRecord[]): CheckOutcome {
+function checkConv(e: PacketExpectation, ps: PacketRecord[], w: VerdictWords): CheckOutcome {
   switch (e.check) {
     case 'flow':
-      return matchFlow(e.packets, ps);
+      return matchFlow(e.packets, ps, w);
     case 'first-fin': {
       const fin = ps.find((p) => p.tcp?.flags.includes('FIN'));
-      if (fin && fromOf(fin) === e.from)
-        return { met: true, detail: `the ${e.from} sent the first FIN, as expected` };
-      const saw = fin ? `saw the ${fromOf(fin) ?? 'unknown side'}'s` : 'saw no FIN';
-      return { met: false, detail: `expected a FIN from the ${e.from} first, ${saw}` };
+      if (fin && fromOf(fin) === e.from) return { met: true, detail: w.firstFinMet(e.from) };
+      return { met: false, detail: w.firstFinOther(e.from, fin ? fromOf(fin) : null) };
     }
     case 'rst-not-fin': {
       const mine = ps.filter((p) => fromOf(p) === e.from && p.tcp);
       const rst = mine.findIndex((p) => p.tcp!.flags.includes('RST'));
       const fin = mine.findIndex((p) => p.tcp!.flags.includes('FIN'));
-      if (rst >= 0 && (fin < 0 || fin > rst))
-        return { met: true, detail: 'RST seen instead of FIN, as expected' };
-      if (rst < 0)
-        return {
-          met: false,
-          detail: `expected a RST from the ${e.from}, saw ${fin >= 0 ? 'a FIN' : 'neither RST nor FIN'}`,
-        };
-      return {
-        met: false,
-        detail: `expected a RST instead of a FIN, saw the ${e.from}'s FIN first`,
-      };
+      if (rst >= 0 && (fin < 0 || fin > rst)) return { met: true, detail: w.rstMet };
+      if (rst < 0) return { met: false, detail: w.rstMissing(e.from, fin >= 0) };
+      return { met: false, detail: w.finBeforeRst(e.from) };
     }
     case 'data-packets': {
       const n = dataPackets(ps, e.from);
       const ok = n >= (e.min ?? 0) && (e.max === undefined || n <= e.max);
-      return ok ? { met: true, detail: `${n} data packet(s)` } : { met: false, detail: `saw ${n}` };
+      return ok ? { met: true, detail: w.dataPacketCount(n) } : { met: false, detail: w.saw(n) };
     }
     case 'analysis': {
       const n = ps.filter(
@@ -82,7 +77,7 @@ function checkConv(e: PacketExpectation, ps: PacketRecord[]): CheckOutcome {
           p.analysis?.analysis?.some((f) => e.flags.includes(f)),
       ).length;
       const ok = n >= e.min && (e.max === undefined || n <= e.max);
-      return ok ? { met: true, detail: `${n} seen` } : { met: false, detail: `saw ${n}` };
+      return ok ? { met: true, detail: w.seen(n) } : { met: false, detail: w.saw(n) };
     }
     default:
       return { met: true };
@@ -90,17 +85,14 @@ function checkConv(e: PacketExpectation, ps: PacketRecord[]): CheckOutcome {
 }
 
 /** Patterns in order; one packet may satisfy consecutive patterns (data and FIN in one segment). */
-function matchFlow(want: PacketPattern[], ps: PacketRecord[]): CheckOutcome {
+function matchFlow(want: PacketPattern[], ps: PacketRecord[], w: VerdictWords): CheckOutcome {
   let i = 0;
   for (const p of ps) {
     while (i < want.length && matches(want[i]!, p)) i++;
     if (i === want.length) return { met: true };
   }
-  const seen = ps.slice(0, 12).map(shortPacket).join(', ');
-  return {
-    met: false,
-    detail: `expected ${describePattern(want[i]!)} next, saw ${seen || 'no packets'}${ps.length > 12 ? ', …' : ''}`,
-  };
+  const seen = ps.slice(0, 12).map((p) => shortPacket(p, w));
+  return { met: false, detail: w.flowNext(describePattern(want[i]!, w), seen, ps.length > 12) };
 }
 
 function matches(want: PacketPattern, p: PacketRecord): boolean {
@@ -112,9 +104,9 @@ function matches(want: PacketPattern, p: PacketRecord): boolean {
   );
 }
 
-export function shortPacket(p: PacketRecord): string {
+export function shortPacket(p: PacketRecord, w: VerdictWords = VERDICT_WORDS_EN): string {
   const what = p.tcp ? p.tcp.flags.join(',') : p.proto;
-  return `${fromOf(p) ?? '?'} ${what}${p.len > 0 && p.tcp ? '+data' : ''}`;
+  return w.packet(fromOf(p), what, p.len > 0 && !!p.tcp);
 }
 
 function fromOf(p: PacketRecord): Side | undefined {

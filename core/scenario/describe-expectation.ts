@@ -1,53 +1,47 @@
-/** One line of English per expectation, for the catalog, the verdict and the command line. */
+/** One line per expectation, for the catalog, the verdict and the command line (English by default). */
 import type { Expectation, PacketPattern } from './expectation.ts';
+import { VERDICT_WORDS_EN, type VerdictWords } from './verdict-words.ts';
 
-export function describeExpectation(e: Expectation): string {
-  if (e.text) return e.text;
-  const where = e.conv === undefined ? '' : ` (conversation ${e.conv + 1})`;
-  return describeCheck(e) + where;
+export function describeExpectation(e: Expectation, w: VerdictWords = VERDICT_WORDS_EN): string {
+  const own = w.own(e);
+  if (own) return own;
+  const where = e.conv === undefined ? '' : w.inConv(e.conv + 1);
+  return describeCheck(e, w) + where;
 }
 
-function describeCheck(e: Expectation): string {
+function describeCheck(e: Expectation, w: VerdictWords): string {
   switch (e.check) {
     case 'steps':
-      return `${e.side}: ${e.kinds.join(' → ')}`;
+      return w.steps(e.side, e.kinds.join(' → '));
     case 'step-error':
-      return `${e.side} gets ${e.code}`;
+      return w.stepError(e.side, e.code);
     case 'no-step':
-      return `${e.side} never does ${e.kind}`;
+      return w.noStep(e.side, e.kind);
     case 'step-count':
-      return `${e.side} does ${e.kind} ${range(e.min, e.max)} time(s)`;
+      return w.stepCount(e.side, e.kind, e);
     case 'bytes':
-      return `${e.side} ${e.kind === 'read' ? 'reads' : 'writes'} ${e.total} bytes`;
+      return w.bytes(e.side, e.kind, e.total);
     case 'conversations':
-      return `${e.count} conversation(s)`;
+      return w.conversations(e.count);
     case 'flow':
-      return `packets: ${e.packets.map(describePattern).join(', ')}`;
+      return w.flow(e.packets.map((p) => describePattern(p, w)));
     case 'first-fin':
-      return `the ${e.from} sends the first FIN`;
+      return w.firstFin(e.from);
     case 'rst-not-fin':
-      return `the ${e.from} sends RST instead of FIN`;
+      return w.rstNotFin(e.from);
     case 'data-packets':
-      return `${range(e.min ?? 0, e.max)} data packet(s) from the ${e.from}`;
+      return w.dataPackets(e.from, { min: e.min ?? 0, max: e.max });
     case 'fewer-data-packets':
-      return `fewer data packets from the ${e.from} than in conversation ${e.than + 1}`;
+      return w.fewerDataPackets(e.from, e.than + 1);
     case 'analysis':
-      return `${e.flags.join(' or ')}${e.from ? ` from the ${e.from}` : ''} (${range(e.min, e.max)})`;
+      return w.analysis(e.flags, e.from, e);
     case 'icmp-unreachable':
-      return 'an ICMP port unreachable comes back';
+      return w.icmpUnreachable;
     case 'ip-version':
-      return `every packet is IPv${e.version}`;
+      return w.ipVersion(e.version);
   }
 }
 
-export function describePattern(p: PacketPattern): string {
-  const flags = p.has.length ? p.has.join(',') : '';
-  const data = p.data ? (flags ? '+data' : 'data') : '';
-  return `${p.from} ${flags}${data}`;
-}
-
-function range(min: number, max?: number): string {
-  if (max === undefined) return `at least ${min}`;
-  if (max === min) return `exactly ${min}`;
-  return min === 0 ? `at most ${max}` : `${min} to ${max}`;
+export function describePattern(p: PacketPattern, w: VerdictWords = VERDICT_WORDS_EN): string {
+  return w.packet(p.from, p.has.join(','), !!p.data);
 }

@@ -14,6 +14,8 @@ export interface ExpectationScope {
   optional?: boolean;
   /** Wording for people; generated from the check when absent. */
   text?: string;
+  /** The same wording in Simplified Chinese (given with `text`). */
+  textZh?: string;
 }
 
 /** Checks on socket steps. */

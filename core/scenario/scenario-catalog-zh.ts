@@ -9,8 +9,8 @@ export interface ScenarioText {
 
 const NAGLE_ALL = size.NAGLE_WRITES + 1;
 
-/** Scenarios without an entry here fall back to English. */
-export const SCENARIO_TEXT_ZH: Partial<Record<ScenarioId, ScenarioText>> = {
+/** Every scenario has its entry (the type says so). */
+export const SCENARIO_TEXT_ZH: Record<ScenarioId, ScenarioText> = {
   classic: {
     title: '经典交互',
     description: [
@@ -100,6 +100,41 @@ export const SCENARIO_TEXT_ZH: Partial<Record<ScenarioId, ScenarioText>> = {
     description: [
       '在 [::1] 的端口之间进行经典交互。',
       '请看与经典交互相同的阶梯图，只是地址为 IPv6。',
+    ],
+  },
+  'syn-lost': {
+    title: '丢失的 SYN',
+    description: [
+      '客户端的第一个 SYN 在受损链路上被丢弃；内核会再发一次。',
+      '请看第一个 SYN 之后约 1 秒的第二个 SYN（初始 RTO），然后是三次握手。',
+    ],
+  },
+  'data-lost': {
+    title: '丢失的数据报文段',
+    description: [
+      '客户端以 1448 字节的报文段发送 64 KiB；它的第 5 个数据报文段被丢弃。',
+      '请看服务器发出的重复 ACK（带 SACK 块），然后是快速重传。',
+    ],
+  },
+  'ack-lost': {
+    title: '丢失的 ACK',
+    description: [
+      '客户端发送一条消息；服务器对它的 ACK 被丢弃。',
+      '请看客户端再次发送同样的数据：服务器其实已经收到，这是一次虚假重传。',
+    ],
+  },
+  'fin-lost': {
+    title: '丢失的 FIN',
+    description: [
+      '一次请求和回复之后，客户端先关闭；它的 FIN 被丢弃。',
+      '请看重传超时后再次发送的 FIN，然后是通常的关闭过程。',
+    ],
+  },
+  blackhole: {
+    title: '黑洞',
+    description: [
+      '握手之后的每个报文都被丢弃；客户端的数据始终到不了。',
+      '请看间隔逐次加倍的重传，约 3 秒后客户端得到 ETIMEDOUT。',
     ],
   },
 };

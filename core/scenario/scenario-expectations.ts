@@ -55,6 +55,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
         {
           check: 'flow',
           text: 'the server’s data comes after the client’s FIN',
+          textZh: '服务器的数据在客户端的 FIN 之后到来',
           packets: [
             { from: 'client', has: ['FIN'] },
             { from: 'server', has: ['ACK'], data: true },
@@ -98,6 +99,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
           max: 0,
           optional: true, // loopback loses nothing: a gap means the capture dropped packets
           text: 'the capture missed no segment',
+          textZh: '抓包没有漏掉报文段',
         },
       ];
     case 'slow-reader':
@@ -111,6 +113,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
           flags: ['zero_window_probe', 'keep_alive'],
           min: 1,
           text: 'the client probes the zero window',
+          textZh: '客户端探测零窗口',
         },
         { check: 'analysis', from: 'server', flags: ['window_update'], min: 1 },
       ];
@@ -147,6 +150,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
           conv: 0,
           than: 1,
           text: 'with Nagle on, fewer data segments than with it off',
+          textZh: '开启 Nagle 时的数据报文段比关闭时少',
         },
         {
           check: 'data-packets',
@@ -155,6 +159,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
           min: n + 1,
           optional: true, // Linux's autocorking may still merge a few
           text: `with Nagle off, one data segment per write (${n + 1}: “${size.NAGLE_START_MESSAGE}” and ${n} small writes)`,
+          textZh: `关闭 Nagle 时每次写入一个数据报文段（${n + 1} 个：“${size.NAGLE_START_MESSAGE}”和 ${n} 次小写入）`,
         },
       ];
     }
@@ -189,6 +194,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
         {
           check: 'flow',
           text: 'the SYN twice, then the SYN/ACK',
+          textZh: 'SYN 出现两次，然后是 SYN/ACK',
           packets: [
             { from: 'client', has: ['SYN'], lacks: ['ACK'] },
             { from: 'client', has: ['SYN'], lacks: ['ACK'] },
@@ -202,6 +208,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
           min: 1,
           max: 1,
           text: 'one retransmission from the client: its SYN',
+          textZh: '客户端有一次重传：它的 SYN',
         },
       ];
     case 'data-lost':
@@ -215,6 +222,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
           flags: ['retransmission'],
           min: 1,
           text: 'the client retransmits the lost segment',
+          textZh: '客户端重传丢失的报文段',
         },
         {
           check: 'analysis',
@@ -223,6 +231,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
           min: 1,
           optional: true, // Linux's RACK may resend before the third duplicate ACK
           text: 'a fast retransmission (after duplicate ACKs, not a timeout)',
+          textZh: '一次快速重传（由重复 ACK 触发，而不是超时）',
         },
       ];
     case 'ack-lost':
@@ -240,6 +249,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
           flags: ['spurious_retransmission'],
           min: 1,
           text: 'the client resends data the server had: a spurious retransmission',
+          textZh: '客户端重发了服务器已经收到的数据：虚假重传',
         },
       ];
     case 'fin-lost':
@@ -253,6 +263,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
         {
           check: 'flow',
           text: 'the client’s FIN twice, then the server’s FIN',
+          textZh: '客户端的 FIN 出现两次，然后是服务器的 FIN',
           packets: [
             { from: 'client', has: ['FIN'] },
             { from: 'client', has: ['FIN'] },
@@ -265,6 +276,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
           flags: ['retransmission'],
           min: 1,
           text: 'the client’s FIN is retransmitted',
+          textZh: '客户端的 FIN 被重传',
         },
       ];
     case 'blackhole':
@@ -278,6 +290,7 @@ export function expectationsFor(id: ScenarioId, params: ScenarioParams = {}): Ex
           flags: ['retransmission'],
           min: size.BLACKHOLE_MIN_RETRANSMISSIONS,
           text: 'the client retransmits its data again and again',
+          textZh: '客户端一次又一次地重传它的数据',
         },
       ];
   }

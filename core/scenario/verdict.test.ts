@@ -5,6 +5,8 @@ import { judgeRun } from './verdict.ts';
 import { describeExpectation } from './describe-expectation.ts';
 import { scenarioEntry } from './scenario-catalog.ts';
 import { NAGLE_WRITE_BYTES, NAGLE_WRITES } from './scenario-sizes.ts';
+import { SCENARIO_IDS } from './scenario-id.ts';
+import { VERDICT_WORDS_ZH } from './verdict-words-zh.ts';
 import {
   CONV,
   classicPackets,
@@ -223,7 +225,7 @@ describe('single checks', () => {
 
 describe('nagle: texts and checks agree on counts', () => {
   it('the description and the optional check name the same number of writes', () => {
-    const checks = expectationsFor('nagle').map(describeExpectation);
+    const checks = expectationsFor('nagle').map((e) => describeExpectation(e));
     const writes = NAGLE_WRITES + 1;
     expect(checks.join('\n')).toContain(`one data segment per write (${writes}:`);
     const [what, look] = scenarioEntry('nagle').description;
@@ -235,5 +237,60 @@ describe('nagle: texts and checks agree on counts', () => {
     expect(expectationsFor('nagle')).toContainEqual(
       expect.objectContaining({ check: 'step-count', kind: 'write', min: writes, max: writes }),
     );
+  });
+});
+
+describe('the verdict in Simplified Chinese', () => {
+  const cjk = /[\u4e00-\u9fff]/;
+
+  it.each(SCENARIO_IDS)('%s: every expectation has Chinese words', (id) => {
+    for (const e of expectationsFor(id)) {
+      const zh = describeExpectation(e, VERDICT_WORDS_ZH);
+      expect(zh, describeExpectation(e)).toMatch(cjk);
+      if (e.text) expect(e.textZh, `${e.text} has its Chinese wording`).toMatch(cjk);
+    }
+  });
+
+  it('as expected: summary and checks in Chinese, English unchanged beside them', () => {
+    const v = judgeRun(
+      expectationsFor('classic'),
+      timeline(classicSteps(), classicPackets('server')),
+    );
+    expect(v.summary).toBe('As expected (4 of 4 checks ran).');
+    expect(v.zh!.summary).toBe('符合预期（4 项检查中运行了 4 项）。');
+    expect(v.zh!.checks.map((c) => c.text)).toEqual([
+      '客户端：connect → write → read → peer-end → end → close',
+      '服务器：accept → read → write → end → peer-end → close',
+      '报文：客户端 SYN，服务器 SYN,ACK，客户端 ACK，客户端 ACK+数据，服务器 ACK+数据',
+      '服务器先发送 FIN',
+    ]);
+    expect(v.zh!.checks[3]!.detail).toBe('服务器先发送了 FIN，符合预期');
+  });
+
+  it('differs: the first difference in Chinese, check by check as in English', () => {
+    const v = judgeRun(
+      expectationsFor('classic'),
+      timeline(classicSteps(), classicPackets('client')),
+    );
+    expect(v.summary).toMatch(
+      /^Differs: expected a FIN from the server first, saw the client's\.$/,
+    );
+    expect(v.zh!.summary).toBe('不同：预期服务器先发送 FIN，但先发送的是客户端。');
+    expect(v.zh!.checks).toHaveLength(v.checks.length);
+  });
+
+  it('without capture: the packet checks not run, said in Chinese', () => {
+    const v = judgeRun(expectationsFor('classic'), timeline(classicSteps(), [], false));
+    expect(v.zh!.summary).toBe(
+      '符合预期（4 项检查中运行了 2 项）。有 2 项报文检查没有运行：没有抓包。',
+    );
+  });
+
+  it('a step difference names what was seen', () => {
+    const v = judgeRun(
+      [{ check: 'step-error', side: 'client', code: 'ECONNREFUSED' }],
+      timeline([step('client', 'error', { code: 'ETIMEDOUT' })], []),
+    );
+    expect(v.zh!.summary).toBe('不同：预期客户端得到 ECONNREFUSED；看到的是 ETIMEDOUT。');
   });
 });
