@@ -100,8 +100,9 @@ function correct(held: PacketRecord[], no: number, analysis: PacketAnalysis): vo
 
 /** Bytes read at a time: one buffer, reused, so memory does not grow with the file. */
 const READ_CHUNK = 16384;
-/** Output is written in pieces of about this many characters (one write per line costs more). */
-const WRITE_BATCH = 256 * 1024;
+/** Output is encoded into buffers of this many bytes, each one write (one write per line costs
+ * more, and one long string of many lines costs more to flatten and encode than the lines). */
+const WRITE_BUFFER = 1024 * 1024;
 /** Garbage allowed to pile up before a full collection (see HeapCeiling). */
 const HEAP_SLACK = 24 * 1024 * 1024;
 
@@ -117,11 +118,27 @@ async function analyzeFile(
   const ingest = createCaptureIngest({ serverPorts, previewBytes: 0, keepConversations: 0 });
   const fileJson = label === undefined ? undefined : JSON.stringify(label);
   let first: number | undefined;
-  let text = '';
-  const flush = async () => {
-    const ready = out.write(text);
-    text = '';
-    if (!ready) await new Promise((r) => out.once('drain', r));
+  let buf = Buffer.allocUnsafe(WRITE_BUFFER);
+  let at = 0;
+  let blocked = false;
+  // A written buffer belongs to the stream until it is written out: the next lines go to a new one.
+  const send = () => {
+    if (at === 0) return;
+    if (!out.write(buf.subarray(0, at))) blocked = true;
+    buf = Buffer.allocUnsafe(WRITE_BUFFER);
+    at = 0;
+  };
+  const print = (line: string) => {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit, plus the newline.
+    if (at + 3 * line.length + 1 > buf.length) {
+      send();
+      if (3 * line.length + 1 > buf.length) {
+        if (!out.write(`${line}\n`)) blocked = true;
+        return;
+      }
+    }
+    at += buf.write(line, at);
+    buf[at++] = 10;
   };
   // Lines wait while a later packet may still correct them (held[0] is the oldest unprinted).
   let held: PacketRecord[] = [];
@@ -137,10 +154,14 @@ async function analyzeFile(
     for (let i = 0; i < n; i++) {
       const record = held[i]!;
       first ??= record.time;
-      text += packetJsonLine(record, first, fileJson, lang) + '\n';
+      print(packetJsonLine(record, first, fileJson, lang));
     }
     held = n === held.length ? [] : held.slice(n);
-    if (text.length >= WRITE_BATCH || (last && text)) await flush();
+    if (last) send();
+    if (blocked) {
+      blocked = false;
+      await new Promise((r) => out.once('drain', r));
+    }
   };
   const heap = createHeapCeiling(HEAP_SLACK);
   let fd: number | undefined;
