@@ -8,6 +8,7 @@ import type { SessionRecord } from './records.ts';
 import type { Transport } from './types.ts';
 import type { ClassClientEvents, ClassServerEvents } from './class/class-protocol.ts';
 import type { Refusal } from './limit-kind.ts';
+import type { SessionClientEvents, SessionServerEvents } from './session-actions.ts';
 import type {
   RunScenarioRequest,
   RunScenarioResult,
@@ -36,6 +37,8 @@ export interface SessionInfo {
   closed?: boolean;
   /** One line about the stored copy: what a cut file lost, or why recording stopped. */
   storeNote?: string;
+  /** Records not stored on disk because the session reached its size cap (the newest). */
+  storeDropped?: number;
 }
 
 export type CaptureState =
@@ -77,6 +80,8 @@ export interface Hello {
   role: Role;
   /** This page's last connection was cut because it did not read what was sent to it. */
   fellBehind?: boolean;
+  /** --private: exports and packet bytes are for the presenter only. */
+  private?: boolean;
 }
 
 export interface JoinRequest {
@@ -118,7 +123,7 @@ export interface CorrectionBatch {
   records: { recNo: number; analysis: PacketAnalysis }[];
 }
 
-export interface ServerToClientEvents extends ClassServerEvents {
+export interface ServerToClientEvents extends ClassServerEvents, SessionServerEvents {
   hello: (h: Hello) => void;
   sessions: (list: SessionInfo[]) => void;
   records: (batch: RecordBatch) => void;
@@ -129,7 +134,7 @@ export interface ServerToClientEvents extends ClassServerEvents {
   scenario: (status: ScenarioStatus) => void;
 }
 
-export interface ClientToServerEvents extends ClassClientEvents {
+export interface ClientToServerEvents extends ClassClientEvents, SessionClientEvents {
   join: (req: JoinRequest, ack: (res: JoinResult) => void) => void;
   send: (req: SendRequest, ack: (res: SendResult) => void) => void;
   /** The scenario catalog and the runs queued or running now. */

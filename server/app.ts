@@ -11,6 +11,7 @@ import { listenOn } from './echo/listen-on.ts';
 import { Hub, type HubServer } from './hub/hub.ts';
 import type { Session } from './hub/session.ts';
 import { openSessionStore } from './store/session-store.ts';
+import { attachSessionActions } from './store/session-actions.ts';
 import { staticHandler } from './http/static-files.ts';
 import { apiHandler, type Handler } from './http/api.ts';
 import { guardHandler } from './http/guard-handler.ts';
@@ -35,12 +36,15 @@ import { createScenarioService } from './scenarios/scenario-service.ts';
 
 export { PortInUseError } from './lab.ts';
 
+const MIB = 1024 * 1024;
+
 export interface App {
   url: string;
   /** The socket.io server (tests add a middleware to play a viewer). */
   io: HubServer;
   echo: Endpoint;
-  live: Session;
+  /** The live session now (a new one takes its place when the presenter starts one). */
+  readonly live: Session;
   /** Whether pages need the token to act, and the token. */
   roles: { enabled: boolean; token: string };
   capture(): CaptureStatus;
@@ -100,6 +104,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       capture: lab.capture,
       send: lab.send,
       maxRecords: opts.maxRecords,
+      private: opts.private,
     });
     const store =
       opts.dataDir === undefined
@@ -107,13 +112,23 @@ export async function startApp(opts: AppOptions): Promise<App> {
         : openSessionStore({
             dataDir: opts.dataDir,
             maxRecords: opts.maxRecords,
+            maxSessionBytes: opts.maxSessionMb * MIB,
+            maxTotalBytes: opts.maxStoredMb * MIB,
             log: (line) => process.stderr.write(`${line}\n`),
             changed: () => hub.sessionsChanged(),
+            pruned: (gone) => {
+              for (const s of gone) hub.removeSession(s.id);
+              io.emit(
+                'sessionsPruned',
+                gone.map((s) => s.title),
+              );
+            },
           });
     for (const s of store?.restored ?? []) hub.addSession(s);
     hub.addSession(lab.live);
     store?.record(lab.live);
     attachScenarios(io, events, scenarios);
+    attachSessionActions(io, events, { hub, store, lab });
     attachClassroom(io, events, {
       viewerUrls: () => viewerUrls(opts.host, (httpServer.address() as net.AddressInfo).port),
     });
@@ -125,6 +140,10 @@ export async function startApp(opts: AppOptions): Promise<App> {
         store?.record(s);
       },
       writeRefusal: (req) => writeRefusal(roles, req),
+      readRefusal: (req) =>
+        opts.private && roles.roleOf(req.headers) !== 'presenter'
+          ? { status: 403, error: 'This server is private: only the presenter can export.' }
+          : undefined,
       maxRecords: opts.maxRecords,
       uploads: { concurrent: opts.maxUploads, timeoutMs: opts.uploadTimeout * 1000 },
     });
@@ -135,7 +154,9 @@ export async function startApp(opts: AppOptions): Promise<App> {
       url: `http://${formatEndpoint({ address: bound.address, port: bound.port })}/`,
       io,
       echo: lab.echo,
-      live: lab.live,
+      get live() {
+        return lab.live;
+      },
       roles: { enabled: roles.enabled, token: roles.token },
       capture: lab.capture,
       close: async () => {

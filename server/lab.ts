@@ -31,7 +31,13 @@ export interface LabOptions {
 
 export interface Lab {
   echo: Endpoint;
-  live: Session;
+  /** The session the taps and the capture write to now. */
+  readonly live: Session;
+  /**
+   * Starts a new, empty live session: the taps and the capture write to it from now on. Returns
+   * the one it replaces (the caller files it away).
+   */
+  renewLive(): Session;
   tap: Tap;
   capture(): CaptureStatus;
   onCapture(listener: (s: CaptureStatus) => void): void;
@@ -50,7 +56,7 @@ export class PortInUseError extends Error {
 }
 
 export async function startLab(opts: LabOptions): Promise<Lab> {
-  const live = new Session('live', 'live', 'Live: echo endpoints', nowMicros(), opts.maxRecords);
+  let live = newLive(opts.maxRecords);
   const tap: Tap = (s) => live.append(s);
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
@@ -87,7 +93,7 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
           tcp: [echo.port, ...(opts.extraPorts?.tcp ?? [])],
           udp: [echo.port, ...(opts.extraPorts?.udp ?? [])],
         },
-        session: live,
+        session: () => live,
         onStatus: setCapture,
       });
       closers.push(() => cap.stop());
@@ -108,7 +114,18 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
     };
     return {
       echo,
-      live,
+      get live() {
+        return live;
+      },
+      renewLive() {
+        const old = live;
+        live = newLive(opts.maxRecords);
+        if (old.frames) {
+          // Packet numbers go on from the capture's count, so the new ring starts there.
+          live.frames = new FrameRing(opts.maxRecords, LIVE_FRAME_BYTES, old.frames.nextNo);
+        }
+        return old;
+      },
       tap,
       capture: () => capture,
       onCapture: (l) => void captureListeners.add(l),
@@ -119,6 +136,14 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
     await closeAll();
     throw err;
   }
+}
+
+/** The live session's id stays the same: pages showing it go on to the new one. */
+export const LIVE_ID = 'live';
+export const LIVE_TITLE = 'Live: echo endpoints';
+
+function newLive(maxRecords: number): Session {
+  return new Session(LIVE_ID, 'live', LIVE_TITLE, nowMicros(), maxRecords);
 }
 
 export async function inUse<T>(p: Promise<T>, port: number, flag: string): Promise<T> {

@@ -111,7 +111,7 @@ describe('live capture', () => {
       tool: 'tcpdump',
       host: '127.0.0.1',
       ports: { tcp: [23999] },
-      session,
+      session: () => session,
       onStatus: (s) => seen.push(s),
       binary: '/nonexistent/tcpdump',
     });

@@ -20,7 +20,8 @@ export interface LiveCaptureOptions {
   iface?: string;
   host: string;
   ports: CapturePorts;
-  session: Session;
+  /** The session packets go to now (the live one may be renewed while capture runs). */
+  session: () => Session;
   onStatus: (s: CaptureStatus) => void;
   /** Program to run instead of the installed tool (tests of the failure path). */
   binary?: string;
@@ -56,8 +57,9 @@ export async function startLiveCapture(opts: LiveCaptureOptions): Promise<LiveCa
     if (broken) return;
     try {
       for (const { record, frame } of ingest.push(chunk)) {
-        opts.session.append(record);
-        opts.session.frames?.push(frame);
+        const session = opts.session();
+        session.append(record);
+        session.frames?.push(frame);
       }
     } catch (err) {
       // A broken pcap stream from the tool: stop reading it and say so, keep the rest running.

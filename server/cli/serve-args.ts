@@ -15,6 +15,11 @@ export interface ServeOptions {
   maxRecords: number;
   /** Where sessions are stored; unset keeps them in memory only (main.ts defaults it to ./data). */
   dataDir?: string;
+  /** MiB one stored session may take; MiB all of them together may take (oldest pruned). */
+  maxSessionMb: number;
+  maxStoredMb: number;
+  /** Exports and packet bytes for the presenter only. */
+  private: boolean;
   /** Capture files being shared at once; the seconds one may take to arrive. */
   maxUploads: number;
   uploadTimeout: number;
@@ -39,6 +44,11 @@ Flags:
   --capture-interface NAME  interface to capture on (default: the one carrying --echo-host)
   --data-dir DIR            where sessions are stored, pcapng + JSON Lines (default ./data)
   --max-records N           records kept per session before the oldest are dropped (default 20000)
+  --max-session-mb N        MiB one session may take on disk; later records are counted,
+                            not stored (default 512)
+  --max-stored-mb N         MiB all stored sessions may take; the oldest closed ones are
+                            pruned past it (default 2048)
+  --private                 exports, saved pcapng and packet bytes for the presenter only
   --max-uploads N           capture files being shared at once (default 2)
   --upload-timeout S        seconds a shared file may take to arrive (default 15)
   --token T                 the presenter's token (16-128 of A-Z a-z 0-9 _ -; default random);
@@ -67,6 +77,9 @@ export function parseServeArgs(argv: string[]): ServeOptions {
         'capture-interface': { type: 'string' },
         'max-records': { type: 'string', default: '20000' },
         'data-dir': { type: 'string' },
+        'max-session-mb': { type: 'string', default: '512' },
+        'max-stored-mb': { type: 'string', default: '2048' },
+        private: { type: 'boolean', default: false },
         token: { type: 'string' },
         'max-uploads': { type: 'string', default: '2' },
         'upload-timeout': { type: 'string', default: '15' },
@@ -99,6 +112,9 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     captureInterface: iface,
     maxRecords: integer('--max-records', values['max-records'], 100, 10_000_000),
     ...dataDir(values['data-dir']),
+    maxSessionMb: integer('--max-session-mb', values['max-session-mb'], 1, 1_000_000),
+    maxStoredMb: integer('--max-stored-mb', values['max-stored-mb'], 1, 10_000_000),
+    private: values.private,
     maxUploads: integer('--max-uploads', values['max-uploads'], 1, 64),
     uploadTimeout: integer('--upload-timeout', values['upload-timeout'], 1, 3600),
     ...(token !== undefined && { token }),

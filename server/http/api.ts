@@ -25,6 +25,8 @@ export interface ApiSessions {
   uploads: { concurrent: number; timeoutMs: number };
   /** Why this request may not write (cross-origin, form content type, not the presenter). */
   writeRefusal(req: http.IncomingMessage): { status: number; error: string } | undefined;
+  /** Why this request may not read a session's packets or exports (--private, a viewer). */
+  readRefusal?(req: http.IncomingMessage): { status: number; error: string } | undefined;
 }
 
 export type Handler = (
@@ -65,6 +67,8 @@ export function apiHandler(sessions: ApiSessions): Handler {
       if (id === undefined) return fail(res, 400, 'The session name has a malformed %-escape.');
       const session = sessions.get(id);
       if (!session) return fail(res, 404, `No session named ${JSON.stringify(id.slice(0, 80))}.`);
+      const refused = sessions.readRefusal?.(req);
+      if (refused) return fail(res, refused.status, refused.error);
       if (parts.length === 4 && parts[3] === 'capture.pcapng') return savePcapng(res, session);
       if (parts.length === 5 && parts[3] === 'frames') {
         const { status, body } = frameRoute(session, parts[4]!);

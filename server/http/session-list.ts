@@ -11,24 +11,19 @@ export interface SessionListEntry extends SessionInfo {
   conversations: number;
   packets: number;
   steps: number;
+  /** Bytes of its stored copy under --data-dir, when it has one. */
+  storedBytes?: number;
 }
 
+/** O(1) per session: the counts are kept as records arrive. */
 export function sessionListEntry(session: Session): SessionListEntry {
-  const convs = new Set<string>();
-  let packets = 0;
-  let steps = 0;
-  for (const r of session.since(0).records) {
-    if (r.type === 'packet') packets++;
-    else steps++;
-    if (r.conv) convs.add(r.conv);
-  }
   const info = session.info();
+  const stored = session.storedBytes();
   return {
     ...info,
     name: info.title,
     startedAt: new Date(Math.floor(info.startTime / 1000)).toISOString(),
-    conversations: convs.size,
-    packets,
-    steps,
+    ...session.totals(),
+    ...(stored === undefined ? {} : { storedBytes: stored }),
   };
 }

@@ -66,6 +66,9 @@ const FORGED: Record<PresenterEvent, unknown> = {
   },
   quizReveal: { id: 'quiz-1' },
   quizClose: { id: 'quiz-1' },
+  newSession: { name: 'forged' },
+  renameSession: { session: 'live', name: 'forged' },
+  deleteSession: { session: 'live' },
 };
 
 describe('guarded socket.io events', () => {
@@ -106,6 +109,7 @@ describe('guarded socket.io events', () => {
       const heard: string[] = [];
       presenter.on('presenterView', () => heard.push('presenterView'));
       presenter.on('quiz', (q) => heard.push(`quiz ${q?.id}`));
+      presenter.on('sessions', () => heard.push('sessions'));
       await new Promise((r) => setTimeout(r, 100)); // what is sent on connection
       heard.length = 0;
       const before = app.live.info().lastRecNo;
@@ -121,6 +125,7 @@ describe('guarded socket.io events', () => {
       });
       await new Promise((r) => setTimeout(r, 200));
       expect(app.live.info().lastRecNo).toBe(before);
+      expect(app.live.info()).toMatchObject({ id: 'live', title: 'Live: echo endpoints' });
       expect(heard).toEqual([]);
       presenter.close();
       expect((await viewer.timeout(5000).emitWithAck('scenarios')).runs).toHaveLength(queuedBefore);

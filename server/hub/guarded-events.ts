@@ -35,6 +35,9 @@ export const EVENT_RULES = {
   quizReveal: { role: 'presenter', bucket: 'class' },
   quizClose: { role: 'presenter', bucket: 'class' },
   quizAnswer: { role: 'anyone', bucket: 'class' },
+  newSession: { role: 'presenter', bucket: 'triggers' },
+  renameSession: { role: 'presenter', bucket: 'triggers' },
+  deleteSession: { role: 'presenter', bucket: 'triggers' },
 } as const satisfies Record<EventName, EventRule>;
 
 /** The events only a presenter may emit. */

@@ -49,6 +49,8 @@ export interface HubOptions {
   maxRecords: number;
   /** Registers every event handler: role check, rates, validation, errors as replies. */
   events: GuardedEvents;
+  /** --private: pages are told exports are for the presenter only. */
+  private?: boolean;
   /** Whether this page reconnects after being dropped for not reading (see slow-readers.ts). */
   fellBehind?: (socket: HubSocket) => boolean;
 }
@@ -90,6 +92,25 @@ export class Hub {
     this.sessions.delete(id);
     this.pending.delete(id);
     this.io.in(room(id)).socketsLeave(room(id));
+    this.io.emit('sessions', this.sessionList());
+  }
+
+  /**
+   * Files `old` (the live session) under `id`, closed, and puts `fresh` in its place: pages
+   * showing the live session stay in its room and start over on the new one.
+   */
+  replaceSession(old: Session, id: string, fresh: Session): void {
+    this.flush(); // what the old one queued goes out under its old id first
+    this.unsubscribe.get(old.id)?.();
+    this.sessions.delete(old.id);
+    this.unsubscribe.delete(old.id);
+    old.retire(id);
+    this.sessions.set(old.id, old);
+    this.sessions.set(fresh.id, fresh);
+    this.unsubscribe.set(
+      fresh.id,
+      fresh.onRecord((r) => this.queue(fresh.id, r)),
+    );
     this.io.emit('sessions', this.sessionList());
   }
 
@@ -152,6 +173,7 @@ export class Hub {
       sessions: this.sessionList(),
       maxRecords: this.opts.maxRecords,
       role: roleOf(socket),
+      ...(this.opts.private ? { private: true } : {}),
       ...(this.opts.fellBehind?.(socket) ? { fellBehind: true } : {}),
     });
 

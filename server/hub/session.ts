@@ -21,18 +21,50 @@ export class Session {
   /** Raw bytes of the packets, for saving as pcapng (absent for sessions without packets). */
   frames: FrameRing | undefined;
   /** What the store says about this session (closed, cut, not recorded), shown with its info. */
-  private stored: Pick<SessionInfo, 'closed' | 'storeNote'> = {};
+  private stored: Pick<SessionInfo, 'closed' | 'storeNote' | 'storeDropped'> = {};
+  /** Records appended so far, by type (also those the ring dropped since). */
+  private counts = { packets: 0, steps: 0 };
+  /** Bytes of the stored copy on disk, when the store keeps one. */
+  storedBytes: () => number | undefined = () => undefined;
   /** Each conversation's summary, counted in as records are appended (O(1) per record). */
   readonly summaries = new SummaryTracker();
 
   constructor(
-    readonly id: string,
+    private name: string,
     readonly kind: SessionKind,
-    readonly title: string,
+    private label: string,
     readonly startTime: number,
     readonly maxRecords: number,
   ) {
     this.ring = new Array<SessionRecord | undefined>(Math.min(maxRecords, 1024));
+  }
+
+  /** The session's id: pages and routes name it so. */
+  get id(): string {
+    return this.name;
+  }
+
+  get title(): string {
+    return this.label;
+  }
+
+  /** Gives the session another title (the presenter renamed it). */
+  rename(title: string): void {
+    this.label = title;
+  }
+
+  /**
+   * Files the session under another id, closed: the live session when a new one takes its
+   * place. Nothing more is appended to it.
+   */
+  retire(id: string): void {
+    this.name = id;
+    this.stored = { ...this.stored, closed: true };
+  }
+
+  /** Packets and socket steps appended so far, and conversations tracked. */
+  totals(): { packets: number; steps: number; conversations: number } {
+    return { ...this.counts, conversations: this.summaries.size };
   }
 
   info(): SessionInfo {
@@ -48,8 +80,8 @@ export class Session {
   }
 
   /** Sets what the page is told about the stored copy (see SessionInfo.closed, storeNote). */
-  setStored(stored: Pick<SessionInfo, 'closed' | 'storeNote'>): void {
-    this.stored = stored;
+  setStored(stored: Pick<SessionInfo, 'closed' | 'storeNote' | 'storeDropped'>): void {
+    this.stored = { ...(this.stored.closed ? { closed: true } : {}), ...stored };
   }
 
   /** Appends a record, gives it the next sequence number and tells the listeners. */
@@ -63,6 +95,8 @@ export class Session {
       this.ring[this.head] = full;
       this.head = (this.head + 1) % this.ring.length;
     }
+    if (full.type === 'packet') this.counts.packets++;
+    else this.counts.steps++;
     this.summaries.add(full);
     for (const l of this.listeners) l(full);
     return full;

@@ -41,7 +41,9 @@ export async function startScenarioLab(
   const env: ScenarioEnv = {
     tap: lab.tap,
     targets: targetsOf(lab.echo, endpoints),
-    live: lab.live,
+    get live() {
+      return lab.live;
+    },
     capturing: () => lab.capture().state === 'running',
   };
   return {

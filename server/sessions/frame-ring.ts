@@ -9,12 +9,21 @@ export class FrameRing {
   private start = 0; // index of the oldest frame still held
   private bytes = 0;
   /** Number (from 1, in push order) of the oldest frame still held. */
-  private firstNo = 1;
+  private firstNo: number;
 
+  /** `firstNo`: the number of the first frame pushed (a new live session goes on counting). */
   constructor(
     private readonly maxFrames: number,
     private readonly maxBytes: number,
-  ) {}
+    firstNo = 1,
+  ) {
+    this.firstNo = firstNo;
+  }
+
+  /** The number the next frame pushed gets. */
+  get nextNo(): number {
+    return this.firstNo + this.size;
+  }
 
   push(frame: WritableFrame): void {
     this.frames.push(frame);

@@ -5,13 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import type { JoinResult, RecordBatch, SessionRecord } from '../../core/protocol.ts';
 import type { SessionListEntry } from '../http/session-list.ts';
+import { echoExchange } from './testdata/echo-exchange.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kill-restart-'));
@@ -51,15 +51,6 @@ async function startServer(): Promise<{ child: ChildProcess; url: string; echoPo
   });
 }
 
-function exchange(port: number, message: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const s = net.connect(port, '127.0.0.1', () => s.end(message));
-    s.resume();
-    s.on('close', () => resolve());
-    s.on('error', reject);
-  });
-}
-
 describe('kill -9 and restart', () => {
   it('keeps every record shown before the kill, in a closed session beside a new live one', async () => {
     const first = await startServer();
@@ -74,7 +65,7 @@ describe('kill -9 and restart', () => {
         resolve();
       }),
     );
-    for (let i = 0; i < 5; i++) await exchange(first.echoPort, `message ${i}; "quoted"\n`);
+    for (let i = 0; i < 5; i++) await echoExchange(first.echoPort, `message ${i}; "quoted"\n`);
     // Wait until the page has been shown the last server close, then kill at once.
     const until = Date.now() + 5000;
     const closes = () =>

@@ -31,17 +31,17 @@ export function readStoredSession(dir: string, id: string, maxRecords: number): 
   const meta = storedMetaSchema.parse(
     JSON.parse(fs.readFileSync(path.join(dir, META_FILE), 'utf8')),
   );
-  // The start time in the title tells a closed session from today's live one.
-  const started = new Date(Math.floor(meta.startTime / 1000)).toISOString().slice(0, 16);
-  const title = `${meta.title} (${started.replace('T', ' ')} UTC)`;
+  const title = meta.name ?? closedTitle(meta.title, meta.startTime);
   const session = new Session(id, meta.kind, title, meta.startTime, maxRecords);
   const cuts: string[] = [];
   let bytes = 0;
+  let firstPacket: number | undefined;
 
   const recordsCut = readLines(path.join(dir, RECORDS_FILE), (line) => {
     const r = parseRecord(line, session.info().lastRecNo + 1);
     if (!r) return false;
     const { recNo: _recNo, ...rest } = r;
+    if (rest.type === 'packet') firstPacket ??= rest.no;
     session.append(rest);
     return true;
   });
@@ -52,12 +52,19 @@ export function readStoredSession(dir: string, id: string, maxRecords: number): 
     );
   }
 
-  const frames = new FrameRing(maxRecords, MAX_FRAME_BYTES);
+  // A live session started after another goes on with the capture's packet numbers.
+  const frames = new FrameRing(maxRecords, MAX_FRAME_BYTES, firstPacket ?? 1);
   const packetsCut = readFrames(path.join(dir, PACKETS_FILE), frames);
   bytes += packetsCut.size;
   if (packetsCut.error) cuts.push(`${PACKETS_FILE} ${packetsCut.error}`);
   if (frames.size > 0) session.frames = frames;
   return { session, bytes, ...(cuts.length > 0 ? { truncated: cuts.join('; ') + '.' } : {}) };
+}
+
+/** The start time in the title tells a closed session from today's live one. */
+export function closedTitle(title: string, startTime: number): string {
+  const started = new Date(Math.floor(startTime / 1000)).toISOString().slice(0, 16);
+  return `${title} (${started.replace('T', ' ')} UTC)`;
 }
 
 /** A stored line as a record numbered `expected`, or null when it is not one. */

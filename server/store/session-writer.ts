@@ -5,7 +5,7 @@
  * them to any page (its batch goes out in a later setImmediate) — a `kill -9` after that loses
  * nothing shown. fdatasync runs every SYNC_MS when something was written (a power cut loses at
  * most that much). A failed write (disk full, read-only) stops this session's recording with
- * one reason; nothing throws.
+ * one reason; nothing throws. Past `maxBytes` records are no longer stored, only counted.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,15 @@ import type { StoredMeta } from './stored-meta.ts';
 
 /** How often written data is forced to the disk. */
 export const SYNC_MS = 100;
+/** How often the count of records not stored (past the cap) is told again, at most. */
+const DROP_NOTE_MS = 1000;
+
+export interface WriterEvents {
+  /** Writing failed for good: one reason. */
+  stopped: (reason: string) => void;
+  /** Records past the session's cap were not stored (`dropped` so far, after record `kept`). */
+  capped: (dropped: number, kept: number) => void;
+}
 
 export class SessionWriter {
   private records: number;
@@ -31,27 +40,31 @@ export class SessionWriter {
   private readonly timer: NodeJS.Timeout;
   /** Bytes written to both files so far. */
   bytes = 0;
+  /** Records not stored because the session reached its cap. */
+  dropped = 0;
+  private toldDropped = 0;
+  private toldAt = 0;
+  /** Record number of the last record stored. */
+  private kept = 0;
 
   constructor(
     readonly dir: string,
     private readonly session: Session,
-    private readonly onStop: (reason: string) => void,
+    private readonly on: WriterEvents,
+    private readonly maxBytes = Infinity,
+    private readonly meta: Partial<StoredMeta> = {},
   ) {
     this.records = -1;
     this.packets = -1;
-    this.timer = setInterval(() => this.sync(), SYNC_MS);
+    this.timer = setInterval(() => {
+      this.sync();
+      this.tellDropped(false);
+    }, SYNC_MS);
     this.timer.unref();
     this.unsubscribe = session.onRecord((r) => this.queue(r));
     try {
       fs.mkdirSync(dir, { recursive: true });
-      const meta: StoredMeta = {
-        format: 1,
-        id: session.id,
-        kind: session.kind,
-        title: session.title,
-        startTime: session.startTime,
-      };
-      fs.writeFileSync(path.join(dir, META_FILE), JSON.stringify(meta) + '\n');
+      this.writeMeta({});
       this.records = fs.openSync(path.join(dir, RECORDS_FILE), 'a');
       this.packets = fs.openSync(path.join(dir, PACKETS_FILE), 'a');
       this.write(this.packets, this.pcap.header());
@@ -66,15 +79,38 @@ export class SessionWriter {
     return !this.stopped;
   }
 
+  /**
+   * Writes meta.json again with `change` (a new name): to a temporary file renamed over the old
+   * one, so a crash leaves the old or the new one whole.
+   */
+  writeMeta(change: Partial<StoredMeta>): void {
+    Object.assign(this.meta, change);
+    const meta: StoredMeta = {
+      format: 1,
+      id: this.session.id,
+      kind: this.session.kind,
+      title: this.session.title,
+      startTime: this.session.startTime,
+      ...this.meta,
+    };
+    writeFileAtomic(path.join(this.dir, META_FILE), JSON.stringify(meta) + '\n');
+  }
+
   /** Writes what is queued, forces it to disk and closes the files. */
   close(): void {
     this.flush();
     this.sync();
+    this.tellDropped(true);
     this.stop(null);
   }
 
   private queue(r: SessionRecord): void {
     if (this.stopped) return;
+    if (this.bytes >= this.maxBytes) {
+      this.dropped++;
+      return;
+    }
+    this.kept = r.recNo;
     this.lines.push(JSON.stringify(r));
     if (r.type === 'packet') {
       // Captured packets push their frame right after the record, in the same turn.
@@ -114,6 +150,15 @@ export class SessionWriter {
     this.dirty = true;
   }
 
+  private tellDropped(now: boolean): void {
+    if (this.dropped === this.toldDropped) return;
+    const at = Date.now();
+    if (!now && at - this.toldAt < DROP_NOTE_MS) return;
+    this.toldAt = at;
+    this.toldDropped = this.dropped;
+    this.on.capped(this.dropped, this.kept);
+  }
+
   private sync(): void {
     if (!this.dirty || this.stopped) return;
     this.dirty = false;
@@ -133,8 +178,14 @@ export class SessionWriter {
     this.frames = [];
     this.pendingPackets = [];
     for (const fd of [this.records, this.packets]) if (fd >= 0) fs.close(fd, () => undefined);
-    if (err) this.onStop(writeFailure(err, this.dir));
+    if (err) this.on.stopped(writeFailure(err, this.dir));
   }
+}
+
+/** Writes a temporary file and renames it over `file`: a crash leaves the old or the new one. */
+export function writeFileAtomic(file: string, text: string): void {
+  fs.writeFileSync(`${file}.tmp`, text);
+  fs.renameSync(`${file}.tmp`, file);
 }
 
 /** One sentence on why writing failed, with what to do. */
