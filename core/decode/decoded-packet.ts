@@ -81,6 +81,8 @@ export interface DecodedPacket {
   icmp?: IcmpInfo;
   /** IPv4/IPv6 fragment (only the first fragment carries the transport header). */
   fragment?: { id: number; offset: number; more: boolean };
+  /** On the fragment that completed an IP datagram: how many fragments, how many bytes. */
+  reassembled?: { fragments: number; bytes: number };
   /** Up to 256 bytes of the transport payload as lowercase hex, for previews. */
   payloadHex?: string;
   /** Cut short by the snap length: decoded as far as it goes. */

@@ -10,3 +10,6 @@ export { TCP_OPTION } from './tcp-options.ts';
 export { tcpFlags } from './tcp.ts';
 export { ICMP_TYPE } from './icmp.ts';
 export { ICMPV6_TYPE } from './icmpv6.ts';
+export { IpReassembler, DEFAULT_REASSEMBLY_LIMITS } from './ip-reassembly.ts';
+export type { ReassemblyLimits, ReassemblyStats } from './ip-reassembly.ts';
+export { reassemblePacket } from './reassemble-packet.ts';

@@ -3,7 +3,13 @@
  * analysis chained once, for live capture, uploaded files, the browser and `analyze` alike.
  */
 import { createAnalyzer, type Analyzer } from '../analysis/index.ts';
-import { DEFAULT_PREVIEW_BYTES, decodePacket } from '../decode/index.ts';
+import {
+  DEFAULT_PREVIEW_BYTES,
+  IpReassembler,
+  decodePacket,
+  reassemblePacket,
+  type ReassemblyLimits,
+} from '../decode/index.ts';
 import { CaptureReader, type RawFrame } from '../pcap/index.ts';
 import type { PacketRecord } from '../records.ts';
 import type { PacketCorrection } from '../analysis/packet-analysis.ts';
@@ -22,6 +28,8 @@ export interface CaptureIngest {
   end(): IngestedPacket[];
   readonly analyzer: Analyzer;
   readonly reader: CaptureReader;
+  /** IP fragments being put back together, and what reassembly did (`reassembler.stats`). */
+  readonly reassembler: IpReassembler;
   /** Packets so far. */
   readonly count: number;
 }
@@ -33,6 +41,8 @@ export interface CaptureIngestOptions {
   previewBytes?: number;
   /** Finished conversations' summaries kept for `analyzer.conversations()` (default 10,000). */
   keepConversations?: number;
+  /** Bounds on IP fragment reassembly (defaults: DEFAULT_REASSEMBLY_LIMITS). */
+  reassembly?: Partial<ReassemblyLimits>;
 }
 
 export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIngest {
@@ -42,12 +52,14 @@ export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIng
     maxConversations: opts.keepConversations,
   });
   const preview = opts.previewBytes ?? DEFAULT_PREVIEW_BYTES;
+  const reassembler = new IpReassembler(opts.reassembly);
   let count = 0;
   const take = (frames: RawFrame[]): IngestedPacket[] => {
     const out = new Array<IngestedPacket>(frames.length);
     for (let i = 0; i < frames.length; i++) {
       const frame = frames[i]!;
       const p = decodePacket(frame.linkType, frame.data, frame.time, frame.origlen, preview);
+      if (p.fragment) reassemblePacket(p, frame.data, reassembler, preview);
       const { conv, analysis, corrections } = analyzer.add(p);
       // The decoded object becomes the record (a copy of every field per packet costs more).
       const record = p as PacketRecord;
@@ -65,6 +77,7 @@ export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIng
     end: () => take(reader.end()),
     analyzer,
     reader,
+    reassembler,
     get count() {
       return count;
     },

@@ -69,6 +69,7 @@ export function packetJsonLine(
     if (p.icmp.inner) out += `,"inner":${JSON.stringify(p.icmp.inner)}`;
   }
   if (p.fragment) out += `,"fragment":${JSON.stringify(p.fragment)}`;
+  if (p.reassembled) out += `,"reassembled":${JSON.stringify(p.reassembled)}`;
   if (p.truncated) out += ',"truncated":true';
   if (p.malformed) out += `,"malformed":${str(p.malformed)}`;
   if (lang) out += `,"explain":${str(renderExplanation(explain(p), lang))}`;

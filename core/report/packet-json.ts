@@ -33,6 +33,7 @@ export interface PacketJson {
   code?: number;
   inner?: object;
   fragment?: object;
+  reassembled?: object;
   truncated?: boolean;
   malformed?: string;
   file?: string;
@@ -83,6 +84,7 @@ export function packetJson(
   }
   if (p.icmp) Object.assign(out, { type: p.icmp.type, code: p.icmp.code, inner: p.icmp.inner });
   if (p.fragment) out.fragment = p.fragment;
+  if (p.reassembled) out.reassembled = p.reassembled;
   if (p.truncated) out.truncated = true;
   if (p.malformed) out.malformed = p.malformed;
   if (lang) out.explain = renderExplanation(explain(p), lang);
@@ -131,6 +133,10 @@ export const ANALYZE_KEYS: [key: string, meaning: string][] = [
   ['type, code', 'ICMP / ICMPv6 type and code'],
   ['inner', 'for ICMP errors, the flow quoted inside: src, dst, proto, sport, dport'],
   ['fragment', 'IP fragment: id, offset (bytes), more'],
+  [
+    'reassembled',
+    "on the fragment that completed an IP datagram: {fragments, bytes}; proto, ports and len are then the whole datagram's",
+  ],
   ['truncated', 'true when the capture cut the packet short (snap length)'],
   ['malformed', 'why the packet could not be fully decoded'],
   ['explain', 'the one-sentence explanation the page shows for the packet (--lang en or zh-CN)'],

@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writePcap } from '../../core/pcap/index.ts';
 import { analyzeCommand } from './analyze-command.ts';
 import { handshakeFrames, refusedFrames } from './testdata/handshake-frames.ts';
+import { IP_PROTO, LINKTYPE } from '../../core/decode/index.ts';
+import { evenSpecs, ipv4Fragments, udpDatagram } from '../../core/decode/testdata/fragments.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'analyze-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -116,6 +118,27 @@ describe('packet-ladder analyze', () => {
     expect(code).toBe(0);
     expect(lines).toHaveLength(4);
     expect(lines[2].malformed).toMatch(/offset|header/i);
+  });
+
+  it('prints a fragmented datagram once, on the fragment that completes it, and says which were left incomplete', async () => {
+    const udp = udpDatagram(5353, 7000, 2000);
+    const whole = ipv4Fragments(udp, IP_PROTO.UDP, 1, evenSpecs(udp.length, 1000));
+    const missing = ipv4Fragments(udp, IP_PROTO.UDP, 2, evenSpecs(udp.length, 1000).slice(1));
+    const frames = [...whole, ...missing].map((data, i) => ({ time: i * 1000, data }));
+    const p = file('fragments.pcap', writePcap(frames, LINKTYPE.RAW));
+    const { code, lines, stderr } = await run([p]);
+    expect(code).toBe(0);
+    expect(lines.map((l) => [l.proto, l.len, l.sport])).toEqual([
+      ['IPv4', 1000, undefined],
+      ['IPv4', 1000, undefined],
+      ['UDP', 2000, 5353],
+      ['IPv4', 1000, undefined],
+      ['IPv4', 8, undefined],
+    ]);
+    expect(lines[2]).toMatchObject({ reassembled: { fragments: 3, bytes: 2008 } });
+    expect(stderr).toBe(
+      `${p}: IP fragments not reassembled: 1 still missing fragments at the end\n`,
+    );
   });
 
   it('documents every key in --help and rejects bad flags in one line', async () => {

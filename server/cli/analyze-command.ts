@@ -9,6 +9,7 @@ import { createCaptureIngest, type IngestedPacket } from '../../core/ingest/capt
 import type { PacketRecord } from '../../core/records.ts';
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import { CaptureFormatError } from '../../core/pcap/index.ts';
+import { reassemblyNote } from '../../core/decode/reassembly-note.ts';
 import { ANALYZE_KEYS } from '../../core/report/packet-json.ts';
 import { packetJsonLine } from '../../core/report/packet-json-line.ts';
 import { isLocale, type Locale } from '../../core/explain/render-explanation.ts';
@@ -26,7 +27,9 @@ an earlier packet's states wrong (a SYN answered by RST, a SYN sent again, a sim
 corrects that packet's line before it is printed (marked "corrected": true).
 FILE may be - to read standard input; a FIFO or a device named as FILE is refused.
 Unreadable files are reported on stderr (file, byte offset, what is wrong) and give exit code 2;
-the other files still print.
+the other files still print. Fragmented IP datagrams are reassembled (up to 256 at once, 4 MiB,
+60 s): the fragment that completes one carries its TCP/UDP; datagrams that could not be put
+back together are counted in one line on stderr.
 
 Flags:
   --server-port N   a port known to be a server's, to tell client from server when no SYN was captured
@@ -83,7 +86,9 @@ export async function analyzeCommand(
   let failed = false;
   for (const file of files) {
     const label = files.length > 1 ? file : undefined;
-    const problem = await analyzeFile(file, label, serverPorts, lang, out);
+    const problem = await analyzeFile(file, label, serverPorts, lang, out, (note) =>
+      err.write(`${file}: ${note}\n`),
+    );
     if (problem) {
       err.write(`${file}: ${problem}\n`);
       failed = true;
@@ -113,6 +118,7 @@ async function analyzeFile(
   serverPorts: number[],
   lang: Locale,
   out: Writable,
+  notice: (note: string) => void,
 ): Promise<string | undefined> {
   // analyze prints no payloads and no conversation list: no hex previews, no finished summaries.
   const ingest = createCaptureIngest({ serverPorts, previewBytes: 0, keepConversations: 0 });
@@ -177,6 +183,8 @@ async function analyzeFile(
       heap.check();
     }
     await emit(ingest.end(), true);
+    const note = reassemblyNote(ingest.reassembler);
+    if (note) notice(note);
     if (ingest.reader.format === undefined) return 'empty file: not a pcap or pcapng capture';
     return undefined;
   } catch (e) {
