@@ -59,6 +59,20 @@ export interface CaptureStatus {
   packets?: number;
 }
 
+/** The link to the other server processes through Redis (only with --redis). */
+export type ClusterState =
+  | 'connecting' // first try under way
+  | 'up' // sessions, records and the presenter's view are shared with the other processes
+  | 'down'; // Redis cannot be reached: this process serves its own pages alone, retrying
+
+export interface ClusterStatus {
+  state: ClusterState;
+  /** Where Redis is (without its password). */
+  redis: string;
+  /** Why it is down, as the Redis client said. */
+  message?: string;
+}
+
 export interface EchoInfo {
   host: string;
   port: number;
@@ -82,6 +96,10 @@ export interface Hello {
   fellBehind?: boolean;
   /** --private: exports and packet bytes are for the presenter only. */
   private?: boolean;
+  /** The id of this process's live session ('live' unless several processes share Redis). */
+  live?: string;
+  /** Present when processes share Redis (--redis). */
+  cluster?: ClusterStatus;
 }
 
 export interface JoinRequest {
@@ -130,6 +148,8 @@ export interface ServerToClientEvents extends ClassServerEvents, SessionServerEv
   /** Replace the analysis of records already sent (a later packet proved it wrong). */
   corrections: (batch: CorrectionBatch) => void;
   capture: (status: CaptureStatus) => void;
+  /** The link to the other server processes changed (only with --redis). */
+  cluster: (status: ClusterStatus) => void;
   /** A scenario run was queued, started or finished (sent to every page). */
   scenario: (status: ScenarioStatus) => void;
 }

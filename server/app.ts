@@ -2,6 +2,7 @@
  * Composition root of the page server: the lab (echo endpoints, live session, capture) plus HTTP
  * and the socket.io hub. `startApp` is what `npm start` runs and what integration tests start.
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type net from 'node:net';
 import { Server } from 'socket.io';
@@ -33,6 +34,10 @@ import { capConnectionsPerAddress } from './hub/connection-cap.ts';
 import { dropSlowReaders } from './hub/slow-readers.ts';
 import { startScenarioLab } from './scenarios/scenario-lab.ts';
 import { createScenarioService } from './scenarios/scenario-service.ts';
+import { connectRedis } from './cluster/redis-link.ts';
+import { ClusterSessions } from './cluster/cluster-sessions.ts';
+import { syncClassView } from './cluster/class-view-sync.ts';
+import type { Classroom } from './class/classroom.ts';
 
 export { PortInUseError } from './lab.ts';
 
@@ -57,8 +62,11 @@ export type AppOptions = ServeOptions & {
 };
 
 export async function startApp(opts: AppOptions): Promise<App> {
+  // With --redis, this process's sessions are named after it so every id is unique among them.
+  const node = opts.redis === undefined ? null : randomBytes(4).toString('hex');
+  const live = node ? { id: `live-${node}`, title: `Live: echo endpoints (server ${node})` } : null;
   // The scenario endpoints start first so the capture filter covers their ports.
-  const scenarioLab = await startScenarioLab(opts);
+  const scenarioLab = await startScenarioLab({ ...opts, ...(live && { live }) });
   const lab = scenarioLab.lab;
   const limits = opts.limits;
   const scenarios = createScenarioService(scenarioLab.env, {
@@ -80,12 +88,15 @@ export async function startApp(opts: AppOptions): Promise<App> {
         else if (answered !== true) return answered;
       }),
     );
+    const say = opts.log ?? ((line: string) => console.warn(`packet-ladder: ${line}`));
+    const link = opts.redis === undefined ? null : connectRedis(opts.redis, say);
     const io: HubServer = new Server(httpServer, {
       serveClient: false,
       maxHttpBufferSize: 64 * 1024,
       allowRequest: allowSameOrigin,
+      ...(link && { adapter: link.adapter }),
     });
-    const log = throttledLog(opts.log ?? ((line) => console.warn(`packet-ladder: ${line}`)));
+    const log = throttledLog(say);
     capConnectionsPerAddress(io, limits.connectionsPerAddress, log);
     attachRoles(io, roles);
     const events = new GuardedEvents(
@@ -105,6 +116,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
       send: lab.send,
       maxRecords: opts.maxRecords,
       private: opts.private,
+      live: lab.live.id,
+      ...(link && { cluster: link.status }),
     });
     const store =
       opts.dataDir === undefined
@@ -129,8 +142,26 @@ export async function startApp(opts: AppOptions): Promise<App> {
     store?.record(lab.live);
     attachScenarios(io, events, scenarios);
     attachSessionActions(io, events, { hub, store, lab });
-    attachClassroom(io, events, {
+    let classroom: Classroom | null = null;
+    const classSync = link && syncClassView(io, () => classroom);
+    classroom = attachClassroom(io, events, {
       viewerUrls: () => viewerUrls(opts.host, (httpServer.address() as net.AddressInfo).port),
+      ...(classSync && { viewSet: classSync.published }),
+    });
+    const peers =
+      link && node && classSync
+        ? joinCluster(
+            io,
+            hub,
+            node,
+            say,
+            () => link.status().state === 'up',
+            () => void classSync.rejoined(),
+          )
+        : null;
+    link?.onStatus((s) => {
+      io.local.emit('cluster', s);
+      if (s.state === 'up') peers?.rejoined();
     });
     api = apiHandler({
       get: (id) => hub.getSession(id),
@@ -139,6 +170,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
         hub.addFileSession(s);
         store?.record(s);
       },
+      ...(node && { fileIdPrefix: `file-${node}-` }),
       writeRefusal: (req) => writeRefusal(roles, req),
       readRefusal: (req) =>
         opts.private && roles.roleOf(req.headers) !== 'presenter'
@@ -161,10 +193,12 @@ export async function startApp(opts: AppOptions): Promise<App> {
       capture: lab.capture,
       close: async () => {
         slow.stop();
+        peers?.stop();
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());
           httpServer.closeAllConnections();
         });
+        await link?.close();
         await scenarios.close();
         await scenarioLab.close();
         store?.close();
@@ -174,4 +208,32 @@ export async function startApp(opts: AppOptions): Promise<App> {
     await scenarioLab.close();
     throw err;
   }
+}
+
+/** Shares this process's sessions with the others on Redis and lists theirs in the hub. */
+function joinCluster(
+  io: HubServer,
+  hub: Hub,
+  node: string,
+  log: LogLine,
+  up: () => boolean,
+  rejoined: () => void,
+): { rejoined(): void; stop(): void } {
+  const peers = new ClusterSessions({
+    io,
+    node,
+    up,
+    local: () => hub.localSessions(),
+    history: (r) => hub.history(r.session, r.after, r.limit),
+    changed: () => hub.peersChanged(),
+    log,
+  });
+  hub.joinCluster(peers);
+  return {
+    rejoined: () => {
+      peers.rejoined();
+      rejoined();
+    },
+    stop: () => peers.stop(),
+  };
 }

@@ -27,6 +27,8 @@ export interface LabOptions {
   limits?: EchoLimits;
   /** More ports to capture besides the echo port (endpoints that scenarios use). */
   extraPorts?: { tcp: number[]; udp: number[] };
+  /** The live session's id and title ('live' unless several processes share Redis). */
+  live?: { id: string; title: string };
 }
 
 export interface Lab {
@@ -56,7 +58,7 @@ export class PortInUseError extends Error {
 }
 
 export async function startLab(opts: LabOptions): Promise<Lab> {
-  let live = newLive(opts.maxRecords);
+  let live = newLive(opts);
   const tap: Tap = (s) => live.append(s);
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
@@ -119,7 +121,7 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
       },
       renewLive() {
         const old = live;
-        live = newLive(opts.maxRecords);
+        live = newLive(opts);
         if (old.frames) {
           // Packet numbers go on from the capture's count, so the new ring starts there.
           live.frames = new FrameRing(opts.maxRecords, LIVE_FRAME_BYTES, old.frames.nextNo);
@@ -142,8 +144,9 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
 export const LIVE_ID = 'live';
 export const LIVE_TITLE = 'Live: echo endpoints';
 
-function newLive(maxRecords: number): Session {
-  return new Session(LIVE_ID, 'live', LIVE_TITLE, nowMicros(), maxRecords);
+function newLive(opts: LabOptions): Session {
+  const { id, title } = opts.live ?? { id: LIVE_ID, title: LIVE_TITLE };
+  return new Session(id, 'live', title, nowMicros(), opts.maxRecords);
 }
 
 export async function inUse<T>(p: Promise<T>, port: number, flag: string): Promise<T> {

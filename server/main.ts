@@ -12,7 +12,7 @@ const CLOSE_TIMEOUT_MS = 5000;
 async function main(): Promise<number> {
   let opts;
   try {
-    opts = parseServeArgs(process.argv.slice(2));
+    opts = parseServeArgs(process.argv.slice(2), process.env);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`packet-ladder: ${err.message} (see --help)\n`);

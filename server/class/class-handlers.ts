@@ -5,7 +5,7 @@
 import type { HubServer } from '../hub/hub.ts';
 import { roleOf, type GuardedEvents } from '../hub/guarded-events.ts';
 import { Classroom } from './classroom.ts';
-import type { ViewerUrls } from '../../core/class/class-protocol.ts';
+import type { PresenterView, ViewerUrls } from '../../core/class/class-protocol.ts';
 import {
   presenterViewSchema,
   quizAnswerSchema,
@@ -19,6 +19,8 @@ const PRESENTERS = 'class:presenters';
 export interface ClassOptions {
   /** Where viewers open the page (known once the HTTP server listens). */
   viewerUrls(): ViewerUrls;
+  /** The presenter set the view here (after every page was told): other processes hear of it. */
+  viewSet?(v: PresenterView): void;
 }
 
 /**
@@ -31,7 +33,10 @@ export function attachClassroom(
   opts: ClassOptions,
 ): Classroom {
   const room = new Classroom({
-    view: (v) => io.emit('presenterView', v),
+    view: (v) => {
+      io.emit('presenterView', v);
+      opts.viewSet?.(v);
+    },
     quiz: (forViewers, forPresenters) => {
       io.except(PRESENTERS).emit('quiz', forViewers);
       io.to(PRESENTERS).emit('quiz', forPresenters);

@@ -41,6 +41,11 @@ export class Classroom {
     this.events.view(v);
   }
 
+  /** Takes the view a presenter set on another server process (its pages were told there). */
+  adoptView(v: PresenterView): void {
+    this.#view = v;
+  }
+
   /** The question as a viewer or a presenter should see it now (null when none). */
   quizFor(presenter: boolean): QuizView | null {
     const q = this.#quiz;

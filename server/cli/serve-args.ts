@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import net from 'node:net';
 import { TOKEN_PATTERN } from '../auth/presenter-token.ts';
 import { LIMIT_HELP, LIMIT_OPTIONS, parseLimits, type Limits } from './limit-args.ts';
+import { parseRedisUrl } from './redis-url.ts';
 
 export interface ServeOptions {
   host: string;
@@ -28,6 +29,8 @@ export interface ServeOptions {
   help: boolean;
   /** Limits that keep one page or one student from taking the server (see LIMIT_FLAGS). */
   limits: Limits;
+  /** Redis shared with the other server processes (--redis or REDIS_URL); unset: this process alone. */
+  redis?: string;
 }
 
 export const SERVE_HELP = `Usage: npm start -- [flags]     (or: node --import tsx server/main.ts [flags])
@@ -53,6 +56,8 @@ Flags:
   --upload-timeout S        seconds a shared file may take to arrive (default 15)
   --token T                 the presenter's token (16-128 of A-Z a-z 0-9 _ -; default random);
                             turns roles on: only the presenter URL can send, run and share
+  --redis URL               redis://HOST:PORT[/DB] shared by several server processes behind one
+                            address (default: $REDIS_URL, else this process serves alone)
   -h, --help                show this help
 
 Limits (each refusal is one line on the page and in the log):
@@ -60,7 +65,8 @@ ${LIMIT_HELP}`;
 
 export class UsageError extends Error {}
 
-export function parseServeArgs(argv: string[]): ServeOptions {
+/** `env` is where REDIS_URL is read from (main.ts passes process.env); --redis wins over it. */
+export function parseServeArgs(argv: string[], env: { REDIS_URL?: string } = {}): ServeOptions {
   let values;
   try {
     ({ values } = parseArgs({
@@ -81,6 +87,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
         'max-stored-mb': { type: 'string', default: '2048' },
         private: { type: 'boolean', default: false },
         token: { type: 'string' },
+        redis: { type: 'string' },
         'max-uploads': { type: 'string', default: '2' },
         'upload-timeout': { type: 'string', default: '15' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -98,6 +105,10 @@ export function parseServeArgs(argv: string[]): ServeOptions {
   if (iface !== undefined && !/^[\w.:@-]{1,32}$/.test(iface)) {
     throw new UsageError(`--capture-interface "${iface}" is not an interface name.`);
   }
+  const redisFlag = values.redis !== undefined ? '--redis' : 'REDIS_URL';
+  const redisText = values.redis ?? (env.REDIS_URL || undefined);
+  const redis = redisText === undefined ? undefined : parseRedisUrl(redisText);
+  if (typeof redis === 'object') throw new UsageError(`${redisFlag} ${redis.error}`);
   const token = values.token;
   if (token !== undefined && !TOKEN_PATTERN.test(token)) {
     throw new UsageError('--token must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -.');
@@ -120,6 +131,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     ...(token !== undefined && { token }),
     help: values.help,
     limits: parseLimits(values, integer),
+    ...(redis !== undefined && { redis }),
   };
 }
 

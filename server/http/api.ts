@@ -27,6 +27,8 @@ export interface ApiSessions {
   writeRefusal(req: http.IncomingMessage): { status: number; error: string } | undefined;
   /** Why this request may not read a session's packets or exports (--private, a viewer). */
   readRefusal?(req: http.IncomingMessage): { status: number; error: string } | undefined;
+  /** Start of shared files' session ids ('file-'; with --redis it names the process too). */
+  fileIdPrefix?: string;
 }
 
 export type Handler = (
@@ -197,7 +199,7 @@ async function receive(
     return;
   }
   try {
-    const id = `file-${++fileCounter}`;
+    const id = `${sessions.fileIdPrefix ?? 'file-'}${++fileCounter}`;
     const session = sessionFromCapture(
       id,
       name,

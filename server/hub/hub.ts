@@ -3,10 +3,11 @@
  * number it has, gets what it missed a page at a time, then ordered `records` batches. Sends go to
  * the built-in clients. Every handler is registered through GuardedEvents.
  */
-import type { DefaultEventsMap, Server, Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type {
   CaptureStatus,
   ClientToServerEvents,
+  ClusterStatus,
   EchoInfo,
   JoinResult,
   SendRequest,
@@ -19,17 +20,19 @@ import { joinSchema, sendSchema } from './messages.ts';
 import { roleOf, type GuardedEvents } from './guarded-events.ts';
 import type { Session } from './session.ts';
 import type { SocketData } from '../auth/socket-data.ts';
+import type { InterServerEvents } from '../cluster/cluster-events.ts';
+import type { ClusterSessions } from '../cluster/cluster-sessions.ts';
 
 export type HubServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
-  DefaultEventsMap,
+  InterServerEvents,
   SocketData
 >;
 export type HubSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
-  DefaultEventsMap,
+  InterServerEvents,
   SocketData
 >;
 
@@ -53,6 +56,10 @@ export interface HubOptions {
   private?: boolean;
   /** Whether this page reconnects after being dropped for not reading (see slow-readers.ts). */
   fellBehind?: (socket: HubSocket) => boolean;
+  /** The id of this process's live session (told to pages in `hello`). */
+  live?: string;
+  /** With --redis: the link's state, for `hello`. */
+  cluster?: () => ClusterStatus;
 }
 
 export class Hub {
@@ -60,6 +67,8 @@ export class Hub {
   private pending = new Map<string, SessionRecord[]>();
   private unsubscribe = new Map<string, () => void>();
   private flushScheduled = false;
+  /** With --redis: the other processes' sessions, and the way to their records. */
+  private peers: ClusterSessions | null = null;
 
   constructor(
     private io: HubServer,
@@ -68,13 +77,28 @@ export class Hub {
     io.on('connection', (socket) => this.onConnection(socket));
   }
 
+  /** Shares this process's sessions with other processes (--redis) and lists theirs. */
+  joinCluster(peers: ClusterSessions): void {
+    this.peers = peers;
+    peers.announce();
+  }
+
+  /** Records of one of this process's sessions, as a join reply (for another process). */
+  history(id: string, after: number, limit: number) {
+    const session = this.sessions.get(id);
+    if (!session) return null;
+    const { records, gap } = session.since(after, Math.min(limit, JOIN_PAGE));
+    const summaries = session.summaries.all().slice(-MAX_JOIN_SUMMARIES);
+    return { session: session.info(), records, summaries, gap };
+  }
+
   addSession(session: Session): void {
     this.sessions.set(session.id, session);
     this.unsubscribe.set(
       session.id,
       session.onRecord((r) => this.queue(session.id, r)),
     );
-    this.io.emit('sessions', this.sessionList());
+    this.sessionsChanged();
   }
 
   /** Adds a session from a shared file; the oldest file sessions go past MAX_FILE_SESSIONS. */
@@ -92,7 +116,7 @@ export class Hub {
     this.sessions.delete(id);
     this.pending.delete(id);
     this.io.in(room(id)).socketsLeave(room(id));
-    this.io.emit('sessions', this.sessionList());
+    this.sessionsChanged();
   }
 
   /**
@@ -111,7 +135,7 @@ export class Hub {
       fresh.id,
       fresh.onRecord((r) => this.queue(fresh.id, r)),
     );
-    this.io.emit('sessions', this.sessionList());
+    this.sessionsChanged();
   }
 
   getSession(id: string): Session | undefined {
@@ -124,15 +148,29 @@ export class Hub {
 
   /** Tells every page the session list again (a session's info changed: closed, cut, stopped). */
   sessionsChanged(): void {
-    this.io.emit('sessions', this.sessionList());
+    this.peersChanged();
+    this.peers?.announce();
+  }
+
+  /** The other processes' sessions changed: this process's pages hear the whole list again. */
+  peersChanged(): void {
+    // Local: the other processes tell their own pages; each list is the same whole list.
+    this.io.local.emit('sessions', this.sessionList());
   }
 
   captureChanged(status: CaptureStatus): void {
-    this.io.emit('capture', status);
+    // The capture is this process's own: other processes' pages show theirs.
+    this.io.local.emit('capture', status);
+  }
+
+  /** This process's own sessions. */
+  localSessions() {
+    return [...this.sessions.values()].map((s) => s.info());
   }
 
   private sessionList() {
-    return [...this.sessions.values()].map((s) => s.info());
+    const own = this.localSessions();
+    return this.peers ? [...own, ...this.peers.list()] : own;
   }
 
   // Records are batched per tick: many steps in one burst go out as one message, in order.
@@ -163,6 +201,12 @@ export class Hub {
     this.pending.clear();
   }
 
+  /** Leaves the session room the page was in (not the classroom's rooms) and enters this one. */
+  private enterRoom(socket: HubSocket, id: string): void {
+    for (const r of socket.rooms) if (r.startsWith(ROOM_PREFIX)) void socket.leave(r);
+    void socket.join(room(id));
+  }
+
   private onConnection(socket: HubSocket): void {
     let inFlight = 0;
     const events = this.opts.events;
@@ -175,15 +219,24 @@ export class Hub {
       role: roleOf(socket),
       ...(this.opts.private ? { private: true } : {}),
       ...(this.opts.fellBehind?.(socket) ? { fellBehind: true } : {}),
+      ...(this.opts.live !== undefined && { live: this.opts.live }),
+      ...(this.opts.cluster && { cluster: this.opts.cluster() }),
     });
 
-    events.on(socket, 'join', joinSchema, (req): JoinResult => {
+    events.on(socket, 'join', joinSchema, async (req): Promise<JoinResult> => {
       const session = this.sessions.get(req.session);
+      if (!session && this.peers?.has(req.session)) {
+        // Another process writes it: its batches reach this room through the adapter; what came
+        // before is asked of the owner. Batches arriving meanwhile wait in the page, which drops
+        // the records it already holds by record number.
+        this.enterRoom(socket, req.session);
+        const answer = await this.peers.history({ ...req, limit: JOIN_PAGE });
+        return { ok: true, ...answer };
+      }
       if (!session) return { ok: false, error: `No session named "${req.session}".` };
-      for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
       // Flush first so records already queued are not sent twice (once here, once in a batch).
       this.flush();
-      void socket.join(room(session.id));
+      this.enterRoom(socket, session.id);
       // One page per join: the page asks again while it is behind.
       const { records, gap } = session.since(req.after, JOIN_PAGE);
       const summaries = session.summaries.all().slice(-MAX_JOIN_SUMMARIES);
@@ -204,6 +257,8 @@ export class Hub {
   }
 }
 
+const ROOM_PREFIX = 'session:';
+
 function room(session: string): string {
-  return `session:${session}`;
+  return `${ROOM_PREFIX}${session}`;
 }

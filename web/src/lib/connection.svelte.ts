@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import type {
   CaptureStatus,
   ClientToServerEvents,
+  ClusterStatus,
   Hello,
   Role,
   RunScenarioRequest,
@@ -52,6 +53,8 @@ export class Connection {
   joinError = $state<string | null>(null);
   /** The server cut the last connection because this page did not read (e.g. it was paused). */
   fellBehind = $state(false);
+  /** The server's link to the other server processes (null when it serves alone). */
+  cluster = $state.raw<ClusterStatus | null>(null);
 
   #socket: AppSocket;
   #feed = new RecordFeed(10_000);
@@ -87,9 +90,10 @@ export class Connection {
       this.hello = h;
       this.fellBehind = h.fellBehind === true;
       this.capture = h.capture;
+      this.cluster = h.cluster ?? null;
       this.sessions = h.sessions;
       // A shared file the restarted server no longer holds: back to live.
-      if (!h.sessions.some((s) => s.id === this.sessionId)) this.#switch(LIVE_SESSION);
+      if (!h.sessions.some((s) => s.id === this.sessionId)) this.#switch(this.liveId);
       const shown = h.sessions.find((s) => s.id === this.sessionId);
       if (shown && this.session && shown.startTime !== this.session.startTime) {
         // Not the session we were showing: the server restarted. Start over.
@@ -101,6 +105,12 @@ export class Connection {
       void this.#join();
     });
     socket.on('capture', (c) => (this.capture = c));
+    socket.on('cluster', (c) => {
+      const back = c.state === 'up' && this.cluster?.state !== 'up';
+      this.cluster = c;
+      // Records written on another process while Redis was away never came: ask for them.
+      if (back) void this.#join();
+    });
     socket.on('scenario', (s) => {
       for (const l of this.#scenarioListeners) l(s);
     });
@@ -108,7 +118,7 @@ export class Connection {
       this.sessions = list;
       const shown = list.find((s) => s.id === this.sessionId);
       if (shown) this.session = shown;
-      else if (this.sessionId !== LIVE_SESSION) this.view(LIVE_SESSION); // the file was dropped
+      else if (this.sessionId !== this.liveId) this.view(this.liveId); // the file was dropped
     });
     socket.on('records', (batch) => {
       if (batch.session !== this.sessionId) return;
@@ -146,6 +156,11 @@ export class Connection {
   /** Queues a scenario run; its records arrive in the live session. */
   async runScenario(req: RunScenarioRequest): Promise<RunScenarioResult> {
     return this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('runScenario', req);
+  }
+
+  /** The id of the live session of the server process this page is connected to. */
+  get liveId(): string {
+    return this.hello?.live ?? LIVE_SESSION;
   }
 
   /** This page's role, as the server said (presenter until it has). */
@@ -216,8 +231,9 @@ export class Connection {
     } catch (err) {
       if (id !== this.#joinId) return;
       this.#feed.abortJoin();
-      if (this.sessionId !== LIVE_SESSION && this.status === 'connected') {
-        this.view(LIVE_SESSION); // a shared file that is gone
+      const listed = this.sessions.some((s) => s.id === this.sessionId);
+      if (this.sessionId !== this.liveId && this.status === 'connected' && !listed) {
+        this.view(this.liveId); // a shared file that is gone
         return;
       }
       this.joinError = err instanceof Error ? err.message : String(err);

@@ -26,6 +26,7 @@ export const zh: Record<MessageKey, string> = {
   'link.reconnecting': '正在重新连接…',
   'link.offline': '离线',
   'link.fellBehind': '本页面跟不上，已重新连接',
+  'link.clusterDown': '无法连接其他服务器（Redis 不可用）：只有本服务器的会话在实时更新',
   'capture.off': '关闭（仅显示套接字调用）',
   'capture.starting': '正在启动…',
   'capture.running': '运行中',

@@ -30,6 +30,8 @@ const en = {
   'link.reconnecting': 'Reconnecting…',
   'link.offline': 'Offline',
   'link.fellBehind': 'this page fell behind and was reconnected',
+  'link.clusterDown':
+    'the other servers cannot be reached (Redis is down): only this server’s sessions are live',
   'capture.off': 'off (socket steps only)',
   'capture.starting': 'starting…',
   'capture.running': 'running',

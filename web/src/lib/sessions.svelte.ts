@@ -3,7 +3,7 @@
  * open a capture file in the page, share it with the class, save the shown session as pcapng.
  */
 import type { SessionInfo, SessionRecord } from '../../../core/protocol.ts';
-import { LIVE_SESSION, type Connection } from './connection.svelte.ts';
+import type { Connection } from './connection.svelte.ts';
 import { downloadBlob } from './download-blob.ts';
 import {
   addLocalSession,
@@ -72,7 +72,7 @@ export class Sessions implements RecordSource {
   session = $derived.by((): SessionInfo | null =>
     this.currentLocal ? this.currentLocal.info : this.#conn.session,
   );
-  options = $derived.by(() => sessionOptions(this.#conn.sessions, this.local, LIVE_SESSION));
+  options = $derived.by(() => sessionOptions(this.#conn.sessions, this.local, this.#conn.liveId));
 
   choose(id: string): void {
     if (id === this.current) return;

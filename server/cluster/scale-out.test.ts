@@ -1,0 +1,196 @@
+/**
+ * Integration: a real redis-server on a free loopback port and two real server processes on it.
+ * The viewers are the page's own Connection (record feed, joins, catching up) over socket.io-client:
+ * a viewer on each process sees the same live exchange in the same order; a viewer on B sees a
+ * scenario the presenter runs on A and follows the presenter's view; Redis killed and started
+ * again mid-test: both processes keep serving their own pages, and the viewers catch up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect } from 'socket.io-client';
+import type { PresenterView } from '../../core/class/class-protocol.ts';
+import type { ScenarioStatus, SessionRecord } from '../../core/protocol.ts';
+import { Connection, type AppSocket } from '../../web/src/lib/connection.svelte.ts';
+import { startRedisServer, type RedisServer } from './testdata/redis-server.ts';
+import { startServerProcess, type ServerProcess } from './testdata/server-process.ts';
+
+let redis: RedisServer | undefined;
+let a: ServerProcess | undefined;
+let b: ServerProcess | undefined;
+const pages: Connection[] = [];
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+  [a, b] = await Promise.all([
+    startServerProcess(['--redis', redis.url]),
+    startServerProcess(['--redis', redis.url]),
+  ]);
+}, 240_000);
+
+afterAll(async () => {
+  for (const p of pages.splice(0)) p.stop();
+  await Promise.all([a?.stop(), b?.stop()]);
+  await redis?.stop();
+}, 30_000);
+
+/** A page connected to one process, as the browser's page is. */
+async function page(server: ServerProcess): Promise<{ conn: Connection; socket: AppSocket }> {
+  const socket: AppSocket = connect(server.url, {
+    autoConnect: false,
+    transports: ['websocket'],
+  });
+  const conn = new Connection(socket);
+  pages.push(conn);
+  conn.start();
+  await until(() => conn.hello !== null && conn.session !== null, 'the page joined');
+  return { conn, socket };
+}
+
+async function until(ok: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const recNos = (records: readonly SessionRecord[]) => records.map((r) => r.recNo);
+const consecutive = (records: readonly SessionRecord[]) =>
+  records.every((r, i) => i === 0 || r.recNo === records[i - 1]!.recNo + 1);
+
+describe('two server processes on one Redis', () => {
+  it('show the same live exchange, in order, to a viewer on each; scenarios and the presenter view too', async () => {
+    const presenter = await page(a!);
+    const liveA = presenter.conn.liveId;
+    expect(liveA).toMatch(/^live-[0-9a-f]{8}$/);
+    expect(presenter.conn.cluster?.state).toBe('up');
+    const onA = await page(a!);
+    const onB = await page(b!);
+    expect(onB.conn.liveId).not.toBe(liveA);
+    // B lists A's sessions beside its own, and its viewer joins A's live session there.
+    await until(() => onB.conn.sessions.some((s) => s.id === liveA), "B lists A's live session");
+    onB.conn.view(liveA);
+
+    for (const message of ['first from A', 'second from A', 'third from A']) {
+      const res = await presenter.conn.send({ transport: 'tcp', message });
+      expect(res.ok).toBe(true);
+    }
+    const last = () => presenter.conn.records.at(-1)?.recNo ?? 0;
+    await until(
+      () =>
+        presenter.conn.records.filter((r) => r.type === 'step' && r.kind === 'close').length >= 6,
+      'the three exchanges closed',
+    );
+    await until(() => onA.conn.records.at(-1)?.recNo === last(), 'the viewer on A has them all');
+    await until(() => onB.conn.records.at(-1)?.recNo === last(), 'the viewer on B has them all');
+    expect(recNos(onB.conn.records)).toEqual(recNos(onA.conn.records));
+    expect(onB.conn.records).toEqual(onA.conn.records);
+    expect(consecutive(onB.conn.records)).toBe(true);
+    expect(onB.conn.records[0]?.recNo).toBe(1);
+    const said = onB.conn.records.flatMap((r) =>
+      r.type === 'step' && r.kind === 'write' && r.side === 'client' ? [r.preview?.text] : [],
+    );
+    expect(said.map((s) => s?.slice(0, 5))).toEqual(['first', 'secon', 'third']);
+
+    // A scenario the presenter runs on A: its status and its records reach the viewer on B.
+    const statuses: ScenarioStatus[] = [];
+    onB.socket.on('scenario', (s) => statuses.push(s));
+    const run = await presenter.conn.runScenario({ id: 'classic' });
+    expect(run.ok).toBe(true);
+    await until(() => statuses.some((s) => s.state === 'done'), 'B heard the run end', 20_000);
+    const done = statuses.find((s) => s.state === 'done')!;
+    expect(done.verdict?.outcome).toBe('as-expected');
+    const conv = done.convs![0]!;
+    await until(() => presenter.conn.records.some((r) => r.conv === conv), 'A shows the run');
+    await until(() => onB.conn.records.at(-1)?.recNo === last(), 'B has the run too');
+    expect(onB.conn.records.filter((r) => r.conv === conv)).toEqual(
+      presenter.conn.records.filter((r) => r.conv === conv),
+    );
+
+    // The presenter's view: heard on B now, and told to a page that connects to B later.
+    const view: PresenterView = {
+      session: liveA,
+      conv,
+      selected: null,
+      replay: null,
+      show: 'both',
+    };
+    const heard: PresenterView[] = [];
+    onB.socket.on('presenterView', (v) => heard.push(v));
+    const ack = await presenter.conn.request('presenterView', view);
+    expect(ack.ok).toBe(true);
+    await until(() => heard.length > 0, 'B heard the view');
+    expect(heard.at(-1)).toEqual(view);
+    const late = connect(b!.url, { transports: ['websocket'] });
+    try {
+      const told = await new Promise<PresenterView>((resolve) =>
+        late.once('presenterView', resolve),
+      );
+      expect(told).toEqual(view);
+    } finally {
+      late.close();
+    }
+  }, 90_000);
+
+  it('keeps serving each process`s own pages while Redis is down, and catches up when it returns', async () => {
+    const presenterA = await page(a!);
+    const presenterB = await page(b!);
+    const liveA = presenterA.conn.liveId;
+    const onB = await page(b!);
+    await until(() => onB.conn.sessions.some((s) => s.id === liveA), "B lists A's live session");
+    onB.conn.view(liveA);
+    await until(() => onB.conn.session?.id === liveA && !onB.conn.joinError, 'B joined A');
+    const before = presenterA.conn.records.at(-1)?.recNo ?? 0;
+    await until(() => (onB.conn.records.at(-1)?.recNo ?? 0) === before, 'B is level with A');
+
+    await redis!.kill();
+    const down = (c: { conn: Connection }) => c.conn.cluster?.state === 'down';
+    await until(
+      () => down(presenterA) && down(presenterB) && down(onB),
+      'every page says Redis is down',
+    );
+    expect(a!.log()).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+ cannot be reached/);
+    expect(b!.log()).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+ cannot be reached/);
+
+    // Each process still serves its own pages: sends and their records on A and on B.
+    const onA = await presenterA.conn.send({
+      transport: 'tcp',
+      message: 'while Redis is down (A)',
+    });
+    expect(onA.ok).toBe(true);
+    const onOwnB = await presenterB.conn.send({
+      transport: 'udp',
+      message: 'while Redis is down (B)',
+    });
+    expect(onOwnB.ok).toBe(true);
+    await until(
+      () => presenterA.conn.records.some((r) => onA.ok && r.conv === onA.conv),
+      'A shows its exchange',
+    );
+    await until(
+      () => presenterB.conn.records.some((r) => onOwnB.ok && r.conv === onOwnB.conv),
+      'B shows its exchange',
+    );
+    // The viewer of A's session on B cannot be told of it yet.
+    expect(onB.conn.records.at(-1)?.recNo ?? 0).toBe(before);
+
+    await redis!.restart();
+    const up = (c: { conn: Connection }) => c.conn.cluster?.state === 'up';
+    await until(() => up(presenterA) && up(onB), 'every page says Redis is back', 20_000);
+    const lastA = presenterA.conn.records.at(-1)!.recNo;
+    await until(() => onB.conn.records.at(-1)?.recNo === lastA, 'B caught up', 20_000);
+    expect(consecutive(onB.conn.records)).toBe(true);
+    expect(onB.conn.records.slice(-5)).toEqual(presenterA.conn.records.slice(-5));
+
+    // And live records flow through Redis again.
+    const again = await presenterA.conn.send({ transport: 'tcp', message: 'after Redis is back' });
+    expect(again.ok).toBe(true);
+    await until(
+      () =>
+        onB.conn.records.some(
+          (r) => again.ok && r.conv === again.conv && r.type === 'step' && r.kind === 'close',
+        ),
+      'B sees the next exchange live',
+    );
+    expect(consecutive(onB.conn.records)).toBe(true);
+  }, 90_000);
+});
