@@ -6,33 +6,10 @@
 import type { AnalysisFlag } from './packet-analysis.ts';
 import type { RetransmitOrigin } from './retransmit-origin.ts';
 import { seqAdd, seqGe, seqLe, seqLt } from './seq-math.ts';
-import type { TcpDirection } from './tcp-direction.ts';
-
-/** One transmission remembered: its bytes (raw seq, SYN and FIN count one), when, and tries. */
-interface Sent {
-  seq: number;
-  end: number;
-  no: number;
-  first: number;
-  last: number;
-  tries: number;
-}
-
-interface Track {
-  unacked: Sent[];
-  /** The most recently acknowledged, for spurious retransmissions of bytes already acked. */
-  acked: Sent[];
-}
+import type { SentSegment, TcpDirection } from './tcp-direction.ts';
 
 const MAX_UNACKED = 1000;
 const MAX_ACKED = 32;
-const tracks = new WeakMap<TcpDirection, Track>();
-
-function trackOf(dir: TcpDirection): Track {
-  let t = tracks.get(dir);
-  if (!t) tracks.set(dir, (t = { unacked: [], acked: [] }));
-  return t;
-}
 
 export interface TracedSegment {
   /** Raw sequence and acknowledgment numbers. */
@@ -58,14 +35,13 @@ export function traceRetransmission(
   seg: TracedSegment,
   flags: readonly AnalysisFlag[],
 ): RetransmitOrigin | undefined {
-  if (seg.hasAck) acknowledge(trackOf(rev), seg.ack);
+  if (seg.hasAck) acknowledge(rev, seg.ack);
   const span = seg.len + (seg.syn ? 1 : 0) + (seg.fin ? 1 : 0);
   if (span === 0) return undefined;
-  const mine = trackOf(fwd);
   if (!flags.includes('retransmission')) {
-    if (mine.unacked.length < MAX_UNACKED) {
+    if (fwd.sent.length < MAX_UNACKED) {
       const end = seqAdd(seg.seq, span);
-      mine.unacked.push({
+      fwd.sent.push({
         seq: seg.seq,
         end,
         no: seg.no,
@@ -76,8 +52,8 @@ export function traceRetransmission(
     }
     return undefined;
   }
-  const covers = (s: Sent) => seqLe(s.seq, seg.seq) && seqLt(seg.seq, s.end);
-  const o = mine.unacked.find(covers) ?? mine.acked.findLast(covers);
+  const covers = (s: SentSegment) => seqLe(s.seq, seg.seq) && seqLt(seg.seq, s.end);
+  const o = fwd.sent.find(covers) ?? fwd.sentAcked.findLast(covers);
   if (!o) return undefined; // the original was not captured
   const previous = o.last;
   o.tries++;
@@ -93,13 +69,15 @@ export function traceRetransmission(
   };
 }
 
-/** Moves what `ack` acknowledges from unacked to the short acked list. */
-function acknowledge(t: Track, ack: number): void {
+/** Moves what `ack` acknowledges from the unacknowledged list to the short acknowledged one. */
+function acknowledge(dir: TcpDirection, ack: number): void {
+  const unacked = dir.sent;
+  const acked = dir.sentAcked;
   let kept = 0;
-  for (const s of t.unacked) {
-    if (seqGe(ack, s.end)) t.acked.push(s);
-    else t.unacked[kept++] = s;
+  for (const s of unacked) {
+    if (seqGe(ack, s.end)) acked.push(s);
+    else unacked[kept++] = s;
   }
-  t.unacked.length = kept;
-  if (t.acked.length > MAX_ACKED) t.acked.splice(0, t.acked.length - MAX_ACKED);
+  unacked.length = kept;
+  if (acked.length > MAX_ACKED) acked.splice(0, acked.length - MAX_ACKED);
 }

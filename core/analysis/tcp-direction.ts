@@ -9,6 +9,17 @@ export interface UnackedSegment {
   nextseq: number;
 }
 
+/** One first transmission remembered for retransmissions to name (see retransmit-tracker.ts):
+ * its bytes (raw seq, SYN and FIN count one), packet number, times and tries. */
+export interface SentSegment {
+  seq: number;
+  end: number;
+  no: number;
+  first: number;
+  last: number;
+  tries: number;
+}
+
 /** Raw sequence numbers throughout; 0 means "not seen yet", as in Wireshark. */
 export interface TcpDirection {
   /** Raw number that relative numbers count from; set on the first segment or ACK seen. */
@@ -31,6 +42,10 @@ export interface TcpDirection {
   lastsegmentflags: readonly AnalysisFlag[];
   /** Sent and not yet acknowledged, newest first. */
   segments: UnackedSegment[];
+  /** First transmissions not yet acknowledged, oldest first (retransmit-tracker.ts). */
+  sent: SentSegment[];
+  /** The most recently acknowledged of them, for spurious retransmissions of acked bytes. */
+  sentAcked: SentSegment[];
   /** Time (µs) of this direction's most recent pure SYN, for the initial RTT. */
   synTime?: number;
 }
@@ -50,5 +65,7 @@ export function newTcpDirection(): TcpDirection {
     dupacknum: 0,
     lastsegmentflags: [],
     segments: [],
+    sent: [],
+    sentAcked: [],
   };
 }
