@@ -9,6 +9,7 @@ import type { Transport } from './types.ts';
 import type { ClassClientEvents, ClassServerEvents } from './class/class-protocol.ts';
 import type { Refusal } from './limit-kind.ts';
 import type { SessionClientEvents, SessionServerEvents } from './session-actions.ts';
+import type { ShareServerEvents } from './share-protocol.ts';
 import type {
   RunScenarioRequest,
   RunScenarioResult,
@@ -100,6 +101,8 @@ export interface Hello {
   live?: string;
   /** Present when processes share Redis (--redis). */
   cluster?: ClusterStatus;
+  /** Largest capture file the server takes from a page (--max-upload-mb), in bytes. */
+  maxUploadBytes?: number;
 }
 
 export interface JoinRequest {
@@ -141,7 +144,8 @@ export interface CorrectionBatch {
   records: { recNo: number; analysis: PacketAnalysis }[];
 }
 
-export interface ServerToClientEvents extends ClassServerEvents, SessionServerEvents {
+export interface ServerToClientEvents
+  extends ClassServerEvents, SessionServerEvents, ShareServerEvents {
   hello: (h: Hello) => void;
   sessions: (list: SessionInfo[]) => void;
   records: (batch: RecordBatch) => void;

@@ -33,6 +33,7 @@ import { throttledLog, type LogLine } from './hub/throttled-log.ts';
 import { capConnectionsPerAddress } from './hub/connection-cap.ts';
 import { dropSlowReaders } from './hub/slow-readers.ts';
 import { startScenarioLab } from './scenarios/scenario-lab.ts';
+import { ShareWorkers } from './sessions/share-workers.ts';
 import { createScenarioService } from './scenarios/scenario-service.ts';
 import { connectRedis } from './cluster/redis-link.ts';
 import { ClusterSessions } from './cluster/cluster-sessions.ts';
@@ -77,6 +78,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     let api: Handler = () => false;
     const serveStatic = staticHandler();
     const roles = createRoles(opts);
+    const shareWorkers = new ShareWorkers();
     const httpServer = http.createServer(
       guardHandler((req, res) => {
         setSecurityHeaders(res);
@@ -118,6 +120,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
       private: opts.private,
       live: lab.live.id,
       ...(link && { cluster: link.status }),
+      maxFileSessions: limits.maxFileSessions,
+      maxUploadBytes: limits.maxUploadBytes,
     });
     const store =
       opts.dataDir === undefined
@@ -166,18 +170,28 @@ export async function startApp(opts: AppOptions): Promise<App> {
     api = apiHandler({
       get: (id) => hub.getSession(id),
       list: () => hub.listSessions(),
-      addFile: (s) => {
-        hub.addFileSession(s);
-        store?.record(s);
-      },
-      ...(node && { fileIdPrefix: `file-${node}-` }),
       writeRefusal: (req) => writeRefusal(roles, req),
       readRefusal: (req) =>
         opts.private && roles.roleOf(req.headers) !== 'presenter'
           ? { status: 403, error: 'This server is private: only the presenter can export.' }
           : undefined,
-      maxRecords: opts.maxRecords,
-      uploads: { concurrent: opts.maxUploads, timeoutMs: opts.uploadTimeout * 1000 },
+      share: {
+        uploads: {
+          concurrent: opts.maxUploads,
+          timeoutMs: opts.uploadTimeout * 1000,
+          maxBytes: limits.maxUploadBytes,
+        },
+        ...(node && { fileIdPrefix: `file-${node}-` }),
+        maxRecords: opts.maxRecords,
+        workers: shareWorkers,
+        noRoom: () => hub.noFileRoom(),
+        addFile: (s) => {
+          const added = hub.addFileSession(s);
+          if (added.ok) store?.record(s);
+          return added;
+        },
+        progress: (to, p) => void io.to(to).emit('shareProgress', p),
+      },
     });
     lab.onCapture((s) => hub.captureChanged(s));
     await inUse(listenOn(httpServer, opts.host, opts.port), opts.port, '--port');
@@ -199,6 +213,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
           httpServer.closeAllConnections();
         });
         await link?.close();
+        await shareWorkers.close();
         await scenarios.close();
         await scenarioLab.close();
         store?.close();

@@ -55,6 +55,23 @@ export class SummaryTracker {
     this.changed.add(conv);
   }
 
+  /**
+   * Takes summaries counted elsewhere (a copy of a finished session, made in a worker), oldest
+   * first; they are not marked changed. Records added later start from an empty scratch.
+   */
+  restore(summaries: readonly ConversationSummary[]): void {
+    for (const summary of summaries) {
+      this.byConv.delete(summary.conv);
+      this.byConv.set(summary.conv, {
+        summary,
+        scratch: { clientTapped: false, stepBytesC2S: 0, stepBytesS2C: 0 },
+      });
+      if (this.byConv.size > this.maxConversations) {
+        this.byConv.delete(this.byConv.keys().next().value!);
+      }
+    }
+  }
+
   /** The server knows which conversations its scenarios made; say so before or after they start. */
   markOrigin(conv: string, origin: ConversationOrigin): void {
     this.origins.set(conv, origin);

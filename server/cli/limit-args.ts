@@ -21,6 +21,10 @@ export interface Limits {
   echoConnectionsPerAddress: number;
   /** Milliseconds an echo connection may stay silent before the server closes it. */
   echoIdleTimeoutMs: number;
+  /** Largest capture file a page may share, in bytes. */
+  maxUploadBytes: number;
+  /** Shared capture files held at once (only ones nobody shows are removed for a new one). */
+  maxFileSessions: number;
 }
 
 interface Flag {
@@ -105,6 +109,22 @@ const FLAGS: Record<string, Flag> = {
     max: 86_400,
     scale: 1000,
     help: 'seconds a silent TCP echo connection stays open',
+  },
+  'max-upload-mb': {
+    key: 'maxUploadBytes',
+    default: 64,
+    min: 1,
+    max: 1024,
+    scale: 1024 * 1024,
+    help: 'MiB of the largest capture file a page may share',
+  },
+  'max-files': {
+    key: 'maxFileSessions',
+    default: 8,
+    min: 1,
+    max: 100,
+    scale: 1,
+    help: 'shared capture files held; one nobody shows makes room',
   },
 };
 

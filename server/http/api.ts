@@ -3,32 +3,24 @@
  * Every request is checked; errors are one line of JSON `{ "error": "…" }` with a 4xx status.
  */
 import type http from 'node:http';
-import { PcapngWriter, CaptureFormatError } from '../../core/pcap/index.ts';
+import { PcapngWriter } from '../../core/pcap/index.ts';
 import type { Session } from '../hub/session.ts';
-import { sessionFromCapture } from '../sessions/file-session.ts';
 import { frameRoute } from './frame-route.ts';
 import { replyError as fail, replyJson as json } from './reply.ts';
 import { decodeSegment } from './request-url.ts';
 import { exportRoute } from './export-routes.ts';
 import { sessionListEntry } from './session-list.ts';
-
-/** Largest capture file a page may share through the server. */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+import { shareUploads, type ShareTarget } from './share-upload.ts';
 
 export interface ApiSessions {
   get(id: string): Session | undefined;
   list(): Session[];
-  /** Adds a file session (the caller checked writeRefusal first). */
-  addFile(session: Session): void;
-  maxRecords: number;
-  /** Files shared at once, and how long one may take to arrive. */
-  uploads: { concurrent: number; timeoutMs: number };
+  /** Where shared capture files go (the caller checked writeRefusal first). */
+  share: ShareTarget;
   /** Why this request may not write (cross-origin, form content type, not the presenter). */
   writeRefusal(req: http.IncomingMessage): { status: number; error: string } | undefined;
   /** Why this request may not read a session's packets or exports (--private, a viewer). */
   readRefusal?(req: http.IncomingMessage): { status: number; error: string } | undefined;
-  /** Start of shared files' session ids ('file-'; with --redis it names the process too). */
-  fileIdPrefix?: string;
 }
 
 export type Handler = (
@@ -37,14 +29,12 @@ export type Handler = (
   url: { pathname: string; query: URLSearchParams },
 ) => boolean | Promise<void>;
 
-let fileCounter = 0;
-
 /**
  * Returns false when the path is not under /api/; otherwise it answers, and returns a promise
  * when the answer comes later (so the caller can catch what it throws).
  */
 export function apiHandler(sessions: ApiSessions): Handler {
-  const uploading = { count: 0 };
+  const upload = shareUploads(sessions.share);
   return (req, res, url) => {
     if (!url.pathname.startsWith('/api/')) return false;
     const parts = url.pathname.split('/').filter(Boolean); // ['api', 'sessions', id, 'capture.pcapng']
@@ -62,7 +52,7 @@ export function apiHandler(sessions: ApiSessions): Handler {
       return json(res, 200, sessions.list().map(sessionListEntry));
     }
     if (parts.length === 2 && req.method === 'POST') {
-      return upload(req, res, url, sessions, uploading);
+      return upload(req, res, url.query);
     }
     if (parts.length >= 4 && req.method === 'GET') {
       const id = decodeSegment(parts[2]!);
@@ -131,85 +121,4 @@ function drained(res: http.ServerResponse): Promise<boolean> {
     res.once('drain', onDrain);
     res.once('close', onClose);
   });
-}
-
-async function upload(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  url: { query: URLSearchParams },
-  sessions: ApiSessions,
-  uploading: { count: number },
-): Promise<void> {
-  const name = cleanFileName(url.query.get('name') ?? 'capture');
-  if (uploading.count >= sessions.uploads.concurrent) {
-    req.resume();
-    fail(res, 429, `${sessions.uploads.concurrent} files are being shared now; try again shortly.`);
-    return;
-  }
-  uploading.count++;
-  // A body that trickles in is cut off: a stalled upload may not hold its buffers for minutes.
-  const timer = setTimeout(() => {
-    fail(res, 408, `The file did not arrive within ${sessions.uploads.timeoutMs / 1000} s.`);
-    req.destroy();
-  }, sessions.uploads.timeoutMs);
-  try {
-    await receive(req, res, name, sessions);
-  } finally {
-    clearTimeout(timer);
-    uploading.count--;
-  }
-}
-
-/** Shared file names lose control and bidirectional-override characters (they could disguise it). */
-export function cleanFileName(name: string): string {
-  const clean = name.replace(/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, '').trim();
-  return clean.slice(0, 120) || 'capture';
-}
-
-async function receive(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  name: string,
-  sessions: ApiSessions,
-): Promise<void> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > MAX_UPLOAD_BYTES) {
-    fail(res, 413, `The file is ${declared} bytes; at most ${MAX_UPLOAD_BYTES} can be shared.`);
-    req.resume();
-    return;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_UPLOAD_BYTES) {
-        fail(res, 413, `The file is over ${MAX_UPLOAD_BYTES} bytes; it cannot be shared.`);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk as Buffer);
-    }
-  } catch {
-    return; // the client went away, or the body timed out
-  }
-  if (res.headersSent) return;
-  if (size === 0) {
-    fail(res, 400, 'The request carried no file.');
-    return;
-  }
-  try {
-    const id = `${sessions.fileIdPrefix ?? 'file-'}${++fileCounter}`;
-    const session = sessionFromCapture(
-      id,
-      name,
-      new Uint8Array(Buffer.concat(chunks)),
-      sessions.maxRecords,
-    );
-    sessions.addFile(session);
-    json(res, 201, session.info());
-  } catch (err) {
-    if (err instanceof CaptureFormatError) fail(res, 400, `${name}: ${err.message}`);
-    else fail(res, 500, `${name}: ${(err as Error).message}`);
-  }
 }

@@ -13,7 +13,7 @@ import type { SessionInfo } from '../../core/protocol.ts';
 import { startApp, type App } from '../app.ts';
 import { parseServeArgs } from '../cli/serve-args.ts';
 import { handshakeFrames } from '../cli/testdata/handshake-frames.ts';
-import { cleanFileName } from './api.ts';
+import { cleanFileName } from './share-upload.ts';
 import { DIST_DIR } from './static-files.ts';
 
 let app: App;

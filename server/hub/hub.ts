@@ -19,6 +19,7 @@ import { MAX_JOIN_SUMMARIES } from '../../core/protocol.ts';
 import { joinSchema, sendSchema } from './messages.ts';
 import { roleOf, type GuardedEvents } from './guarded-events.ts';
 import type { Session } from './session.ts';
+import { filesToEvict, noRoomText } from '../sessions/file-eviction.ts';
 import type { SocketData } from '../auth/socket-data.ts';
 import type { InterServerEvents } from '../cluster/cluster-events.ts';
 import type { ClusterSessions } from '../cluster/cluster-sessions.ts';
@@ -40,8 +41,6 @@ export type HubSocket = Socket<
 const BATCH_LIMIT = 5000;
 /** Records in one join reply, at most: a join of a few bytes never costs more than a page. */
 export const JOIN_PAGE = 2000;
-/** Shared capture files held at once (each bounded by maxRecords). */
-const MAX_FILE_SESSIONS = 8;
 /** Sends one page may have in flight at once. */
 const MAX_SENDS_IN_FLIGHT = 4;
 
@@ -50,6 +49,10 @@ export interface HubOptions {
   capture: () => CaptureStatus;
   send: (req: SendRequest) => Promise<SendResult>;
   maxRecords: number;
+  /** Shared capture files held at once (each bounded by maxRecords). */
+  maxFileSessions: number;
+  /** Largest shared file, in bytes (told to pages so they say so before sending). */
+  maxUploadBytes?: number;
   /** Registers every event handler: role check, rates, validation, errors as replies. */
   events: GuardedEvents;
   /** --private: pages are told exports are for the presenter only. */
@@ -69,6 +72,8 @@ export class Hub {
   private flushScheduled = false;
   /** With --redis: the other processes' sessions, and the way to their records. */
   private peers: ClusterSessions | null = null;
+  /** When a page last showed each session (for removing the least recently used shared file). */
+  private lastUsed = new Map<string, number>();
 
   constructor(
     private io: HubServer,
@@ -101,13 +106,34 @@ export class Hub {
     this.sessionsChanged();
   }
 
-  /** Adds a session from a shared file; the oldest file sessions go past MAX_FILE_SESSIONS. */
-  addFileSession(session: Session): void {
-    const files = [...this.sessions.values()].filter((s) => s.kind === 'file');
-    for (const old of files.slice(0, Math.max(0, files.length - MAX_FILE_SESSIONS + 1))) {
-      this.removeSession(old.id);
-    }
+  /**
+   * Adds a session from a shared file. Past maxFileSessions, the least recently shown file
+   * sessions nobody is showing now go; when every one is shown, the share is refused.
+   */
+  addFileSession(session: Session): { ok: true; evicted: string[] } | { ok: false; error: string } {
+    const evict = filesToEvict(this.fileSlots(), this.opts.maxFileSessions);
+    if (!evict) return { ok: false, error: noRoomText(this.opts.maxFileSessions) };
+    for (const old of evict) this.removeSession(old.id);
+    this.lastUsed.set(session.id, performance.now());
     this.addSession(session);
+    return { ok: true, evicted: evict.map((f) => f.title) };
+  }
+
+  /** Why a shared file could not be added now, if so (checked before its bytes are read). */
+  noFileRoom(): string | undefined {
+    const fits = filesToEvict(this.fileSlots(), this.opts.maxFileSessions);
+    return fits ? undefined : noRoomText(this.opts.maxFileSessions);
+  }
+
+  private fileSlots() {
+    const now = performance.now();
+    return [...this.sessions.values()]
+      .filter((s) => s.kind === 'file')
+      .map((s) => {
+        const watchers = this.io.sockets.adapter.rooms.get(room(s.id))?.size ?? 0;
+        if (watchers > 0) this.lastUsed.set(s.id, now);
+        return { id: s.id, title: s.title, watchers, lastUsed: this.lastUsed.get(s.id) ?? 0 };
+      });
   }
 
   removeSession(id: string): void {
@@ -115,6 +141,7 @@ export class Hub {
     this.unsubscribe.delete(id);
     this.sessions.delete(id);
     this.pending.delete(id);
+    this.lastUsed.delete(id);
     this.io.in(room(id)).socketsLeave(room(id));
     this.sessionsChanged();
   }
@@ -218,6 +245,7 @@ export class Hub {
       maxRecords: this.opts.maxRecords,
       role: roleOf(socket),
       ...(this.opts.private ? { private: true } : {}),
+      ...(this.opts.maxUploadBytes ? { maxUploadBytes: this.opts.maxUploadBytes } : {}),
       ...(this.opts.fellBehind?.(socket) ? { fellBehind: true } : {}),
       ...(this.opts.live !== undefined && { live: this.opts.live }),
       ...(this.opts.cluster && { cluster: this.opts.cluster() }),
@@ -237,6 +265,7 @@ export class Hub {
       // Flush first so records already queued are not sent twice (once here, once in a batch).
       this.flush();
       this.enterRoom(socket, session.id);
+      this.lastUsed.set(session.id, performance.now());
       // One page per join: the page asks again while it is behind.
       const { records, gap } = session.since(req.after, JOIN_PAGE);
       const summaries = session.summaries.all().slice(-MAX_JOIN_SUMMARIES);

@@ -27,7 +27,7 @@ export class Session {
   /** Bytes of the stored copy on disk, when the store keeps one. */
   storedBytes: () => number | undefined = () => undefined;
   /** Each conversation's summary, counted in as records are appended (O(1) per record). */
-  readonly summaries = new SummaryTracker();
+  readonly summaries: SummaryTracker;
 
   constructor(
     private name: string,
@@ -35,8 +35,11 @@ export class Session {
     private label: string,
     readonly startTime: number,
     readonly maxRecords: number,
+    /** Conversations whose summaries are kept (the tracker's default when not given). */
+    readonly maxConversations?: number,
   ) {
     this.ring = new Array<SessionRecord | undefined>(Math.min(maxRecords, 1024));
+    this.summaries = new SummaryTracker(maxConversations);
   }
 
   /** The session's id: pages and routes name it so. */
@@ -87,6 +90,33 @@ export class Session {
   /** Appends a record, gives it the next sequence number and tells the listeners. */
   append(rec: NewRecord): SessionRecord {
     const full = { ...rec, recNo: this.nextRecNo++ } as SessionRecord;
+    this.put(full);
+    if (full.type === 'packet') this.counts.packets++;
+    else this.counts.steps++;
+    this.summaries.add(full);
+    for (const l of this.listeners) l(full);
+    return full;
+  }
+
+  /**
+   * Puts back a record of a copy of this session made elsewhere (a share worker's), keeping its
+   * number; its summary and counts come whole with the copy (summaries.restore, restoreCounts),
+   * so it is not counted again.
+   */
+  restore(rec: SessionRecord): void {
+    if (rec.recNo < this.nextRecNo) throw new Error(`Record ${rec.recNo} is out of order.`);
+    if (this.count === 0) this.nextRecNo = rec.recNo;
+    else if (rec.recNo !== this.nextRecNo) throw new Error(`Record ${rec.recNo} leaves a gap.`);
+    this.nextRecNo++;
+    this.put(rec);
+  }
+
+  /** The copy's packets and steps appended, dropped ones included (see totals). */
+  restoreCounts(counts: { packets: number; steps: number }): void {
+    this.counts = { packets: counts.packets, steps: counts.steps };
+  }
+
+  private put(full: SessionRecord): void {
     if (this.count === this.ring.length && this.ring.length < this.maxRecords) this.grow();
     if (this.count < this.ring.length) {
       this.ring[(this.head + this.count) % this.ring.length] = full;
@@ -95,11 +125,6 @@ export class Session {
       this.ring[this.head] = full;
       this.head = (this.head + 1) % this.ring.length;
     }
-    if (full.type === 'packet') this.counts.packets++;
-    else this.counts.steps++;
-    this.summaries.add(full);
-    for (const l of this.listeners) l(full);
-    return full;
   }
 
   /** Records with a record number > after, at most `limit`; `gap` when some of them were already dropped. */

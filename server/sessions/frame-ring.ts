@@ -43,6 +43,17 @@ export class FrameRing {
     }
   }
 
+  /** Number of the oldest frame held (the next one pushed, when none is). */
+  get firstNumber(): number {
+    return this.firstNo;
+  }
+
+  /** Numbers frames from `no` on, for a ring rebuilt from a copy whose older frames were dropped. */
+  startAt(no: number): void {
+    if (this.size > 0) throw new Error('Only an empty ring can start at another number.');
+    this.firstNo = no;
+  }
+
   /** The `no`-th frame pushed (from 1, as packet records number them), if still held. */
   at(no: number): WritableFrame | undefined {
     if (!Number.isInteger(no) || no < this.firstNo || no >= this.firstNo + this.size)

@@ -1,0 +1,70 @@
+/**
+ * A file session built as the capture's bytes arrive: reader, decoders and analysis from core,
+ * records into a bounded Session and frames into a bounded FrameRing, so memory stays bounded by
+ * --max-records however large the file is. Used in the share worker and for in-process reads.
+ */
+import { createCaptureIngest, type CaptureIngest } from '../../core/ingest/capture-ingest.ts';
+import { MAX_JOIN_SUMMARIES } from '../../core/protocol.ts';
+import { Session } from '../hub/session.ts';
+import { FrameRing } from './frame-ring.ts';
+
+/** Bytes of raw frames a file session keeps for saving it again. */
+export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
+/**
+ * Conversation summaries a file session keeps: as many as a join gives a page. A scan of a
+ * million streams would otherwise keep 100,000 (the live session's bound), mostly of
+ * conversations whose records were dropped long before.
+ */
+export const FILE_CONVERSATIONS = MAX_JOIN_SUMMARIES;
+
+export class FileSessionBuilder {
+  private readonly ingest: CaptureIngest = createCaptureIngest();
+  private built: Session | undefined;
+
+  constructor(
+    private readonly id: string,
+    private readonly title: string,
+    private readonly maxRecords: number,
+  ) {}
+
+  /** Packets read so far. */
+  get packets(): number {
+    return this.ingest.count;
+  }
+
+  /** Bytes in any split; throws CaptureFormatError (with the byte offset) when unreadable. */
+  push(chunk: Uint8Array): void {
+    this.add(this.ingest.push(chunk));
+  }
+
+  /** End of the file; throws CaptureFormatError when it stopped mid-block. Returns the session. */
+  end(): Session {
+    this.add(this.ingest.end());
+    return this.session();
+  }
+
+  private add(packets: ReturnType<CaptureIngest['push']>): void {
+    if (packets.length === 0) return;
+    const session = this.session(packets[0]!.record.time);
+    for (const { record, frame } of packets) {
+      session.append(record);
+      session.frames!.push(frame);
+    }
+  }
+
+  /** The session, made with the first packet's time (or 0 for a file without packets). */
+  private session(startTime = 0): Session {
+    if (!this.built) {
+      this.built = new Session(
+        this.id,
+        'file',
+        this.title,
+        startTime,
+        this.maxRecords,
+        FILE_CONVERSATIONS,
+      );
+      this.built.frames = new FrameRing(this.maxRecords, MAX_FRAME_BYTES);
+    }
+    return this.built;
+  }
+}
