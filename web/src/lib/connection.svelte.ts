@@ -168,6 +168,11 @@ export class Connection {
     return this.hello?.role ?? 'presenter';
   }
 
+  /** This page's socket.io id while connected (the server addresses share progress to it). */
+  get socketId(): string | undefined {
+    return this.#socket.id;
+  }
+
   /** Listens to a server event; returns the function that stops listening. */
   on<E extends keyof ServerToClientEvents>(
     event: E,

@@ -233,6 +233,10 @@ export const zh: Record<MessageKey, string> = {
   'export.mmd': 'Mermaid',
   'export.json': 'JSON',
   'sessions.saveFailed': '无法保存：{why}',
+  'sessions.evicted': '为腾出空间，已移除 {titles}（当时没有页面在显示它）。',
+  'sessions.shareProgress': '正在分享 {name}：已收到 {got} / {total} MiB，已读取 {packets} 个报文',
+  'sessions.noRoom':
+    '无法分享：每个共享的文件都正在某个页面上显示。等有一个不再被任何页面显示时，就能腾出空间。',
   'sessions.shareFailed': '无法分享：{why}',
   'show.label': '显示',
   'show.both': '报文和调用',

@@ -242,6 +242,10 @@ const en = {
   'export.mmd': 'Mermaid',
   'export.json': 'JSON',
   'sessions.saveFailed': 'Cannot save: {why}',
+  'sessions.evicted': 'To make room, {titles} was removed (no page was showing it).',
+  'sessions.shareProgress': 'Sharing {name}: {got} of {total} MiB received, {packets} packets read',
+  'sessions.noRoom':
+    'Cannot share: every shared file is open on someone’s page. Once one is shown by nobody, it makes room.',
   'sessions.shareFailed': 'Cannot share: {why}',
   'show.label': 'Show',
   'show.both': 'Packets and calls',

@@ -16,18 +16,18 @@ describe('shareCapture', () => {
   const cases = [
     {
       name: '201 gives the new session',
-      res: () => json(201, info),
-      expected: { ok: true, value: info },
+      res: () => json(201, { ...info, evicted: ['old.pcap'] }),
+      expected: { ok: true, value: { ...info, evicted: ['old.pcap'] } },
     },
     {
       name: '400 gives the server’s error line',
       res: () => json(400, { error: 'a b.pcap: bad capture magic at byte 0' }),
-      expected: { ok: false, error: 'a b.pcap: bad capture magic at byte 0' },
+      expected: { ok: false, error: 'a b.pcap: bad capture magic at byte 0', status: 400 },
     },
     {
       name: 'a body that is not JSON gives the status',
       res: () => new Response('nope', { status: 502, statusText: 'Bad Gateway' }),
-      expected: { ok: false, error: 'HTTP 502 Bad Gateway' },
+      expected: { ok: false, error: 'HTTP 502 Bad Gateway', status: 502 },
     },
     {
       name: 'a network failure gives its message',
@@ -37,6 +37,20 @@ describe('shareCapture', () => {
       expected: { ok: false, error: 'Failed to fetch' },
     },
   ];
+  it('names this page so the server can tell it how far the share got', async () => {
+    let asked = '';
+    const got = await shareCapture(
+      new Blob([new Uint8Array([1])]),
+      'x.pcap',
+      (url) => {
+        asked = url;
+        return Promise.resolve(json(201, info));
+      },
+      'sock-1',
+    );
+    expect(asked).toBe('/api/sessions?name=x.pcap&socket=sock-1');
+    expect(got).toEqual({ ok: true, value: { ...info, evicted: [] } });
+  });
   for (const c of cases) {
     it(c.name, async () => {
       const calls: [string, RequestInit | undefined][] = [];

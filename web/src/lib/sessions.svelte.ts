@@ -3,6 +3,7 @@
  * open a capture file in the page, share it with the class, save the shown session as pcapng.
  */
 import type { SessionInfo, SessionRecord } from '../../../core/protocol.ts';
+import type { ShareProgress } from '../../../core/share-protocol.ts';
 import type { Connection } from './connection.svelte.ts';
 import { downloadBlob } from './download-blob.ts';
 import {
@@ -42,6 +43,8 @@ export class Sessions implements RecordSource {
   /** One line about the last share or save: what happened or what went wrong. */
   notice = $state<{ text: string; error: boolean } | null>(null);
   sharing = $state(false);
+  /** How far the server got with the file this page is sharing (null when not sharing). */
+  shareProgress = $state.raw<ShareProgress | null>(null);
   /** Called after the shown session changed (the view starts over: follow newest, no selection). */
   onswitch: () => void = () => {};
 
@@ -150,27 +153,56 @@ export class Sessions implements RecordSource {
     this.opening = null;
   }
 
-  /** Sends the shown local file to the server, which makes it a session every page can pick. */
+  /**
+   * Sends the shown local file to the server, which makes it a session every page can pick; the
+   * server says how far it got (bytes received, packets read) while it reads the file.
+   */
   async share(): Promise<void> {
     const s = this.currentLocal;
     if (!s || this.sharing) return;
-    if (s.file.size > MAX_SHARE_BYTES) {
+    const max = this.#conn.hello?.maxUploadBytes ?? MAX_SHARE_BYTES;
+    if (s.file.size > max) {
       const text = t('sessions.tooBig', {
         name: s.info.title,
         mb: (s.file.size / MIB).toFixed(1),
-        max: MAX_SHARE_BYTES / MIB,
+        max: Math.floor(max / MIB),
       });
       this.notice = { text, error: true };
       return;
     }
     this.sharing = true;
+    this.notice = null;
+    this.shareProgress = { name: s.info.title, bytes: 0, total: s.file.size, packets: 0 };
+    const stop = this.#conn.on('shareProgress', (p) => {
+      if (this.sharing) this.shareProgress = p;
+    });
     try {
-      const res = await shareCapture(s.file, s.info.title);
-      this.notice = res.ok
-        ? { text: t('sessions.sharedAs', { title: res.value.title }), error: false }
-        : { text: t('sessions.shareFailed', { why: res.error }), error: true };
+      const res = await shareCapture(s.file, s.info.title, fetch, this.#conn.socketId);
+      if (!res.ok) {
+        // The refusals a class meets, in its own language; any other in the server's words.
+        const why =
+          res.status === 413
+            ? t('sessions.tooBig', {
+                name: s.info.title,
+                mb: (s.file.size / MIB).toFixed(1),
+                max: Math.floor(max / MIB),
+              })
+            : res.status === 409
+              ? t('sessions.noRoom')
+              : t('sessions.shareFailed', { why: res.error });
+        this.notice = { text: why, error: true };
+        return;
+      }
+      const shared = t('sessions.sharedAs', { title: res.value.title });
+      const evicted = res.value.evicted.map((title) => `“${title}”`).join(', ');
+      this.notice = {
+        text: evicted ? `${shared} ${t('sessions.evicted', { titles: evicted })}` : shared,
+        error: false,
+      };
     } finally {
+      stop();
       this.sharing = false;
+      this.shareProgress = null;
     }
   }
 
