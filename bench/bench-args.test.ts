@@ -36,6 +36,10 @@ describe('parseBenchArgs', () => {
       'big_heap_mb',
       'analyze_vs_tshark',
       'analyze_peak_mb',
+      'share_seconds',
+      'share_rtt_p50_ms',
+      'share_rtt_p99_ms',
+      'share_rss_mb',
     ]);
   });
 

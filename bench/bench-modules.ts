@@ -59,6 +59,15 @@ export const BENCH_MODULES: BenchModuleSpec[] = [
       spec('analyze_peak_mb', 'MB', 'atMost', 150, 'analyze, 500k packets: peak RSS'),
     ],
   },
+  {
+    file: 'share.ts',
+    keys: [
+      spec('share_seconds', 's', 'atMost', 60, 'server: 60 MB, 900,000-stream capture shared'),
+      spec('share_rtt_p50_ms', 'ms', 'atMost', 200, 'server: page round trip during it, p50'),
+      spec('share_rtt_p99_ms', 'ms', 'atMost', 200, 'server: page round trip during it, p99'),
+      spec('share_rss_mb', 'MB', 'atMost', 300, 'server: RSS growth during it'),
+    ],
+  },
 ];
 
 export const BENCH_KEYS: string[] = BENCH_MODULES.flatMap((m) => m.keys.map((k) => k.key));

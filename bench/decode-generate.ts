@@ -1,6 +1,6 @@
 /** Writes the benchmark's pcap file as a stream: 1 MiB buffers, never the whole file in memory. */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { writeFrame } from './decode-frames.ts';
+import { writeFrame, type FrameSpec } from './decode-frames.ts';
 import { traffic, type TrafficShape } from './decode-traffic.ts';
 
 const BUFFER = 1024 * 1024;
@@ -13,6 +13,14 @@ export function generatePcap(
   packets: number,
   seed = 1,
   shape: TrafficShape = 'mixed',
+): number {
+  return writeFramesPcap(file, traffic(packets, seed, shape));
+}
+
+/** Writes frames (µs times) as a classic pcap, 1 MiB at a time. Returns the file size. */
+export function writeFramesPcap(
+  file: string,
+  frames: Iterable<{ spec: FrameSpec; time: number }>,
 ): number {
   const fd = openSync(file, 'w');
   const buf = new Uint8Array(BUFFER);
@@ -31,7 +39,7 @@ export function generatePcap(
     view.setUint32(16, 262144, true);
     view.setUint32(20, 1, true);
     at = 24;
-    for (const { spec, time } of traffic(packets, seed, shape)) {
+    for (const { spec, time } of frames) {
       if (at + 16 + MAX_FRAME > BUFFER) flush();
       const len = writeFrame(buf, view, at + 16, spec);
       view.setUint32(at, Math.floor(time / 1e6), true);
