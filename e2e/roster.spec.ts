@@ -3,7 +3,7 @@
  * every following page, and the roster of the students' own clients, one row per address.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { presenterPage, selectedRow, send, viewerPage } from './class-pages.ts';
+import { outsideClient, presenterPage, selectedRow, send, viewerPage } from './class-pages.ts';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -51,5 +51,65 @@ test('a following viewer steps and plays with the presenter; detached, it stays'
   await viewer.getByTestId('follow-toggle').click();
   await expect(position(viewer)).toHaveText(await position(presenter).innerText());
   await expect(viewer.getByTestId('follow-toggle')).toHaveAttribute('aria-pressed', 'true');
+  for (const p of [presenter, viewer]) await p.context().close();
+});
+
+test("the roster groups the students' clients by address; the presenter puts one on every screen", async ({
+  browser,
+}) => {
+  const presenter = await presenterPage(browser);
+  const viewer = await viewerPage(browser);
+  await presenter.getByTestId('roster-toggle').click();
+  const roster = presenter.getByTestId('roster');
+  const rows = roster.getByTestId('roster-row');
+  // Earlier specs' students may be listed: start this lesson from an empty roster.
+  if (await presenter.getByTestId('roster-clear').isEnabled())
+    await presenter.getByTestId('roster-clear').click();
+  await expect(rows).toHaveCount(0);
+
+  await outsideClient('127.0.0.2', 'student A, first try');
+  await outsideClient('127.0.0.2', 'student A, second try');
+  await outsideClient('127.0.0.3', 'student B');
+  const a = roster.locator('[data-testid="roster-row"][data-addr="127.0.0.2"]');
+  const b = roster.locator('[data-testid="roster-row"][data-addr="127.0.0.3"]');
+  await expect(rows).toHaveCount(2);
+  await expect(a).toHaveAttribute('data-conversations', '2');
+  await expect(b).toHaveAttribute('data-conversations', '1');
+  for (const row of [a, b]) {
+    await expect(row).toHaveAttribute('data-origin', 'outside');
+    await expect(row).toHaveAttribute('data-new', 'true');
+    await expect(row).toContainText('client closed'); // end(message): its FIN comes with the data
+  }
+
+  // The presenter picks student B's conversation: it is on the presenter's and the viewer's ladder.
+  await b.click();
+  await expect(presenter.getByTestId('roster-conv')).toHaveCount(1);
+  await presenter.getByTestId('roster-show').click();
+  for (const page of [presenter, viewer]) {
+    await expect(page.locator('[data-testid="lane"][data-role="client"]')).toHaveAttribute(
+      'data-endpoint',
+      /^127\.0\.0\.3:\d+$/,
+    );
+  }
+  await expect(viewer.getByTestId('follow-toggle')).toHaveAttribute('aria-pressed', 'true');
+
+  // Filter and sort: by address text, then most conversations first.
+  await presenter.getByTestId('roster-filter').fill('0.0.3');
+  await expect(rows).toHaveCount(1);
+  await presenter.getByTestId('roster-filter').fill('');
+  await presenter.locator('[data-sort="conversations"]').click();
+  await expect(rows.first()).toHaveAttribute('data-addr', '127.0.0.2');
+
+  // Closing the panel marks the machines seen; archiving empties the roster and keeps it aside.
+  await presenter.getByTestId('roster-toggle').click();
+  await presenter.getByTestId('roster-toggle').click();
+  await expect(a).toHaveAttribute('data-new', 'false');
+  await presenter.getByTestId('roster-archive').click();
+  await expect(rows).toHaveCount(0);
+  const archives = presenter.getByTestId('roster-archives');
+  await expect(archives.locator('option')).toHaveCount(2);
+  await archives.selectOption({ index: 1 });
+  await expect(rows).toHaveCount(2);
+  await expect(presenter.getByTestId('roster-clear')).toBeDisabled();
   for (const p of [presenter, viewer]) await p.context().close();
 });

@@ -27,6 +27,7 @@ import { writeRefusal } from './auth/write-refusal.ts';
 import { inUse } from './lab.ts';
 import { attachScenarios } from './hub/scenario-handlers.ts';
 import { attachClassroom } from './class/class-handlers.ts';
+import { attachRoster } from './class/roster-handlers.ts';
 import { viewerUrls } from './class/viewer-urls.ts';
 import { GuardedEvents } from './hub/guarded-events.ts';
 import { throttledLog, type LogLine } from './hub/throttled-log.ts';
@@ -167,6 +168,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       io.local.emit('cluster', s);
       if (s.state === 'up') peers?.rejoined();
     });
+    attachRoster(io, events, { live: () => lab.live, onSummaries: (l) => hub.onSummaries(l) });
     api = apiHandler({
       get: (id) => hub.getSession(id),
       list: () => hub.listSessions(),

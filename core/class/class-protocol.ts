@@ -3,6 +3,7 @@
  * mirror, and the "what comes next?" quiz.
  */
 import type { QuizChoice } from './quiz.ts';
+import type { RosterRow } from './roster.ts';
 
 /** Packets, socket calls or both (the page's show filter). */
 export type FollowShow = 'both' | 'packets' | 'steps';
@@ -82,6 +83,27 @@ export interface ViewerUrls {
   loopbackOnly: boolean;
 }
 
+/** A roster the presenter put aside (kept by the server while it runs). */
+export interface RosterArchiveInfo {
+  id: string;
+  /** When it was put aside, ms since the Unix epoch. */
+  at: number;
+  rows: number;
+}
+
+/** The class roster as presenters get it: whole on connection and after a clear, then changes. */
+export interface RosterUpdate {
+  /** Replace every row with `rows`; otherwise change `rows` and drop `removed`. */
+  reset: boolean;
+  rows: RosterRow[];
+  /** Keys of rows gone. */
+  removed: string[];
+  /** Rosters put aside, newest first (with every reset). */
+  archives?: RosterArchiveInfo[];
+}
+
+export type RosterArchiveResult = { ok: true; rows: RosterRow[] } | { ok: false; error: string };
+
 /** Classroom events the server sends (merged into ServerToClientEvents). */
 export interface ClassServerEvents {
   /** Once on connection: where viewers join. */
@@ -90,6 +112,8 @@ export interface ClassServerEvents {
   presenterView: (v: PresenterView) => void;
   /** The question on the screens changed; null when none. */
   quiz: (q: QuizView | null) => void;
+  /** Presenters only: the class roster (the students' clients by address). */
+  roster: (u: RosterUpdate) => void;
 }
 
 /** Classroom events a page sends (merged into ClientToServerEvents). */
@@ -104,4 +128,8 @@ export interface ClassClientEvents {
   quizReveal: (req: { id: string }, ack: (res: QuizAskResult) => void) => void;
   /** Presenter only: take the question off the screens. */
   quizClose: (req: { id: string }, ack: (res: QuizAskResult) => void) => void;
+  /** Presenter only: empty the roster, putting its rows aside first when `archive`. */
+  rosterClear: (req: { archive: boolean }, ack: (res: ClassResult) => void) => void;
+  /** Presenter only: the rows of a roster put aside. */
+  rosterArchive: (req: { id: string }, ack: (res: RosterArchiveResult) => void) => void;
 }

@@ -14,7 +14,8 @@ import {
   viewerIdSchema,
 } from './class-messages.ts';
 
-const PRESENTERS = 'class:presenters';
+/** The socket.io room of presenters' pages (joined on connection). */
+export const PRESENTERS = 'class:presenters';
 
 export interface ClassOptions {
   /** Where viewers open the page (known once the HTTP server listens). */

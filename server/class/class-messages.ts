@@ -40,3 +40,7 @@ export const quizIdSchema = z.strictObject({ id });
 
 /** A page's own id for counting quiz answers: from the socket.io handshake's `auth.viewer`. */
 export const viewerIdSchema = z.string().regex(/^[\w-]{8,64}$/);
+
+export const rosterClearSchema = z.strictObject({ archive: z.boolean() });
+
+export const rosterArchiveSchema = z.strictObject({ id });

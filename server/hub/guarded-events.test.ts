@@ -69,6 +69,8 @@ const FORGED: Record<PresenterEvent, unknown> = {
   newSession: { name: 'forged' },
   renameSession: { session: 'live', name: 'forged' },
   deleteSession: { session: 'live' },
+  rosterClear: { archive: true },
+  rosterArchive: { id: 'archive-1' },
 };
 
 describe('guarded socket.io events', () => {
@@ -110,6 +112,7 @@ describe('guarded socket.io events', () => {
       presenter.on('presenterView', () => heard.push('presenterView'));
       presenter.on('quiz', (q) => heard.push(`quiz ${q?.id}`));
       presenter.on('sessions', () => heard.push('sessions'));
+      presenter.on('roster', (u) => heard.push(`roster reset ${u.reset}`));
       await new Promise((r) => setTimeout(r, 100)); // what is sent on connection
       heard.length = 0;
       const before = app.live.info().lastRecNo;

@@ -38,6 +38,8 @@ export const EVENT_RULES = {
   newSession: { role: 'presenter', bucket: 'triggers' },
   renameSession: { role: 'presenter', bucket: 'triggers' },
   deleteSession: { role: 'presenter', bucket: 'triggers' },
+  rosterClear: { role: 'presenter', bucket: 'class' },
+  rosterArchive: { role: 'presenter', bucket: 'reads' },
 } as const satisfies Record<EventName, EventRule>;
 
 /** The events only a presenter may emit. */

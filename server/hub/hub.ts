@@ -16,6 +16,7 @@ import type {
   SessionRecord,
 } from '../../core/protocol.ts';
 import { MAX_JOIN_SUMMARIES } from '../../core/protocol.ts';
+import type { ConversationSummary } from '../../core/analysis/conversation-summary.ts';
 import { joinSchema, sendSchema } from './messages.ts';
 import { roleOf, type GuardedEvents } from './guarded-events.ts';
 import type { Session } from './session.ts';
@@ -74,6 +75,7 @@ export class Hub {
   private peers: ClusterSessions | null = null;
   /** When a page last showed each session (for removing the least recently used shared file). */
   private lastUsed = new Map<string, number>();
+  private summaryListeners: ((session: string, summaries: ConversationSummary[]) => void)[] = [];
 
   constructor(
     private io: HubServer,
@@ -165,6 +167,11 @@ export class Hub {
     this.sessionsChanged();
   }
 
+  /** Hears the summaries every batch sends, per session (the class roster counts them). */
+  onSummaries(listener: (session: string, summaries: ConversationSummary[]) => void): void {
+    this.summaryListeners.push(listener);
+  }
+
   getSession(id: string): Session | undefined {
     return this.sessions.get(id);
   }
@@ -216,6 +223,7 @@ export class Hub {
     this.flushScheduled = false;
     for (const [session, records] of this.pending) {
       const summaries = this.sessions.get(session)?.summaries.takeChanged() ?? [];
+      for (const l of this.summaryListeners) l(session, summaries);
       for (let i = 0; i < records.length; i += BATCH_LIMIT) {
         const last = i + BATCH_LIMIT >= records.length;
         this.io.to(room(session)).emit('records', {

@@ -14,13 +14,17 @@ import type { Role } from '../../../core/protocol.ts';
 
 type AckOf<E extends keyof ClassClientEvents> = Parameters<Parameters<ClassClientEvents[E]>[1]>[0];
 
-/** The slice of the socket.io link the classroom needs (the Connection provides it). */
-export interface ClassLink {
+/** The classroom's events on the socket.io link (the Connection provides them). */
+export interface ClassCalls {
   on<E extends keyof ClassServerEvents>(event: E, listener: ClassServerEvents[E]): () => void;
   request<E extends keyof ClassClientEvents>(
     event: E,
     req: Parameters<ClassClientEvents[E]>[0],
   ): Promise<AckOf<E>>;
+}
+
+/** The slice of the link the classroom needs: its events and this page's role. */
+export interface ClassLink extends ClassCalls {
   readonly role: Role;
 }
 

@@ -1,9 +1,11 @@
 /** 页面上每一条文字的简体中文版本（键与 messages.ts 的英文表一一对应，{name} 由参数填入）。 */
 import type { MessageKey } from './messages.ts';
 import { fieldsZh } from './messages-fields-zh.ts';
+import { classZh } from './messages-class-zh.ts';
 
 export const zh: Record<MessageKey, string> = {
   ...fieldsZh,
+  ...classZh,
   'details.title': '报文详情',
   'details.none': '选择一个报文以查看其各层首部和字节。',
   'details.step': '套接字调用本身不在线路上产生字节：请选择一个报文。',

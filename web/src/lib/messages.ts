@@ -5,9 +5,11 @@
 import { locale, type Locale } from './locale.svelte.ts';
 import { zh } from './messages-zh.ts';
 import { fieldsEn } from './messages-fields.ts';
+import { classEn } from './messages-class.ts';
 
 const en = {
   ...fieldsEn,
+  ...classEn,
   'details.title': 'Packet details',
   'details.none': 'Select a packet to see its headers and bytes.',
   'details.step': 'A socket call has no bytes on the wire: select a packet.',
