@@ -31,6 +31,8 @@ describe('parseBenchArgs', () => {
       'fanout_p99_ms',
       'fanout_lost',
       'fanout5k_p99_ms',
+      'fanout_redis_p99_ms',
+      'fanout_redis_lost',
       'big_first_draw_ms',
       'big_scroll_fps',
       'big_heap_mb',

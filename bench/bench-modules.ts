@@ -42,6 +42,20 @@ export const BENCH_MODULES: BenchModuleSpec[] = [
       spec('fanout_p99_ms', 'ms', 'atMost', 25, 'server: 200 viewers at 1,000 steps/s, p99'),
       spec('fanout_lost', 'lost', 'atMost', 0, 'server: 200 viewers at 1,000 steps/s, lost'),
       spec('fanout5k_p99_ms', 'ms', 'atMost', 250, 'server: 200 viewers at 5,000 steps/s, p99'),
+      spec(
+        'fanout_redis_p99_ms',
+        'ms',
+        'atMost',
+        25,
+        '2 processes + Redis: 200 viewers, 1,000/s, p99',
+      ),
+      spec(
+        'fanout_redis_lost',
+        'lost',
+        'atMost',
+        0,
+        '2 processes + Redis: 200 viewers, 1,000/s, lost',
+      ),
     ],
   },
   {

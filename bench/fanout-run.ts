@@ -1,0 +1,167 @@
+/**
+ * One fan-out run: viewers in worker threads joined to a session, UDP datagrams sent to the
+ * session's echo endpoint at a steady rate (each one is two steps: the server's read and its
+ * reply), then the latency of every delivered record and what each viewer missed.
+ */
+import dgram from 'node:dgram';
+import { Worker } from 'node:worker_threads';
+import type { Endpoint } from '../core/protocol.ts';
+import { HISTOGRAM_MS, type ViewerMessage, type ViewerReport } from './fanout-viewers.ts';
+
+export interface FanoutLoad {
+  /** Page URL of each viewer. */
+  urls: string[];
+  session: string;
+  echo: Endpoint;
+  stepsPerSecond: number;
+  seconds: number;
+}
+
+export interface FanoutResult {
+  p50: number;
+  p99: number;
+  /** Records some viewer did not get, summed over viewers. */
+  lost: number;
+  /** Records some viewer got more than once, summed over viewers. */
+  twice: number;
+  delivered: number;
+  /** Records the session made in the run (the echo may have dropped datagrams it could not read). */
+  records: number;
+}
+
+const WORKERS = 2;
+// A worker thread does not inherit tsx's loader: the worker registers it, then loads the viewers.
+const WORKER_CODE = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(
+    new URL('./fanout-viewers.ts', import.meta.url).href,
+  )}); })`;
+/** After the last datagram, viewers receive until nothing came for QUIET_MS (at most SETTLE_MS). */
+const QUIET_MS = 2000;
+const SETTLE_MS = 60_000;
+
+export async function runFanout(load: FanoutLoad): Promise<FanoutResult> {
+  const shares = Array.from({ length: WORKERS }, (_, w) =>
+    load.urls.filter((_, i) => i % WORKERS === w),
+  );
+  const workers = shares.map(
+    (urls) => new Worker(WORKER_CODE, { eval: true, workerData: { urls, session: load.session } }),
+  );
+  try {
+    await Promise.all(workers.map((w, i) => joinedAll(w, shares[i]!.length)));
+    await sendSteadily(load);
+    await settled(workers);
+    const reports = await Promise.all(workers.map(report));
+    return summarize(reports, (load.stepsPerSecond * load.seconds) / 2);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+function joinedAll(w: Worker, count: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('viewers did not join in 60 s')), 60_000);
+    w.on('message', (m: ViewerMessage) => {
+      if ('error' in m) reject(new Error(m.error));
+      if ('joined' in m && m.joined === count) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    w.once('error', reject);
+  });
+}
+
+/** Late records are late, not lost: wait until the viewers stop receiving. */
+async function settled(workers: Worker[]): Promise<void> {
+  const end = Date.now() + SETTLE_MS;
+  let last = -1;
+  let quietSince = Date.now();
+  while (Date.now() < end && Date.now() - quietSince < QUIET_MS) {
+    await new Promise((r) => setTimeout(r, 250));
+    const counts = await Promise.all(workers.map(count));
+    const total = counts.reduce((a, b) => a + b, 0);
+    if (total !== last) quietSince = Date.now();
+    last = total;
+  }
+}
+
+function count(w: Worker): Promise<number> {
+  return new Promise((resolve) => {
+    const on = (m: ViewerMessage) => {
+      if (!('received' in m)) return;
+      w.off('message', on);
+      resolve(m.received);
+    };
+    w.on('message', on);
+    w.postMessage('count');
+  });
+}
+
+function report(w: Worker): Promise<ViewerReport> {
+  return new Promise((resolve) => {
+    w.on('message', (m: ViewerMessage) => {
+      if ('report' in m) resolve(m.report);
+    });
+    w.postMessage('report');
+  });
+}
+
+/** Datagrams in 10 ms slices, catching up when a timer fires late. */
+async function sendSteadily(load: FanoutLoad): Promise<void> {
+  const sock = dgram.createSocket(load.echo.address.includes(':') ? 'udp6' : 'udp4');
+  sock.on('message', () => undefined); // the echo's replies
+  await new Promise<void>((r) => sock.bind(0, r));
+  const datagrams = Math.round((load.stepsPerSecond * load.seconds) / 2);
+  const body = Buffer.from('fan-out benchmark datagram');
+  const start = performance.now();
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = setInterval(() => {
+      const due = Math.min(
+        datagrams,
+        Math.floor(((performance.now() - start) / 1000) * (load.stepsPerSecond / 2)),
+      );
+      for (; sent < due; sent++) sock.send(body, load.echo.port, load.echo.address);
+      if (sent >= datagrams) {
+        clearInterval(tick);
+        resolve();
+      }
+    }, 10);
+  });
+  sock.close();
+}
+
+function summarize(reports: ViewerReport[], datagrams: number): FanoutResult {
+  const all = new Uint32Array(HISTOGRAM_MS + 1);
+  for (const r of reports) for (let i = 0; i < all.length; i++) all[i]! += r.histogram[i]!;
+  const viewers = reports.flatMap((r) => r.viewers);
+  // Every record the session got in the run; what one viewer holds, every viewer should.
+  const first = Math.min(...viewers.map((v) => v.first));
+  const last = Math.max(...viewers.map((v) => v.last));
+  const expected = Number.isFinite(first) ? last - first + 1 : datagrams * 2;
+  let lost = 0;
+  let twice = 0;
+  for (const v of viewers) {
+    lost += expected - v.distinct;
+    twice += v.received - v.distinct;
+  }
+  const delivered = all.reduce((a, b) => a + b, 0);
+  return {
+    p50: quantile(all, delivered, 0.5),
+    p99: quantile(all, delivered, 0.99),
+    lost,
+    records: expected,
+    twice,
+    delivered,
+  };
+}
+
+function quantile(h: Uint32Array, total: number, q: number): number {
+  const want = Math.ceil(total * q);
+  let seen = 0;
+  for (let ms = 0; ms < h.length; ms++) {
+    seen += h[ms]!;
+    if (seen >= want) return ms;
+  }
+  return HISTOGRAM_MS;
+}
