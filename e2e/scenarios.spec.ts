@@ -88,3 +88,25 @@ test('concurrent takes a number of clients', async ({ page }) => {
   await expect(verdict).toHaveAttribute('data-ok', 'true', { timeout: 20_000 });
   await expect(verdict.locator('.convs button')).toHaveCount(2);
 });
+
+test('refused: once the RST comes, the SYN’s row is corrected to server CLOSED, and the hover says why', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await openPanel(page);
+  await run(page, 'refused');
+  await expect(verdictOf(page, 'refused')).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
+  // The ladder: the server's label on the SYN's row reads CLOSED, marked corrected.
+  const mark = ladder(page).locator('[data-state-mark="server"][data-corrected="true"]');
+  await expect(mark).toHaveCount(1);
+  await expect(mark).toHaveAttribute('data-state', 'CLOSED');
+  await expect(mark.locator('title')).toContainText('answered this SYN with RST');
+  await expect(ladder(page).locator('[data-state="SYN_RECEIVED"]')).toHaveCount(0);
+  // The table: the SYN's server state is CLOSED too, with the same reason on hover.
+  const syn = page.locator('[data-testid="step-row"][data-kind="SYN"]');
+  const cell = syn.locator('td.state.server');
+  await expect(cell).toHaveText('CLOSED');
+  await expect(cell).toHaveAttribute('data-corrected', 'true');
+  await expect(cell).toHaveAttribute('title', /never left CLOSED/);
+  await page.screenshot({ path: test.info().outputPath('refused-corrected.png') });
+});

@@ -12,6 +12,7 @@ import {
   type CapturePorts,
   type CaptureSource,
 } from './capture/index.ts';
+import { packetAppender } from './hub/packet-appender.ts';
 import type { Session } from './hub/session.ts';
 
 export interface LiveCaptureOptions {
@@ -53,14 +54,11 @@ export async function startLiveCapture(opts: LiveCaptureOptions): Promise<LiveCa
   publish(status);
 
   let broken = false;
+  const append = packetAppender(opts.session);
   source.on('data', (chunk) => {
     if (broken) return;
     try {
-      for (const { record, frame } of ingest.push(chunk)) {
-        const session = opts.session();
-        session.append(record);
-        session.frames?.push(frame);
-      }
+      append(ingest.push(chunk));
     } catch (err) {
       // A broken pcap stream from the tool: stop reading it and say so, keep the rest running.
       broken = true;

@@ -8,6 +8,7 @@ import type {
   CaptureStatus,
   ClientToServerEvents,
   ClusterStatus,
+  CorrectionBatch,
   EchoInfo,
   JoinResult,
   SendRequest,
@@ -17,6 +18,7 @@ import type {
 } from '../../core/protocol.ts';
 import { MAX_JOIN_SUMMARIES } from '../../core/protocol.ts';
 import type { ConversationSummary } from '../../core/analysis/conversation-summary.ts';
+import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import { joinSchema, sendSchema } from './messages.ts';
 import { roleOf, type GuardedEvents } from './guarded-events.ts';
 import type { Session } from './session.ts';
@@ -69,6 +71,7 @@ export interface HubOptions {
 export class Hub {
   private sessions = new Map<string, Session>();
   private pending = new Map<string, SessionRecord[]>();
+  private pendingCorrections = new Map<string, CorrectionBatch['records']>();
   private unsubscribe = new Map<string, () => void>();
   private flushScheduled = false;
   /** With --redis: the other processes' sessions, and the way to their records. */
@@ -101,10 +104,14 @@ export class Hub {
 
   addSession(session: Session): void {
     this.sessions.set(session.id, session);
-    this.unsubscribe.set(
-      session.id,
-      session.onRecord((r) => this.queue(session.id, r)),
+    const offRecord = session.onRecord((r) => this.queue(session.id, r));
+    const offCorrection = session.onCorrection((recNo, analysis) =>
+      this.queueCorrection(session.id, recNo, analysis),
     );
+    this.unsubscribe.set(session.id, () => {
+      offRecord();
+      offCorrection();
+    });
     this.sessionsChanged();
   }
 
@@ -144,6 +151,7 @@ export class Hub {
     this.sessions.delete(id);
     this.pending.delete(id);
     this.lastUsed.delete(id);
+    this.pendingCorrections.delete(id);
     this.io.in(room(id)).socketsLeave(room(id));
     this.sessionsChanged();
   }
@@ -218,6 +226,17 @@ export class Hub {
     }
   }
 
+  // Corrections go out in the same flush, after the records they may refer to.
+  private queueCorrection(id: string, recNo: number, analysis: PacketAnalysis): void {
+    let list = this.pendingCorrections.get(id);
+    if (!list) this.pendingCorrections.set(id, (list = []));
+    list.push({ recNo, analysis });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
   // One emit per batch to the session's room: socket.io encodes it once for every viewer.
   private flush(): void {
     this.flushScheduled = false;
@@ -234,6 +253,9 @@ export class Hub {
       }
     }
     this.pending.clear();
+    for (const [session, records] of this.pendingCorrections)
+      this.io.to(room(session)).emit('corrections', { session, records });
+    this.pendingCorrections.clear();
   }
 
   /** Leaves the session room the page was in (not the classroom's rooms) and enters this one. */

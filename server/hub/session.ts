@@ -4,6 +4,7 @@
  */
 import { SummaryTracker } from '../../core/analysis/summary-tracker.ts';
 import type { FrameRing } from '../sessions/frame-ring.ts';
+import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import type { SessionInfo, SessionKind, SessionRecord } from '../../core/protocol.ts';
 
 type NewRecord = SessionRecord extends infer R
@@ -18,6 +19,7 @@ export class Session {
   private count = 0;
   private nextRecNo = 1;
   private listeners = new Set<(r: SessionRecord) => void>();
+  private correctionListeners = new Set<(recNo: number, analysis: PacketAnalysis) => void>();
   /** Raw bytes of the packets, for saving as pcapng (absent for sessions without packets). */
   frames: FrameRing | undefined;
   /** What the store says about this session (closed, cut, not recorded), shown with its info. */
@@ -142,6 +144,25 @@ export class Session {
   onRecord(listener: (r: SessionRecord) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Replaces the analysis of packet record `recNo` (a later packet proved its states wrong) and
+   * tells the correction listeners; a record already dropped from the ring is left alone.
+   */
+  correct(recNo: number, analysis: PacketAnalysis): void {
+    const first = this.nextRecNo - this.count;
+    if (recNo < first || recNo >= this.nextRecNo) return;
+    const i = (this.head + (recNo - first)) % this.ring.length;
+    const r = this.ring[i];
+    if (r?.type !== 'packet') return;
+    this.ring[i] = { ...r, analysis };
+    for (const l of this.correctionListeners) l(recNo, analysis);
+  }
+
+  onCorrection(listener: (recNo: number, analysis: PacketAnalysis) => void): () => void {
+    this.correctionListeners.add(listener);
+    return () => this.correctionListeners.delete(listener);
   }
 
   private grow(): void {

@@ -4,7 +4,6 @@
  */
 import type dgram from 'node:dgram';
 import type net from 'node:net';
-import type { IngestedPacket } from '../../core/ingest/capture-ingest.ts';
 import type { PacketRecord, SocketStep } from '../../core/protocol.ts';
 import { expectationsFor, type ScenarioParams } from '../../core/scenario/scenario-expectations.ts';
 import type { ScenarioId } from '../../core/scenario/scenario-id.ts';
@@ -13,6 +12,7 @@ import type { RunTimeline } from '../../core/scenario/run-timeline.ts';
 import { captureCaughtUp, captureGaps } from '../../core/scenario/capture-caught-up.ts';
 import { judgeRun, type Verdict } from '../../core/scenario/verdict.ts';
 import { nowMicros, type Tap } from '../echo/tap.ts';
+import { packetAppender } from '../hub/packet-appender.ts';
 import type { Session } from '../hub/session.ts';
 import { SCENARIO_RUNNERS } from './runners/scenario-runners.ts';
 import { sleep, type ScenarioTargets } from './scenario-context.ts';
@@ -76,7 +76,7 @@ export async function runScenario(
         if (!convs.includes(c)) convs.push(c);
       },
       track: (s) => void sockets.add(s),
-      packets: capturedAtStart ? (ps) => appendPackets(env.live, ps) : undefined,
+      packets: capturedAtStart ? packetAppender(env.live) : undefined,
       signal: over.signal,
     });
     const deadline = new Promise<never>((_, reject) => {
@@ -102,13 +102,6 @@ export async function runScenario(
   const timeline = gaps ? { ...collected, captureGaps: gaps } : collected;
   const verdict = judgeRun(expectationsFor(id, params), timeline);
   return { id, params, startTime, endTime, timeline, verdict, ...(error ? { error } : {}) };
-}
-
-function appendPackets(live: Session, packets: IngestedPacket[]): void {
-  for (const { record, frame } of packets) {
-    live.append(record);
-    live.frames?.push(frame);
-  }
 }
 
 /** Destroys what is still open and waits (briefly) for each close. */

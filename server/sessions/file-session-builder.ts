@@ -4,6 +4,7 @@
  * --max-records however large the file is. Used in the share worker and for in-process reads.
  */
 import { createCaptureIngest, type CaptureIngest } from '../../core/ingest/capture-ingest.ts';
+import { packetAppender } from '../hub/packet-appender.ts';
 import { MAX_JOIN_SUMMARIES } from '../../core/protocol.ts';
 import { Session } from '../hub/session.ts';
 import { FrameRing } from './frame-ring.ts';
@@ -20,6 +21,8 @@ export const FILE_CONVERSATIONS = MAX_JOIN_SUMMARIES;
 export class FileSessionBuilder {
   private readonly ingest: CaptureIngest = createCaptureIngest();
   private built: Session | undefined;
+  // Appends with the analyzer's hindsight corrections applied (a refused SYN: server CLOSED).
+  private readonly append = packetAppender(() => this.session());
 
   constructor(
     private readonly id: string,
@@ -45,11 +48,8 @@ export class FileSessionBuilder {
 
   private add(packets: ReturnType<CaptureIngest['push']>): void {
     if (packets.length === 0) return;
-    const session = this.session(packets[0]!.record.time);
-    for (const { record, frame } of packets) {
-      session.append(record);
-      session.frames!.push(frame);
-    }
+    this.session(packets[0]!.record.time);
+    this.append(packets);
   }
 
   /** The session, made with the first packet's time (or 0 for a file without packets). */

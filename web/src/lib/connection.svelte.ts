@@ -124,6 +124,11 @@ export class Connection {
       if (batch.session !== this.sessionId) return;
       this.#apply(this.#feed.batch(batch.records));
     });
+    // States true in hindsight: a later packet corrected earlier rows (e.g. a refused SYN).
+    socket.on('corrections', (batch) => {
+      if (batch.session !== this.sessionId) return;
+      this.#apply(this.#feed.correct(batch.records));
+    });
   }
 
   start(): void {

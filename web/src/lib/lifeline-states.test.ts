@@ -3,6 +3,9 @@ import type { SessionRecord } from '../../../core/protocol.ts';
 import { lifelineStates } from './lifeline-states.ts';
 import { derivedStatesOf, timeWaitStarts } from './side-states.ts';
 import { convRecords, TCP_CONV } from './testdata/live-session.ts';
+import { tcp } from './testdata/records.ts';
+import { setLocale } from './messages.ts';
+import { stateText } from './state-text.ts';
 
 const geometry = (records: SessionRecord[]) => ({
   ys: records.map((_, i) => 24 + i * 48),
@@ -68,6 +71,45 @@ describe('lifelineStates', () => {
     expect(marks.length).toBeGreaterThan(0);
     const row = records.findIndex((r) => r.recNo === marks[0]!.recNo);
     expect(marks[0]).toMatchObject({ y: 24 + row * 48, onStep: true });
+  });
+});
+
+describe('lifelineStates after a correction', () => {
+  // A refused connection: the SYN's row corrected once the RST came (server never left CLOSED).
+  const records = [
+    tcp(1, ['SYN'], {
+      analysis: {
+        stream: 0,
+        from: 'client',
+        states: { client: 'SYN_SENT', server: 'CLOSED' },
+        corrected: true,
+      },
+    }),
+    tcp(
+      2,
+      ['RST', 'ACK'],
+      { analysis: { stream: 0, from: 'server', states: { client: 'CLOSED', server: 'CLOSED' } } },
+      false,
+    ),
+  ];
+
+  it('labels the server CLOSED on the SYN’s row, marked corrected, and nothing more for it', () => {
+    const marks = lifelineStates(records, derivedStatesOf(records), geometry(records));
+    expect(marks.map((m) => [m.recNo, m.side, m.state, m.corrected])).toEqual([
+      [1, 'client', 'SYN_SENT', false],
+      [1, 'server', 'CLOSED', true],
+      [2, 'client', 'CLOSED', false],
+    ]);
+  });
+
+  it('says on hover why, in English and Chinese', () => {
+    setLocale('en');
+    expect(stateText('CLOSED', undefined, 0, false, true).title).toMatch(/RST.*never left CLOSED/);
+    expect(stateText('LISTEN', undefined, 0, false, true).title).toMatch(/sent again.*LISTEN/);
+    setLocale('zh-CN');
+    expect(stateText('CLOSED', undefined, 0, false, true).title).toMatch(/RST.*CLOSED/);
+    setLocale('en');
+    expect(stateText('CLOSED', undefined, 0, false, false).title).toBe('');
   });
 });
 

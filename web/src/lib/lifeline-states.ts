@@ -15,6 +15,8 @@ export interface StateMark {
   side: Side;
   state: TcpState;
   derived: boolean;
+  /** A later packet corrected this side's state here (the server's, on a SYN's row). */
+  corrected: boolean;
   /** Set on a socket call's row: the label goes beside its pill. */
   onStep: boolean;
   x: number;
@@ -50,6 +52,7 @@ export function lifelineStates(
         side,
         state: s[side],
         derived: s.derived,
+        corrected: s.corrected === true && side === 'server',
         onStep: r.type === 'step',
         x: side === 'client' ? g.clientX : g.serverX,
         y: g.ys[i] ?? 0,

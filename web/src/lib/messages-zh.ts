@@ -173,6 +173,13 @@ export const zh: Record<MessageKey, string> = {
   'state.timeWaitLeft': '{s} 秒',
   'state.timeWaitLeft.title': 'TIME_WAIT 持续 2×MSL，在 Linux 上为 60 秒；还有 {s} 秒进入 CLOSED',
   'state.timeWaitOver': 'TIME_WAIT 已结束（2×MSL = 60 秒）：该端已进入 CLOSED',
+  'state.corrected': '已由后来的报文更正：它显示了实际发生的情况',
+  'state.corrected.CLOSED':
+    '已由后来的报文更正：服务器用 RST 回应了这个 SYN，说明没有程序在监听；服务器一直处于 CLOSED（RFC 9293 §3.10.7.1）',
+  'state.corrected.LISTEN':
+    '已由后来的报文更正：这个 SYN 被再次发送，说明没有 SYN,ACK 回应它；服务器仍处于 LISTEN',
+  'state.corrected.SYN_SENT':
+    '已由后来的报文更正：对方也发出了自己的 SYN（同时打开），所以它处于 SYN_SENT，而不是 LISTEN（RFC 9293 图 8）',
   'table.dir': '方向',
   'table.flags': '标志',
   'table.nextSeq': 'NextSeq',

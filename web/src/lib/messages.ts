@@ -182,6 +182,13 @@ const en = {
   'state.timeWaitLeft': '{s} s',
   'state.timeWaitLeft.title': 'TIME_WAIT lasts 2×MSL = 60 s on Linux; {s} s left until CLOSED',
   'state.timeWaitOver': 'TIME_WAIT is over (2×MSL = 60 s): the side is CLOSED',
+  'state.corrected': 'Corrected by a later packet, which showed what really happened',
+  'state.corrected.CLOSED':
+    'Corrected by a later packet: the server answered this SYN with RST, so nothing was listening; it never left CLOSED (RFC 9293 §3.10.7.1)',
+  'state.corrected.LISTEN':
+    'Corrected by a later packet: this SYN was sent again, so no SYN,ACK answered it; the server was still in LISTEN',
+  'state.corrected.SYN_SENT':
+    'Corrected by a later packet: the other side sent a SYN of its own (a simultaneous open), so it was in SYN_SENT, not LISTEN (RFC 9293 Figure 8)',
   'table.dir': 'Dir',
   'table.flags': 'Flags',
   'table.nextSeq': 'NextSeq',

@@ -41,7 +41,12 @@ export async function readCaptureFile(
   const records: SessionRecord[] = [];
   const frames: RawFrame[] = [];
   const keep = (got: IngestedPacket[]) => {
-    for (const { record, frame } of got) {
+    for (const { record, frame, corrections } of got) {
+      // States true in hindsight: a later packet corrected earlier ones (kept records are numbered from 1).
+      for (const c of corrections ?? []) {
+        const earlier = records[c.packet - 1];
+        if (earlier?.type === 'packet') earlier.analysis = c.analysis;
+      }
       if (records.length >= opts.maxRecords) return;
       records.push(Object.assign(record, { recNo: record.no })); // no copy: cheaper
       // The reader's frame views share pooled slabs: copy to hold one frame for long.

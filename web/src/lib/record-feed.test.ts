@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { RecordFeed } from './record-feed.ts';
-import { step, recNos } from './testdata/records.ts';
+import { step, recNos, tcp } from './testdata/records.ts';
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => step(a + i));
 
@@ -133,5 +133,41 @@ describe('RecordFeed joins', () => {
     expect(feed.records).toEqual([]);
     expect(feed.joining).toBe(false);
     expect(feed.beginJoin()).toBe(0);
+  });
+});
+
+describe('RecordFeed.correct', () => {
+  const refused = {
+    stream: 0,
+    from: 'client' as const,
+    states: { client: 'SYN_SENT' as const, server: 'CLOSED' as const },
+    corrected: true as const,
+  };
+
+  it('replaces the analysis of the packets held, in a new array, and leaves the rest alone', () => {
+    const feed = new RecordFeed(10);
+    feed.batch([step(1), tcp(2, ['SYN']), tcp(3, ['RST', 'ACK'], {}, false)]);
+    const before = feed.records;
+    expect(feed.correct([{ recNo: 2, analysis: refused }])).toEqual({
+      changed: true,
+      rejoin: false,
+    });
+    expect(feed.records).not.toBe(before);
+    expect(feed.records[1]).toMatchObject({ recNo: 2, analysis: refused });
+    expect(before[1]).not.toHaveProperty('analysis');
+    expect(feed.records[0]).toBe(before[0]);
+  });
+
+  it('skips records not held, and socket steps', () => {
+    const feed = new RecordFeed(2);
+    feed.batch([tcp(1, ['SYN']), step(2), step(3)]);
+    const before = feed.records;
+    const change = feed.correct([
+      { recNo: 1, analysis: refused },
+      { recNo: 3, analysis: refused },
+      { recNo: 9, analysis: refused },
+    ]);
+    expect(change.changed).toBe(false);
+    expect(feed.records).toBe(before);
   });
 });

@@ -2,7 +2,7 @@
  * The page's copy of a live session: records in record-number order with no gap and no duplicate, at most
  * `maxRecords` of them. Says when the page must join again (a gap in the numbering).
  */
-import type { SessionRecord } from '../../../core/protocol.ts';
+import type { CorrectionBatch, SessionRecord } from '../../../core/protocol.ts';
 
 export interface FeedChange {
   /** The records array was replaced. */
@@ -85,6 +85,24 @@ export class RecordFeed {
       return { changed: false, rejoin: false };
     }
     return this.#append(records);
+  }
+
+  /**
+   * Replaces the analysis of packet records held (a later packet proved their states wrong).
+   * Records not held are skipped: a later join brings them already corrected.
+   */
+  correct(corrections: CorrectionBatch['records']): FeedChange {
+    const first = this.records[0]?.recNo;
+    if (first === undefined) return { changed: false, rejoin: false };
+    let copy: SessionRecord[] | undefined;
+    for (const { recNo, analysis } of corrections) {
+      const r = this.records[recNo - first];
+      if (r?.recNo !== recNo || r.type !== 'packet') continue;
+      copy ??= [...this.records];
+      copy[recNo - first] = { ...r, analysis };
+    }
+    if (copy) this.records = copy;
+    return { changed: copy !== undefined, rejoin: false };
   }
 
   /** Lowers or raises the bound; drops the oldest records beyond it. */

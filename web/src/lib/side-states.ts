@@ -11,6 +11,8 @@ export interface SideStates {
   server: TcpState;
   /** True when derived from socket calls, not read from packets. */
   derived: boolean;
+  /** True when a later packet corrected these states (see core/analysis/hindsight.ts). */
+  corrected?: boolean;
 }
 
 /** States derived from socket calls, for the TCP conversations without any analysed packet. */
@@ -41,7 +43,10 @@ export function statesOf(
 ): SideStates | null {
   if (r.type === 'packet') {
     const s = r.analysis?.states;
-    return s ? { ...s, derived: false } : null;
+    if (!s) return null;
+    return r.analysis?.corrected
+      ? { ...s, derived: false, corrected: true }
+      : { ...s, derived: false };
   }
   const d = derived.get(r.recNo);
   return d ? { ...d, derived: true } : null;

@@ -1,7 +1,7 @@
 /** How a TCP state reads in the ladder and the table: TIME_WAIT with its countdown to CLOSED. */
 import type { TcpState } from '../../../core/analysis/packet-analysis.ts';
 import { timeWaitLeft } from '../../../core/analysis/index.ts';
-import { t } from './messages.ts';
+import { isMessageKey, t } from './messages.ts';
 
 export interface StateText {
   text: string;
@@ -11,17 +11,25 @@ export interface StateText {
   counting: boolean;
 }
 
+/** Why a later packet corrected a side to `state` (refused: CLOSED; SYN sent again: LISTEN…). */
+export function correctionText(state: TcpState): string {
+  const key = `state.corrected.${state}`;
+  return isMessageKey(key) ? t(key) : t('state.corrected');
+}
+
 /**
  * `TIME_WAIT 42 s` while 2×MSL lasts (counted from `since`, µs), `CLOSED` after (the
- * hover says TIME_WAIT is over); other states as they are. Derived states say so on hover.
+ * hover says TIME_WAIT is over); other states as they are. Derived states say so on hover,
+ * and so do states a later packet corrected (`corrected`), with the reason.
  */
 export function stateText(
   state: TcpState,
   since: number | undefined,
   now: number,
   derived = false,
+  corrected = false,
 ): StateText {
-  const why = derived ? t('state.derived') : '';
+  const why = derived ? t('state.derived') : corrected ? correctionText(state) : '';
   if (state !== 'TIME_WAIT' || since === undefined)
     return { text: state, title: why, counting: false };
   const left = timeWaitLeft(since, now);
