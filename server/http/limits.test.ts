@@ -51,14 +51,16 @@ function bigCapture(n: number, size: number): Uint8Array<ArrayBuffer> {
   return new Uint8Array(writePcap(frames, 1));
 }
 
-/** Starts a POST and sends only its headers and `part` bytes; the body never completes. */
+/** Starts a POST and sends only its headers and a capture header; the body never completes. */
 function stalledUpload(): Promise<{ status: number; socket: net.Socket }> {
   return new Promise((resolve) => {
     const socket = net.connect(port(strict), '127.0.0.1', () => {
       socket.write(
         'POST /api/sessions?name=slow HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
-          'Content-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\nxxxx',
+          'Content-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n',
       );
+      // A capture's header, then nothing: the server waits on the client.
+      socket.write(writePcap(handshakeFrames(), 1).subarray(0, 24));
     });
     let got = '';
     socket.setEncoding('latin1');

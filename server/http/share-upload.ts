@@ -20,7 +20,7 @@ const MIB = 1024 * 1024;
 export interface ShareLimits {
   /** Files being shared at once. */
   concurrent: number;
-  /** Milliseconds the server may wait for the body (time it holds the body back is not counted). */
+  /** Milliseconds the server may wait on the client for the body (time spent reading it is not counted). */
   timeoutMs: number;
   /** Largest file, in bytes. */
   maxBytes: number;
@@ -112,10 +112,9 @@ function receive(
   const parse = target.workers.parse({ id, title: name, maxRecords: target.maxRecords }, (p) => {
     packets = p.packets;
     tell();
-    if (req.isPaused() && parse.backlog <= MAX_BACKLOG / 2 && !req.readableEnded) {
-      timer.resume();
-      req.resume();
-    }
+    if (req.isPaused() && parse.backlog <= MAX_BACKLOG / 2 && !req.readableEnded) req.resume();
+    // Only the time the server waits on the client counts, not the time it reads what it has.
+    if (parse.backlog === 0 && !req.readableEnded) timer.resume();
   });
   const timer = pausableTimer(uploads.timeoutMs, () => {
     parse.abort();
@@ -131,12 +130,10 @@ function receive(
       return parse.abort();
     }
     parse.write(chunk);
+    timer.pause();
     tell();
     // The worker reads slower than loopback delivers: hold the body back instead of buffering it.
-    if (parse.backlog > MAX_BACKLOG) {
-      req.pause();
-      timer.pause();
-    }
+    if (parse.backlog > MAX_BACKLOG) req.pause();
   });
   req.on('error', () => undefined);
   // The client went away, or the body timed out or was too big.
