@@ -25,16 +25,16 @@ export function reassemblePacket(
   const f = p.fragment;
   if (!f || p.ipVersion === undefined) return;
   const part = fragmentPart(p.linkType, data);
-  const done = part
-    ? reassembler.add({
-        key: `${p.src} ${p.dst} ${part.protocol} ${f.id}`,
-        version: p.ipVersion,
-        offset: f.offset,
-        more: f.more,
-        data: part.data,
-        time: p.time,
-      })
-    : undefined;
+  // Cut short by the snap length: nothing to reassemble, and tshark decodes it as it is.
+  if (!part) return;
+  const done = reassembler.add({
+    key: `${p.src} ${p.dst} ${part.protocol} ${f.id}`,
+    version: p.ipVersion,
+    offset: f.offset,
+    more: f.more,
+    data: part.data,
+    time: p.time,
+  });
   const ip: 'IPv4' | 'IPv6' = p.ipVersion === 4 ? 'IPv4' : 'IPv6';
   // Until the datagram is whole, a fragment carries no transport layer of its own.
   p.proto = ip;
@@ -43,8 +43,8 @@ export function reassemblePacket(
   delete p.tcp;
   delete p.icmp;
   delete p.payloadHex;
-  if (part) p.len = part.data.length;
-  if (done && part) decodeDatagram(p, ip, part.protocol, done, preview);
+  p.len = part.data.length;
+  if (done) decodeDatagram(p, ip, part.protocol, done, preview);
 }
 
 function decodeDatagram(
