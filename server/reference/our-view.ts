@@ -41,5 +41,10 @@ export function ourView(file: string): { views: PacketView[]; json: PacketJson[]
     for (const c of corrections ?? []) records[c.packet - 1]!.analysis = c.analysis;
   const first = records[0]?.time ?? 0;
   const json = records.map((r) => packetJson(r, first, undefined, 'en'));
-  return { views: json.map(view), json };
+  return { views: ourViews(json), json };
+}
+
+/** The compared fields of packets as `analyze` prints them. */
+export function ourViews(json: PacketJson[]): PacketView[] {
+  return json.map(view);
 }

@@ -3,7 +3,7 @@
  * numbers (payloads left out, so big captures stay small), the packet's own headers only (not
  * those an ICMP error quotes), and every tcp.analysis.* field that is a flag (FT_NONE).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ExecFileSyncOptionsWithStringEncoding } from 'node:child_process';
 import { compact, type PacketView } from './packet-view.ts';
 
 /** tshark 4.0's tcp.analysis.* flags (`tshark -G fields`, type FT_NONE, less the tree itself). */
@@ -104,16 +104,43 @@ function view(f: Fields): PacketView {
   return compact(v);
 }
 
-/** Runs tshark on `file` (bounded in time) and returns one view per frame, in order. */
-export function tsharkView(file: string): PacketView[] {
+/** One frame as tshark read it: the compared view and its protocol stack (`eth:ethertype:ip:tcp`). */
+export interface TsharkFrame {
+  view: PacketView;
+  protocols: string;
+}
+
+function parseFrames(out: string): TsharkFrame[] {
+  const frames = JSON.parse(out) as { _source: { layers: Fields } }[];
+  return frames.map((x) => ({
+    view: view(x._source.layers),
+    protocols: x._source.layers['frame.protocols']?.[0] ?? '',
+  }));
+}
+
+/**
+ * Runs tshark on `file` (bounded in time). `tolerant`: a file tshark calls cut short or damaged
+ * (exit status 2) still gives the frames it printed before the damage.
+ */
+export function tsharkFrames(file: string, tolerant = false): TsharkFrame[] {
   const args = ['-n', '-r', file, '-o', 'tcp.relative_sequence_numbers:TRUE', '-T', 'json'];
   for (const field of FIELDS) args.push('-e', field);
-  const out = execFileSync('tshark', args, {
+  const opts: ExecFileSyncOptionsWithStringEncoding = {
     encoding: 'utf8',
     timeout: 20_000,
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const frames = JSON.parse(out) as { _source: { layers: Fields } }[];
-  return frames.map((x) => view(x._source.layers));
+  };
+  try {
+    return parseFrames(execFileSync('tshark', args, opts));
+  } catch (e) {
+    const out = (e as { stdout?: string; status?: number }).stdout;
+    if (!tolerant || (e as { status?: number }).status !== 2 || !out) throw e;
+    return parseFrames(out);
+  }
+}
+
+/** Runs tshark on `file` (bounded in time) and returns one view per frame, in order. */
+export function tsharkView(file: string): PacketView[] {
+  return tsharkFrames(file).map((f) => f.view);
 }
