@@ -109,7 +109,26 @@ export interface JoinRequest {
   session: string;
   /** Records with a record number greater than this are wanted (0 for all). */
   after: number;
+  /** Whether the reply carries every summary (default true; a page catching up has them). */
+  summaries?: boolean;
 }
+
+/** Records numbered from…to of a session, of one conversation or all (older ones a page let go). */
+export interface RangeRequest {
+  session: string;
+  from: number;
+  to: number;
+  conv?: string;
+}
+
+export type RangeResult =
+  | {
+      ok: true;
+      records: SessionRecord[];
+      /** Where to ask from next when the reply stopped short of `to` (null when it did not). */
+      next: number | null;
+    }
+  | Refusal;
 
 export type JoinResult =
   | {
@@ -160,6 +179,8 @@ export interface ServerToClientEvents
 
 export interface ClientToServerEvents extends ClassClientEvents, SessionClientEvents {
   join: (req: JoinRequest, ack: (res: JoinResult) => void) => void;
+  /** Records a page no longer holds (or never held), by record number. */
+  range: (req: RangeRequest, ack: (res: RangeResult) => void) => void;
   send: (req: SendRequest, ack: (res: SendResult) => void) => void;
   /** The scenario catalog and the runs queued or running now. */
   scenarios: (ack: (res: ScenarioCatalog) => void) => void;

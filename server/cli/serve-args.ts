@@ -46,7 +46,7 @@ Flags:
   --capture-tool NAME       auto | tcpdump | dumpcap (default auto: tcpdump if installed)
   --capture-interface NAME  interface to capture on (default: the one carrying --echo-host)
   --data-dir DIR            where sessions are stored, pcapng + JSON Lines (default ./data)
-  --max-records N           records kept per session before the oldest are dropped (default 20000)
+  --max-records N           records kept per session before the oldest are dropped (default 1000000)
   --max-session-mb N        MiB one session may take on disk; later records are counted,
                             not stored (default 512)
   --max-stored-mb N         MiB all stored sessions may take; the oldest closed ones are
@@ -81,7 +81,7 @@ export function parseServeArgs(argv: string[], env: { REDIS_URL?: string } = {})
         capture: { type: 'boolean', default: false },
         'capture-tool': { type: 'string', default: 'auto' },
         'capture-interface': { type: 'string' },
-        'max-records': { type: 'string', default: '20000' },
+        'max-records': { type: 'string', default: '1000000' },
         'data-dir': { type: 'string' },
         'max-session-mb': { type: 'string', default: '512' },
         'max-stored-mb': { type: 'string', default: '2048' },

@@ -27,6 +27,7 @@ export interface EventRule {
 
 export const EVENT_RULES = {
   join: { role: 'anyone', bucket: 'reads' },
+  range: { role: 'anyone', bucket: 'reads' },
   scenarios: { role: 'anyone', bucket: 'reads' },
   send: { role: 'presenter', bucket: 'triggers' },
   runScenario: { role: 'presenter', bucket: 'triggers' },

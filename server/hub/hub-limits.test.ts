@@ -4,7 +4,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../core/protocol.ts';
+import type {
+  ClientToServerEvents,
+  RangeResult,
+  ServerToClientEvents,
+} from '../../core/protocol.ts';
 import { startApp, type App } from '../app.ts';
 import { parseServeArgs } from '../cli/serve-args.ts';
 import { readStep } from './testdata/read-step.ts';
@@ -120,5 +124,33 @@ describe('hub limits', () => {
       error: 'Too many requests for records: wait a second.',
       limit: 'read-rate',
     });
+  });
+
+  it('answers a range of records by number, of one conversation, and refuses a bad one', async () => {
+    const a = await start();
+    const base = a.live.info().lastRecNo;
+    for (let i = 0; i < 30; i++) a.live.append({ ...readStep(i), conv: `c${i % 3}` });
+    const c = await page(a);
+    const res: RangeResult = await c
+      .timeout(5000)
+      .emitWithAck('range', { session: 'live', from: base + 1, to: base + 30, conv: 'c1' });
+    if (!res.ok) throw new Error(res.error);
+    expect(res.records.map((r) => r.recNo - base)).toEqual([2, 5, 8, 11, 14, 17, 20, 23, 26, 29]);
+    expect(res.next).toBeNull();
+    const all: RangeResult = await c
+      .timeout(5000)
+      .emitWithAck('range', { session: 'live', from: base + 3, to: base + 5 });
+    expect(all.ok && all.records.map((r) => r.recNo - base)).toEqual([3, 4, 5]);
+    const bad = await c
+      .timeout(5000)
+      .emitWithAck('range', { session: 'live', from: 9, to: 2 } as never);
+    expect(bad).toEqual({ ok: false, error: 'Invalid request: from is after to.' });
+    const forged = await c
+      .timeout(5000)
+      .emitWithAck('range', { session: 'live', from: 1, to: '9' } as never);
+    expect(forged.ok).toBe(false);
+    expect(await c.timeout(5000).emitWithAck('range', { session: 'nope', from: 1, to: 2 })).toEqual(
+      { ok: false, error: 'No session named "nope".' },
+    );
   });
 });

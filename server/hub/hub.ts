@@ -11,6 +11,7 @@ import type {
   CorrectionBatch,
   EchoInfo,
   JoinResult,
+  RangeResult,
   SendRequest,
   SendResult,
   ServerToClientEvents,
@@ -19,7 +20,7 @@ import type {
 import { MAX_JOIN_SUMMARIES } from '../../core/protocol.ts';
 import type { ConversationSummary } from '../../core/analysis/conversation-summary.ts';
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
-import { joinSchema, sendSchema } from './messages.ts';
+import { joinSchema, rangeSchema, sendSchema } from './messages.ts';
 import { roleOf, type GuardedEvents } from './guarded-events.ts';
 import type { Session } from './session.ts';
 import { filesToEvict, noRoomText } from '../sessions/file-eviction.ts';
@@ -44,6 +45,8 @@ export type HubSocket = Socket<
 const BATCH_LIMIT = 5000;
 /** Records in one join reply, at most: a join of a few bytes never costs more than a page. */
 export const JOIN_PAGE = 2000;
+/** Records a range request looks at, at most (it says where to go on from). */
+const RANGE_SCAN = 50_000;
 /** Sends one page may have in flight at once. */
 const MAX_SENDS_IN_FLIGHT = 4;
 
@@ -298,8 +301,15 @@ export class Hub {
       this.lastUsed.set(session.id, performance.now());
       // One page per join: the page asks again while it is behind.
       const { records, gap } = session.since(req.after, JOIN_PAGE);
-      const summaries = session.summaries.all().slice(-MAX_JOIN_SUMMARIES);
+      const summaries =
+        req.summaries === false ? [] : session.summaries.all().slice(-MAX_JOIN_SUMMARIES);
       return { ok: true, session: session.info(), records, summaries, gap };
+    });
+
+    events.on(socket, 'range', rangeSchema, (req): RangeResult => {
+      const session = this.sessions.get(req.session);
+      if (!session) return { ok: false, error: `No session named "${req.session}".` };
+      return { ok: true, ...session.range(req.from, req.to, req.conv, JOIN_PAGE, RANGE_SCAN) };
     });
 
     events.on(socket, 'send', sendSchema, async (req): Promise<SendResult> => {

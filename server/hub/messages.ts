@@ -5,7 +5,19 @@ import { MAX_MESSAGE_BYTES } from '../../core/protocol.ts';
 export const joinSchema = z.strictObject({
   session: z.string().min(1).max(64),
   after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  summaries: z.boolean().optional(),
 });
+
+const recNo = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+export const rangeSchema = z
+  .strictObject({
+    session: z.string().min(1).max(64),
+    from: recNo,
+    to: recNo,
+    conv: z.string().min(1).max(200).optional(),
+  })
+  .refine((r) => r.from <= r.to, { message: 'Invalid request: from is after to.' });
 
 export const sendSchema = z.strictObject({
   transport: z.enum(['tcp', 'udp']),

@@ -56,4 +56,19 @@ describe('Session', () => {
     s.append(stepRec(3));
     expect(seen).toEqual([1, 2]);
   });
+
+  it('gives a range by record number, of one conversation, and says where to go on', () => {
+    const s = new Session('x', 'live', 'x', 0, 10);
+    for (let i = 0; i < 20; i++) s.append({ ...stepRec(i), conv: i % 2 ? 'odd' : 'even' });
+    // Records 1…10 were dropped: a range starts at the oldest held.
+    expect(s.range(1, 14, undefined, 100, 100).records.map((r) => r.recNo)).toEqual([
+      11, 12, 13, 14,
+    ]);
+    expect(s.range(11, 20, 'odd', 100, 100).records.map((r) => r.recNo)).toEqual([
+      12, 14, 16, 18, 20,
+    ]);
+    expect(s.range(11, 20, 'odd', 2, 100)).toMatchObject({ next: 15 });
+    expect(s.range(11, 20, 'odd', 100, 3)).toMatchObject({ next: 14 });
+    expect(s.range(11, 20, 'odd', 100, 3).records.map((r) => r.recNo)).toEqual([12]);
+  });
 });

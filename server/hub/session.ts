@@ -141,6 +141,29 @@ export class Session {
     return { records: out, gap };
   }
 
+  /**
+   * Records numbered from…to still held, of conversation `conv` when given: at most `limit`, after
+   * looking at no more than `scan` records; `next` is where to ask from when it stopped short.
+   */
+  range(
+    from: number,
+    to: number,
+    conv: string | undefined,
+    limit: number,
+    scan: number,
+  ): { records: SessionRecord[]; next: number | null } {
+    const first = this.nextRecNo - this.count;
+    const start = Math.max(from, first);
+    const end = Math.min(to, this.nextRecNo - 1);
+    const out: SessionRecord[] = [];
+    let s = start;
+    for (; s <= end && out.length < limit && s - start < scan; s++) {
+      const r = this.ring[(this.head + (s - first)) % this.ring.length]!;
+      if (conv === undefined || r.conv === conv) out.push(r);
+    }
+    return { records: out, next: s <= end ? s : null };
+  }
+
   onRecord(listener: (r: SessionRecord) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

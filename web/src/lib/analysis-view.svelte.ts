@@ -11,13 +11,15 @@ import type { FlagFilter } from './flag-filter.ts';
 import { timeWaitClock } from './time-wait-clock.ts';
 import { derivedStatesOf, timeWaitStarts } from './side-states.ts';
 import { linkedTo, linksOf } from './record-links.ts';
-import { summarizePhases } from './phase-summary.ts';
 import type { RowSpacing } from './row-spacing.ts';
 
 /** How the ladder and the table share the page. */
 export type TableLayout =
   | 'side' // ladder left, table right
   | 'stack'; // a shorter ladder above, the table full width below
+
+/** The newest records TIME_WAIT's clock looks at in a file (see timeWaitClock). */
+const CLOCK_RECORDS = 64;
 
 export class AnalysisView {
   seqMode = $state<SeqMode>('relative');
@@ -39,10 +41,12 @@ export class AnalysisView {
   }
 
   /** What TIME_WAIT counts against: wall clock live, capture time in a file (see timeWaitClock). */
-  clock = $derived.by(() => timeWaitClock(this.#view.live, this.now, this.#view.sessionRecords));
+  clock = $derived.by(() =>
+    timeWaitClock(this.#view.live, this.now, this.#view.store.tail(CLOCK_RECORDS)),
+  );
 
   /** All records of the shown conversation, whatever the show filter. */
-  records = $derived.by((): SessionRecord[] => this.#view.conversationRecords);
+  records = $derived.by((): readonly SessionRecord[] => this.#view.conversationRecords);
 
   /** t = 0: the shown conversation's first record (the capture's first packet for files). */
   timeZero = $derived(this.records[0]?.time ?? 0);
@@ -51,9 +55,10 @@ export class AnalysisView {
   links = $derived(linksOf(this.records));
   /** Records tied to the selected or hovered one. */
   linked = $derived.by(() => linkedTo(this.links, [this.#view.selectedRecNo, this.hoverRecNo]));
+  /** The shown conversation's summary (phases, RTT, response time) once it has packets. */
   phases = $derived.by(() => {
-    const conv = this.#view.activeSummary?.id;
-    return conv ? summarizePhases(this.records, conv) : null;
+    const s = this.#view.activeSummary;
+    return s && s.packets > 0 ? s : null;
   });
 
   /** When `conv`'s `side` entered TIME_WAIT, µs. */

@@ -9,6 +9,7 @@ import type {
   ClientToServerEvents,
   ClusterStatus,
   Hello,
+  RangeResult,
   Role,
   RunScenarioRequest,
   RunScenarioResult,
@@ -21,6 +22,7 @@ import type {
   SessionRecord,
 } from '../../../core/protocol.ts';
 import { RecordFeed } from './record-feed.ts';
+import type { RecordStore } from './record-store.svelte.ts';
 import { refusalText } from './refusal-text.ts';
 import { viewerId } from './viewer-id.ts';
 import type { ClassClientEvents } from '../../../core/class/class-protocol.ts';
@@ -38,6 +40,12 @@ export const LIVE_SESSION = 'live';
 const ACK_TIMEOUT_MS = 10_000;
 const REJOIN_DELAY_MS = 1000;
 const HELLO_WAIT_MS = 2000;
+/** Records the page holds at most (the server may hold more: older ones are fetched by range). */
+export const PAGE_MAX_RECORDS = 100_000;
+/** Records a join asks for at most, newest first: what is older stays on the server. */
+export const JOIN_TAIL = 10_000;
+/** Range pages fetched for one conversation at most. */
+const RANGE_PAGES = 10;
 
 export class Connection {
   status = $state<LinkStatus>('connecting');
@@ -48,8 +56,6 @@ export class Connection {
   sessionId = $state(LIVE_SESSION);
   /** Every session the server holds, as it last said. */
   sessions = $state.raw<readonly SessionInfo[]>([]);
-  /** Records of the shown session, oldest first; replaced wholesale on every change. */
-  records = $state.raw<readonly SessionRecord[]>([]);
   joinError = $state<string | null>(null);
   /** The server cut the last connection because this page did not read (e.g. it was paused). */
   fellBehind = $state(false);
@@ -57,7 +63,9 @@ export class Connection {
   cluster = $state.raw<ClusterStatus | null>(null);
 
   #socket: AppSocket;
-  #feed = new RecordFeed(10_000);
+  #feed = new RecordFeed(PAGE_MAX_RECORDS);
+  /** The first join of a session asks for the summaries; the joins catching up do not. */
+  #needSummaries = true;
   #retry: ReturnType<typeof setTimeout> | undefined;
   #joinId = 0;
   // Listeners, not state: nothing renders from this set.
@@ -98,10 +106,10 @@ export class Connection {
       if (shown && this.session && shown.startTime !== this.session.startTime) {
         // Not the session we were showing: the server restarted. Start over.
         this.#feed.reset();
-        this.records = [];
       }
       this.session = shown ?? this.session;
-      if (this.#feed.setMax(h.maxRecords)) this.records = this.#feed.records;
+      this.#feed.setMax(Math.min(PAGE_MAX_RECORDS, h.maxRecords));
+      this.#needSummaries = true;
       void this.#join();
     });
     socket.on('capture', (c) => (this.capture = c));
@@ -122,13 +130,45 @@ export class Connection {
     });
     socket.on('records', (batch) => {
       if (batch.session !== this.sessionId) return;
-      this.#apply(this.#feed.batch(batch.records));
+      if (this.#feed.batch(batch.records, batch.summaries).rejoin) void this.#join();
     });
     // States true in hindsight: a later packet corrected earlier rows (e.g. a refused SYN).
     socket.on('corrections', (batch) => {
       if (batch.session !== this.sessionId) return;
       this.#apply(this.#feed.correct(batch.records));
     });
+  }
+
+  /** The shown session's records and summaries as this page holds them. */
+  get store(): RecordStore {
+    return this.#feed.store;
+  }
+
+  /** Records the shown session held on the server when it last said. */
+  get sessionRecords(): number {
+    return this.session ? this.session.lastRecNo - this.session.firstRecNo + 1 : 0;
+  }
+
+  /**
+   * Fetches back the records of conversation `conv` the page no longer holds (or never held: it
+   * began before the page joined), from the server, a range page at a time.
+   */
+  async fetchConversation(conv: string): Promise<void> {
+    const s = this.store.summary(conv);
+    const session = this.sessionId;
+    if (!s?.firstRecNo || !this.store.missing(conv)) return;
+    const to = Math.min(s.lastRecNo ?? s.firstRecNo, this.store.firstRecNo - 1);
+    const got: SessionRecord[] = [];
+    let from: number | null = s.firstRecNo;
+    for (let page = 0; from !== null && from <= to && page < RANGE_PAGES; page++) {
+      const res: RangeResult = await this.#socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('range', { session, from, to, conv });
+      if (!res.ok || session !== this.sessionId) return;
+      got.push(...res.records);
+      from = res.next;
+    }
+    this.store.putFetched(conv, got);
   }
 
   start(): void {
@@ -209,30 +249,33 @@ export class Connection {
     this.sessionId = id;
     this.session = this.sessions.find((s) => s.id === id) ?? null;
     this.#feed.reset();
-    this.records = [];
+    this.#needSummaries = true;
     this.joinError = null;
-  }
-
-  #apply(change: { changed: boolean; rejoin: boolean }): void {
-    if (change.changed) this.records = this.#feed.records;
-    if (change.rejoin) void this.#join();
   }
 
   async #join(): Promise<void> {
     if (this.#feed.joining || !this.#socket.connected) return;
     clearTimeout(this.#retry);
-    const after = this.#feed.beginJoin();
+    const known = this.sessions.find((s) => s.id === this.sessionId) ?? this.session;
+    const after = this.#feed.beginJoin(known?.lastRecNo ?? 0, JOIN_TAIL);
     const id = ++this.#joinId;
+    const summaries = this.#needSummaries;
     try {
       const res = await this.#socket
         .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck('join', { session: this.sessionId, after });
+        .emitWithAck('join', { session: this.sessionId, after, summaries });
       if (id !== this.#joinId) return; // overtaken by a newer join (a restart was noticed)
       if (!res.ok) throw new Error(refusalText(res));
       this.session = res.session;
       this.joinError = null;
-      const change = this.#feed.endJoin(res.records, res.gap, res.session.lastRecNo);
-      if (change.changed) this.records = this.#feed.records;
+      if (summaries) this.#needSummaries = false;
+      const change = this.#feed.endJoin(
+        res.records,
+        res.gap,
+        res.session.lastRecNo,
+        summaries ? res.summaries : undefined,
+      );
+      if (change.rejoin) this.#needSummaries = true;
       // A second gap right away means the server is ahead of us again: wait a moment, then ask.
       if (change.rejoin) this.#retry = setTimeout(() => void this.#join(), REJOIN_DELAY_MS);
       // A join answer holds a bounded number of records: a big shared file comes in several.

@@ -7,6 +7,10 @@ const conv = (port: number) => ({
   client: { address: '127.0.0.1', port },
   server: SERVER,
 });
+const lookup = (ports: number[]) => {
+  const byId = new Map(ports.map((p) => [conv(p).id, conv(p)]));
+  return (id: string) => byId.get(id);
+};
 const recs = (port: number, at: number) => [
   step(at, { conv: conv(port).id }),
   tcp(at + 1, ['SYN'], { conv: conv(port).id }),
@@ -16,7 +20,7 @@ describe('endpointLanes', () => {
   it('one lifeline per client endpoint, the server on the right', () => {
     const ports = [50001, 50002, 50003, 50004, 50005];
     const records = ports.flatMap((p, i) => recs(p, i * 10));
-    const { lanes, assignment } = endpointLanes(records, ports.map(conv));
+    const { lanes, assignment } = endpointLanes(records, lookup(ports));
     expect(lanes.map((l) => l.endpoint)).toEqual([
       ...ports.map((p) => `127.0.0.1:${p}`),
       '127.0.0.1:23400',
@@ -29,7 +33,7 @@ describe('endpointLanes', () => {
   it('clients past the limit share the last client lifeline', () => {
     const ports = [1, 2, 3, 4, 5].map((i) => 50000 + i);
     const records = ports.flatMap((p, i) => recs(p, i * 10));
-    const { lanes, assignment } = endpointLanes(records, ports.map(conv), 4);
+    const { lanes, assignment } = endpointLanes(records, lookup(ports), 4);
     expect(lanes.map((l) => l.endpoint)).toEqual([
       '127.0.0.1:50001',
       '127.0.0.1:50002',
@@ -41,7 +45,7 @@ describe('endpointLanes', () => {
   });
 
   it('records without a conversation fall on an unnamed client and server', () => {
-    const { lanes } = endpointLanes([step(1, { conv: '' })], []);
+    const { lanes } = endpointLanes([step(1, { conv: '' })], () => undefined);
     expect(lanes).toEqual([
       { endpoint: '', role: 'client' },
       { endpoint: '', role: 'server' },

@@ -7,9 +7,8 @@ import type { Endpoint, SessionRecord, Side } from '../../../core/protocol.ts';
 import { formatEndpoint } from '../../../core/conversation-id.ts';
 import type { LaneAssignment } from './ladder-layout.ts';
 
-/** What the page knows of each conversation: its two endpoints. */
+/** What the page knows of each conversation: its two endpoints (null while unknown). */
 export interface ConversationEnds {
-  id: string;
   client: Endpoint | null;
   server: Endpoint | null;
 }
@@ -25,18 +24,20 @@ export interface EndpointLanes {
   assignment: LaneAssignment;
 }
 
-/** The lifelines of `records` (time order) and which one each record's side sits on. */
+/**
+ * The lifelines of `records` (time order) and which one each record's side sits on; `ends` looks
+ * a conversation's endpoints up (in its summary).
+ */
 export function endpointLanes(
   records: readonly SessionRecord[],
-  conversations: readonly ConversationEnds[],
+  ends: (conv: string) => ConversationEnds | undefined,
   maxLanes = 8,
 ): EndpointLanes {
-  const ends = new Map(conversations.map((c) => [c.id, c]));
   const clients: string[] = [];
   const servers: string[] = [];
   const seen = new Set<string>();
   const keyOf = (conv: string | undefined, side: Side): string => {
-    const c = conv === undefined ? undefined : ends.get(conv);
+    const c = conv === undefined ? undefined : ends(conv);
     const e = side === 'client' ? c?.client : c?.server;
     return e ? formatEndpoint(e) : '';
   };

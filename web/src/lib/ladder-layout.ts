@@ -5,7 +5,7 @@
 import { line, scalePoint } from 'd3';
 import type { Endpoint, SessionRecord, Side } from '../../../core/protocol.ts';
 import type { Phase } from '../../../core/analysis/packet-analysis.ts';
-import { packetFrom } from './conversations.ts';
+import { packetFrom } from './packet-from.ts';
 import { hasAck, packetLabel, packetStep, tcpNumbers } from './packet-label.ts';
 import { packetNote } from '../../../core/report/retransmit-note.ts';
 import { stepLabel, stepText, truncate } from './step-label.ts';

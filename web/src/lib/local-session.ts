@@ -7,6 +7,8 @@ import { writePcapng } from '../../../core/pcap/index.ts';
 import type { SessionInfo, SessionRecord } from '../../../core/protocol.ts';
 import type { PacketColumns } from './packet-columns.ts';
 import { sliceRecords } from './record-source.ts';
+import { RecordStore } from './record-store.svelte.ts';
+import { SummaryIndex } from './summary-index.ts';
 
 /** Local session ids start with this, so they never clash with the server's. */
 export const LOCAL_PREFIX = 'local:';
@@ -22,6 +24,10 @@ export interface LocalSession {
   start: number;
   /** The records shown: `store` from `start`, at most a window's worth. */
   records: readonly SessionRecord[];
+  /** Every conversation's summary, read with the file (shared by every window). */
+  summaries: SummaryIndex;
+  /** The window's records and the summaries, as the views read them. */
+  held: RecordStore;
   /** Packets in the whole file. */
   total: number;
 }
@@ -42,8 +48,11 @@ export function makeLocalSession(
     id,
     info: { id, kind: 'file' as const, title, startTime: 0, lastRecNo: 0, firstRecNo: 1 },
   };
+  const summaries = new SummaryIndex(Infinity);
+  summaries.put(store.summaries);
+  const held = new RecordStore(1, undefined, summaries);
   return showWindow(
-    { ...base, file, store, start: 0, records: [], total: store.length },
+    { ...base, file, store, start: 0, records: [], total: store.length, summaries, held },
     0,
     window,
   );
@@ -58,10 +67,14 @@ export function showWindow(s: LocalSession, start: number, window: number): Loca
   const from = Math.max(0, Math.min(start, s.store.length - size));
   const records = sliceRecords(s.store, from, from + size);
   const first = s.store.length > 0 ? s.store.at(0).time : 0;
+  const held = new RecordStore(size, undefined, s.summaries);
+  held.restartAt(from);
+  held.append(records);
   return {
     ...s,
     start: from,
     records,
+    held,
     total: s.store.length,
     info: {
       ...s.info,

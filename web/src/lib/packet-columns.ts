@@ -15,6 +15,8 @@ import {
   type TcpState,
 } from '../../../core/analysis/packet-analysis.ts';
 import type { PacketRecord, SessionRecord } from '../../../core/protocol.ts';
+import type { ConversationSummary } from '../../../core/analysis/conversation-summary.ts';
+import { SummaryTracker } from '../../../core/analysis/summary-tracker.ts';
 import type { RecordSource } from './record-source.ts';
 
 const STATES: readonly TcpState[] = [
@@ -72,6 +74,8 @@ export interface PacketColumnsData {
   extras: [index: number, fields: Partial<PacketAnalysis>][];
   /** pcapng packet comments. */
   comments: [index: number, comment: string][];
+  /** Each conversation's summary, made by core's SummaryTracker as the packets were read. */
+  summaries: ConversationSummary[];
 }
 
 /** The buffers to list in postMessage's transfer list. */
@@ -99,7 +103,10 @@ export function transferables(d: PacketColumnsData): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-type Columns = Omit<PacketColumnsData, 'length' | 'pages' | 'convIds' | 'extras' | 'comments'>;
+type Columns = Omit<
+  PacketColumnsData,
+  'length' | 'pages' | 'convIds' | 'extras' | 'comments' | 'summaries'
+>;
 
 function grow<T extends Float64Array | Uint32Array | Uint16Array | Int32Array | Uint8Array>(
   a: T,
@@ -139,9 +146,11 @@ export class PacketColumnsBuilder {
   #convIds: string[] = [];
   #extras: [number, Partial<PacketAnalysis>][] = [];
   #comments: [number, string][] = [];
+  #summaries = new SummaryTracker(Infinity);
 
   add(record: PacketRecord, frame: RawFrame): void {
     const i = this.length++;
+    this.#summaries.add({ ...record, recNo: i + 1 });
     if (i === this.#cap) {
       this.#cap *= 2;
       for (const k of Object.keys(this.#c) as (keyof Columns)[])
@@ -207,6 +216,7 @@ export class PacketColumnsBuilder {
       flags: trim(c.flags),
       extras: this.#extras,
       comments: this.#comments,
+      summaries: this.#summaries.all(),
     };
   }
 
@@ -249,6 +259,11 @@ export class PacketColumns implements RecordSource {
 
   get length(): number {
     return this.#d.length;
+  }
+
+  /** Each conversation's summary, oldest conversation first. */
+  get summaries(): readonly ConversationSummary[] {
+    return this.#d.summaries;
   }
 
   /** The frame as read from the file (its bytes are a view into a page: slice() to keep). */

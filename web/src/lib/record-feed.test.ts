@@ -55,7 +55,7 @@ describe('RecordFeed.batch', () => {
       feed.beginJoin();
       feed.endJoin(range(c.held[0]!, c.held[1]!), false, c.held[1]!);
       const change = feed.batch(c.batch.map((s) => step(s)));
-      expect(recNos(feed.records)).toEqual(c.expected);
+      expect(recNos(feed.store.toArray())).toEqual(c.expected);
       expect(feed.lastRecNo).toBe(c.expected.at(-1));
       expect(change.rejoin).toBe(c.rejoin);
     });
@@ -66,14 +66,14 @@ describe('RecordFeed bound', () => {
   it('keeps at most maxRecords, dropping the oldest', () => {
     const feed = new RecordFeed(5);
     for (let i = 1; i <= 20; i += 3) feed.batch(range(i, i + 2));
-    expect(recNos(feed.records)).toEqual([17, 18, 19, 20, 21]);
+    expect(recNos(feed.store.toArray())).toEqual([17, 18, 19, 20, 21]);
     expect(feed.lastRecNo).toBe(21);
   });
   it('trims when the bound is lowered', () => {
     const feed = new RecordFeed(10);
     feed.batch(range(1, 8));
     expect(feed.setMax(3)).toBe(true);
-    expect(recNos(feed.records)).toEqual([6, 7, 8]);
+    expect(recNos(feed.store.toArray())).toEqual([6, 7, 8]);
   });
 });
 
@@ -85,14 +85,14 @@ describe('RecordFeed joins', () => {
     expect(feed.batch([step(6), step(7)]).changed).toBe(false);
     const change = feed.endJoin(range(3, 6), false, 6);
     expect(change).toEqual({ changed: true, rejoin: false });
-    expect(recNos(feed.records)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(recNos(feed.store.toArray())).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
   it('starts over when the server says gap', () => {
     const feed = new RecordFeed(100);
     feed.batch(range(1, 3));
     feed.beginJoin();
     feed.endJoin(range(50, 52), true, 52);
-    expect(recNos(feed.records)).toEqual([50, 51, 52]);
+    expect(recNos(feed.store.toArray())).toEqual([50, 51, 52]);
     expect(feed.lastRecNo).toBe(52);
   });
   it('starts over on a gap the server did not flag', () => {
@@ -100,7 +100,7 @@ describe('RecordFeed joins', () => {
     feed.batch(range(1, 3));
     feed.beginJoin();
     feed.endJoin(range(10, 11), false, 11);
-    expect(recNos(feed.records)).toEqual([10, 11]);
+    expect(recNos(feed.store.toArray())).toEqual([10, 11]);
   });
   it('takes the session lastRecNo on an empty gap answer', () => {
     const feed = new RecordFeed(100);
@@ -114,7 +114,7 @@ describe('RecordFeed joins', () => {
     feed.batch(range(1, 30));
     feed.beginJoin();
     expect(feed.endJoin([], false, 4)).toEqual({ changed: true, rejoin: true });
-    expect(feed.records).toEqual([]);
+    expect(feed.store.toArray()).toEqual([]);
     expect(feed.beginJoin()).toBe(0);
   });
   it('drops queued batches when a join is aborted', () => {
@@ -122,7 +122,7 @@ describe('RecordFeed joins', () => {
     feed.beginJoin();
     feed.batch([step(1)]);
     feed.abortJoin();
-    expect(feed.records).toEqual([]);
+    expect(feed.store.toArray()).toEqual([]);
     expect(feed.joining).toBe(false);
   });
   it('forgets everything on reset', () => {
@@ -130,7 +130,7 @@ describe('RecordFeed joins', () => {
     feed.batch(range(1, 5));
     feed.beginJoin();
     feed.reset();
-    expect(feed.records).toEqual([]);
+    expect(feed.store.toArray()).toEqual([]);
     expect(feed.joining).toBe(false);
     expect(feed.beginJoin()).toBe(0);
   });

@@ -1,42 +1,58 @@
 /**
- * The page's copy of a live session: records in record-number order with no gap and no duplicate, at most
- * `maxRecords` of them. Says when the page must join again (a gap in the numbering).
+ * The page's copy of a server session: records in record-number order with no gap and no
+ * duplicate, at most `maxRecords` of them, held in a RecordStore (O(batch) per append), with the
+ * conversation summaries the server sends beside them. Says when the page must join again (a gap
+ * in the numbering).
  */
+import type { ConversationSummary } from '../../../core/analysis/conversation-summary.ts';
 import type { CorrectionBatch, SessionRecord } from '../../../core/protocol.ts';
+import { RecordStore } from './record-store.svelte.ts';
 
 export interface FeedChange {
-  /** The records array was replaced. */
+  /** Records were added or dropped. */
   changed: boolean;
   /** A record is missing: join again with `after = lastRecNo`. */
   rejoin: boolean;
 }
 
-export class RecordFeed {
-  records: readonly SessionRecord[] = [];
-  lastRecNo = 0;
-  maxRecords: number;
-  #joining = false;
-  #queue: SessionRecord[][] = [];
+type Batch = { records: readonly SessionRecord[]; summaries: readonly ConversationSummary[] };
 
-  constructor(maxRecords: number) {
-    this.maxRecords = Math.max(1, maxRecords);
+export class RecordFeed {
+  readonly store: RecordStore;
+  #joining = false;
+  #queue: Batch[] = [];
+
+  constructor(maxRecords: number, store = new RecordStore(maxRecords)) {
+    this.store = store;
+    store.setMax(maxRecords);
+  }
+
+  get lastRecNo(): number {
+    return this.store.lastRecNo;
+  }
+
+  get maxRecords(): number {
+    return this.store.max;
   }
 
   get joining(): boolean {
     return this.#joining;
   }
 
-  /** Marks a join as under way and returns the `after` to ask for. */
-  beginJoin(): number {
+  /**
+   * Marks a join as under way and returns the `after` to ask for: the records after those held,
+   * or only the newest `tail` of the session's `sessionLast` when more are missing (older ones
+   * stay on the server, fetched by range when looked at).
+   */
+  beginJoin(sessionLast = 0, tail = Infinity): number {
     this.#joining = true;
     this.#queue = [];
-    return this.lastRecNo;
+    return Math.max(this.lastRecNo, sessionLast - tail);
   }
 
   /** Forgets everything (the server started a new session): the next join asks for all. */
   reset(): void {
-    this.records = [];
-    this.lastRecNo = 0;
+    this.store.clear();
     this.#joining = false;
     this.#queue = [];
   }
@@ -47,24 +63,29 @@ export class RecordFeed {
     this.#queue = [];
   }
 
-  /** Applies a join answer, then the batches that came while it was on its way. */
-  endJoin(records: readonly SessionRecord[], gap: boolean, sessionLastRecNo: number): FeedChange {
+  /**
+   * Applies a join answer (with every summary when `summaries` is given: they replace those held),
+   * then the batches that came while it was on its way.
+   */
+  endJoin(
+    records: readonly SessionRecord[],
+    gap: boolean,
+    sessionLastRecNo: number,
+    summaries?: readonly ConversationSummary[],
+  ): FeedChange {
     this.#joining = false;
     let change: FeedChange;
     if (sessionLastRecNo < this.lastRecNo) {
       // The server started over (restarted): its numbers begin again from 1.
-      this.records = [];
-      this.lastRecNo = 0;
+      this.store.clear();
       this.#queue = [];
       return { changed: true, rejoin: true };
     }
+    if (summaries) this.store.putSummaries(summaries);
     const first = records[0];
     if (gap || (first !== undefined && first.recNo > this.lastRecNo + 1)) {
-      this.records = [];
-      this.lastRecNo = first ? first.recNo - 1 : sessionLastRecNo;
-      change = { changed: true, rejoin: false };
-      const rest = this.#append(records);
-      change.rejoin = rest.rejoin;
+      this.store.restartAt(first ? first.recNo - 1 : sessionLastRecNo);
+      change = { changed: true, rejoin: this.#append(records).rejoin };
     } else {
       change = this.#append(records);
     }
@@ -72,19 +93,22 @@ export class RecordFeed {
     this.#queue = [];
     for (const batch of queued) {
       if (change.rejoin) break;
-      const c = this.#append(batch);
+      const c = this.#apply(batch);
       change = { changed: change.changed || c.changed, rejoin: c.rejoin };
     }
     return change;
   }
 
   /** Applies a pushed batch; while a join is under way it waits for the answer. */
-  batch(records: readonly SessionRecord[]): FeedChange {
+  batch(
+    records: readonly SessionRecord[],
+    summaries: readonly ConversationSummary[] = [],
+  ): FeedChange {
     if (this.#joining) {
-      this.#queue.push([...records]);
+      this.#queue.push({ records, summaries });
       return { changed: false, rejoin: false };
     }
-    return this.#append(records);
+    return this.#apply({ records, summaries });
   }
 
   /**
@@ -92,25 +116,23 @@ export class RecordFeed {
    * Records not held are skipped: a later join brings them already corrected.
    */
   correct(corrections: CorrectionBatch['records']): FeedChange {
-    const first = this.records[0]?.recNo;
-    if (first === undefined) return { changed: false, rejoin: false };
-    let copy: SessionRecord[] | undefined;
-    for (const { recNo, analysis } of corrections) {
-      const r = this.records[recNo - first];
-      if (r?.recNo !== recNo || r.type !== 'packet') continue;
-      copy ??= [...this.records];
-      copy[recNo - first] = { ...r, analysis };
-    }
-    if (copy) this.records = copy;
-    return { changed: copy !== undefined, rejoin: false };
+    let changed = false;
+    for (const { recNo, analysis } of corrections)
+      changed =
+        this.store.replace(recNo, (r) => (r.type === 'packet' ? { ...r, analysis } : r)) || changed;
+    return { changed, rejoin: false };
   }
 
   /** Lowers or raises the bound; drops the oldest records beyond it. */
   setMax(maxRecords: number): boolean {
-    this.maxRecords = Math.max(1, maxRecords);
-    if (this.records.length <= this.maxRecords) return false;
-    this.records = this.records.slice(this.records.length - this.maxRecords);
-    return true;
+    const before = this.store.length;
+    this.store.setMax(maxRecords);
+    return this.store.length !== before;
+  }
+
+  #apply(batch: Batch): FeedChange {
+    this.store.putSummaries(batch.summaries);
+    return this.#append(batch.records);
   }
 
   #append(incoming: readonly SessionRecord[]): FeedChange {
@@ -127,9 +149,7 @@ export class RecordFeed {
       expected += 1;
     }
     if (fresh.length === 0) return { changed: false, rejoin };
-    const all = this.records.concat(fresh);
-    this.records = all.length > this.maxRecords ? all.slice(all.length - this.maxRecords) : all;
-    this.lastRecNo = expected - 1;
+    this.store.append(fresh);
     return { changed: true, rejoin };
   }
 }

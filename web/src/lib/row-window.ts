@@ -15,7 +15,7 @@ export interface RowWindow {
 
 /**
  * Rows of equal `rowHeight` starting `offset` px down the scroll container; `overscan` rows are
- * drawn beyond each edge so fast scrolling shows no gap.
+ * drawn beyond each edge so fast scrolling shows no gap. Works across as well (widths, scrollLeft).
  */
 export function rowWindow(
   count: number,
@@ -24,8 +24,9 @@ export function rowWindow(
   viewHeight: number,
   offset = 0,
   overscan = 30,
+  drawAllUpTo = DRAW_ALL_UP_TO,
 ): RowWindow {
-  if (count <= DRAW_ALL_UP_TO || rowHeight <= 0) return { start: 0, end: count };
+  if (count <= drawAllUpTo || rowHeight <= 0) return { start: 0, end: count };
   const first = Math.floor((scrollTop - offset) / rowHeight) - overscan;
   const last = Math.ceil((scrollTop - offset + viewHeight) / rowHeight) + overscan;
   const start = Math.min(Math.max(first, 0), count);

@@ -4,7 +4,7 @@ import { handshakeFrames } from '../../../server/cli/testdata/handshake-frames.t
 import { Connection } from './connection.svelte.ts';
 import { Sessions } from './sessions.svelte.ts';
 import { readCaptureColumns } from './read-capture-columns.ts';
-import { FakeSocket, info, settle } from './testdata/fake-socket.ts';
+import { FakeSocket, helloOf, info, settle } from './testdata/fake-socket.ts';
 import { step, tcp } from './testdata/records.ts';
 
 const pcapFile = (name: string) =>
@@ -38,7 +38,7 @@ describe('Sessions', () => {
   it('shows live first, with the shared files in the picker', async () => {
     const { sessions } = await setup();
     expect(sessions.current).toBe('live');
-    expect(sessions.records.map((r) => r.recNo)).toEqual([1, 2]);
+    expect(sessions.store.toArray().map((r) => r.recNo)).toEqual([1, 2]);
     expect(sessions.options.map((o) => `${o.group}:${o.value}`)).toEqual([
       'live:live',
       'shared:file-1',
@@ -52,7 +52,7 @@ describe('Sessions', () => {
     expect(sessions.current).toBe('local:1');
     expect(sessions.session?.title).toBe('mine.pcap');
     expect(
-      sessions.records.map((r) => (r.type === 'packet' ? r.tcp?.flags.join(',') : '')),
+      sessions.store.toArray().map((r) => (r.type === 'packet' ? r.tcp?.flags.join(',') : '')),
     ).toEqual(['SYN', 'SYN,ACK', 'ACK', 'PSH,ACK']);
     expect(sessions.options.at(-1)).toMatchObject({
       value: 'local:1',
@@ -61,7 +61,7 @@ describe('Sessions', () => {
     });
     expect(switches()).toBe(1);
     sessions.choose('live');
-    expect(sessions.records.map((r) => r.type)).toEqual(['step', 'step']);
+    expect(sessions.store.toArray().map((r) => r.type)).toEqual(['step', 'step']);
     expect(switches()).toBe(2);
   });
 
@@ -69,12 +69,12 @@ describe('Sessions', () => {
     const { socket, sessions } = await setup();
     sessions.choose('file-1');
     await settle();
-    expect(socket.joins.at(-1)).toEqual({ session: 'file-1', after: 0 });
-    expect(sessions.records.map((r) => r.type)).toEqual(['packet', 'packet']);
+    expect(socket.joins.at(-1)).toEqual({ session: 'file-1', after: 0, summaries: true });
+    expect(sessions.store.toArray().map((r) => r.type)).toEqual(['packet', 'packet']);
     sessions.choose('live');
     await settle();
-    expect(socket.joins.at(-1)).toEqual({ session: 'live', after: 0 });
-    expect(sessions.records.map((r) => r.type)).toEqual(['step', 'step']);
+    expect(socket.joins.at(-1)).toEqual({ session: 'live', after: 0, summaries: true });
+    expect(sessions.store.toArray().map((r) => r.type)).toEqual(['step', 'step']);
   });
 
   it('goes back to live when the shown shared file is dropped from the server', async () => {
@@ -84,7 +84,24 @@ describe('Sessions', () => {
     socket.fire('sessions', [info('live', 'live', 'Live', 2)]);
     await settle();
     expect(sessions.current).toBe('live');
-    expect(sessions.records.map((r) => r.type)).toEqual(['step', 'step']);
+    expect(sessions.store.toArray().map((r) => r.type)).toEqual(['step', 'step']);
+  });
+
+  it('holds the newest records, and fetches an older conversation back by range', async () => {
+    const { socket, conn, sessions } = await setup();
+    const convOf = (n: number) => `tcp 127.0.0.1:${40000 + Math.floor((n - 1) / 10)} > 127.0.0.1:1`;
+    const all = Array.from({ length: 150 }, (_, i) => step(i + 1, { conv: convOf(i + 1) }));
+    socket.held.set('live', all);
+    socket.fire('hello', { ...helloOf([info('live', 'live', 'Live', 150)]), maxRecords: 100 });
+    await settle();
+    const store = sessions.store;
+    expect([store.length, store.firstRecNo]).toEqual([100, 51]);
+    expect(store.summary(convOf(1))?.records).toBe(10);
+    expect(store.missing(convOf(1))).toBe(true);
+    await conn.fetchConversation(convOf(1));
+    expect(socket.ranges.at(-1)).toEqual({ session: 'live', from: 1, to: 10, conv: convOf(1) });
+    expect(store.recordsOf(convOf(1)).map((r) => r.recNo)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(store.missing(convOf(1))).toBe(false);
   });
 
   it('an unreadable file leaves one line and the shown session as it was', async () => {

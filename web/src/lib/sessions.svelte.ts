@@ -2,9 +2,10 @@
  * Which session the page shows (live, a shared file, a file opened here) and the file actions:
  * open a capture file in the page, share it with the class, save the shown session as pcapng.
  */
-import type { SessionInfo, SessionRecord } from '../../../core/protocol.ts';
+import type { SessionInfo } from '../../../core/protocol.ts';
 import type { ShareProgress } from '../../../core/share-protocol.ts';
 import type { Connection } from './connection.svelte.ts';
+import type { RecordStore } from './record-store.svelte.ts';
 import { downloadBlob } from './download-blob.ts';
 import {
   addLocalSession,
@@ -69,8 +70,8 @@ export class Sessions implements RecordSource {
   /** The shown session's id: a local one, or the server session the connection shows. */
   current = $derived.by(() => this.#localPicked ?? this.#conn.sessionId);
   currentLocal = $derived(this.local.find((s) => s.id === this.#localPicked) ?? null);
-  records = $derived.by((): readonly SessionRecord[] =>
-    this.currentLocal ? this.currentLocal.records : this.#conn.records,
+  store = $derived.by((): RecordStore =>
+    this.currentLocal ? this.currentLocal.held : this.#conn.store,
   );
   session = $derived.by((): SessionInfo | null =>
     this.currentLocal ? this.currentLocal.info : this.#conn.session,

@@ -1,7 +1,7 @@
 /** The cells of one steps-table row, for a socket step or a packet. */
 import type { Endpoint, SessionRecord, SocketStep } from '../../../core/protocol.ts';
 import { formatEndpoint } from '../../../core/conversation-id.ts';
-import { packetFrom } from './conversations.ts';
+import { packetFrom } from './packet-from.ts';
 import { hasAck, packetInfo, packetStep, tcpNumbers } from './packet-label.ts';
 import { stepText } from './step-label.ts';
 import { t } from './messages.ts';

@@ -1,19 +1,16 @@
 /**
  * What the user is looking at: the picked conversation (or the newest, when following), the
- * selected record, projector mode. Derives the visible records from the connection's records.
+ * selected record, projector mode. Reads the shown conversation's records and summary from the
+ * record store (one conversation at a time, never a pass over everything held).
  */
+import type { ConversationSummary } from '../../../core/analysis/conversation-summary.ts';
 import type { SessionInfo, SessionRecord } from '../../../core/protocol.ts';
 import { showsRecord, type ShowFilter } from './show-filter.ts';
-import {
-  ALL,
-  recordsOf,
-  summarizeConversations,
-  type ConversationSummary,
-} from './conversations.ts';
+import { ALL, ALL_WINDOW, type RecordStore } from './record-store.svelte.ts';
 
 /** Where the shown records come from: the connection's session, or a file opened in the page. */
 export interface RecordSource {
-  readonly records: readonly SessionRecord[];
+  readonly store: RecordStore;
   readonly session: SessionInfo | null;
 }
 
@@ -45,43 +42,40 @@ export class ViewState {
     this.#conn = conn;
   }
 
-  conversations = $derived.by((): ConversationSummary[] =>
-    summarizeConversations(this.#conn.records),
-  );
+  /** The shown session's records and conversation summaries. */
+  store = $derived.by((): RecordStore => this.#conn.store);
 
-  newest = $derived.by(() => {
-    let best: ConversationSummary | undefined;
-    for (const c of this.conversations) if (!best || c.firstRecNo > best.firstRecNo) best = c;
-    return best;
-  });
+  /** The newest conversation's id (by first appearance), if any. */
+  newest = $derived.by((): string | undefined => this.store.newestSummary()?.conv);
 
   /** The conversation shown: the newest when following, else the picked one if it still exists. */
   active = $derived.by((): string => {
-    if (this.follow) return this.newest?.id ?? ALL;
-    if (this.picked === ALL || this.conversations.some((c) => c.id === this.picked))
-      return this.picked;
-    return this.newest?.id ?? ALL;
+    if (this.follow) return this.newest ?? ALL;
+    if (this.picked === ALL || this.store.summary(this.picked)) return this.picked;
+    return this.newest ?? ALL;
   });
 
-  activeSummary = $derived(this.conversations.find((c) => c.id === this.active) ?? null);
-
-  /** Every record of the shown session, in arrival order. */
-  sessionRecords = $derived.by((): readonly SessionRecord[] => this.#conn.records);
+  /** The shown conversation's summary, as the server (or the file's reader) computed it. */
+  activeSummary = $derived.by((): ConversationSummary | null =>
+    this.active === ALL ? null : (this.store.summary(this.active) ?? null),
+  );
 
   /** Every record of the shown conversation in time order, whatever the show filter. */
-  conversationRecords = $derived.by((): SessionRecord[] =>
-    recordsOf(this.#conn.records, this.active),
+  conversationRecords = $derived.by((): readonly SessionRecord[] =>
+    this.store.recordsOf(this.active),
   );
 
   /** Records of the shown conversation in time order, as the show filter lets through. */
-  visible = $derived.by((): SessionRecord[] => {
+  visible = $derived.by((): readonly SessionRecord[] => {
     const all = this.conversationRecords;
     return this.show === 'both' ? all : all.filter((r) => showsRecord(r, this.show));
   });
 
   /** The records are the live session's (the echo endpoint is then the server). */
   live = $derived.by(() => this.#conn.session?.kind === 'live');
-  startTime = $derived.by(() => this.#conn.session?.startTime ?? this.#conn.records[0]?.time ?? 0);
+  startTime = $derived.by(
+    () => this.#conn.session?.startTime ?? this.store.tail(ALL_WINDOW)[0]?.time ?? 0,
+  );
 
   pick(conv: string, by: 'user' | 'presenter' = 'user'): void {
     this.picked = conv;

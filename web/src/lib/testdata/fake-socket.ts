@@ -3,6 +3,8 @@ import type {
   Hello,
   JoinRequest,
   JoinResult,
+  RangeRequest,
+  RangeResult,
   RunScenarioRequest,
   RunScenarioResult,
   ScenarioCatalog,
@@ -19,12 +21,23 @@ export function info(id: string, kind: SessionInfo['kind'], title: string, lastR
   return { id, kind, title, startTime: 1_000_000, lastRecNo, firstRecNo: 1 };
 }
 
+export function helloOf(sessions: SessionInfo[]): Hello {
+  return {
+    echo: { host: '127.0.0.1', port: 23333 },
+    capture: { state: 'off' },
+    sessions,
+    maxRecords: 100,
+    role: 'presenter',
+  };
+}
+
 export class FakeSocket {
   handlers = new Map<string, Handler>();
   connected = false;
   active = true;
   io = { on: () => {} };
   joins: JoinRequest[] = [];
+  ranges: RangeRequest[] = [];
   runs: RunScenarioRequest[] = [];
   /** Records per session id; a join for another id fails like the server's. */
   held = new Map<string, SessionRecord[]>();
@@ -46,14 +59,7 @@ export class FakeSocket {
     (this.handlers.get(event) as ((...a: unknown[]) => void) | undefined)?.(...args);
   }
   hello(sessions: SessionInfo[]): void {
-    const h: Hello = {
-      echo: { host: '127.0.0.1', port: 23333 },
-      capture: { state: 'off' },
-      sessions,
-      maxRecords: 100,
-      role: 'presenter',
-    };
-    this.fire('hello', h);
+    this.fire('hello', helloOf(sessions));
   }
   timeout() {
     return { emitWithAck: (event: string, req?: unknown) => Promise.resolve(this.#answer(event, req)) };
@@ -77,6 +83,14 @@ export class FakeSocket {
           }
         : { ok: false, error: `No session named "${r.session}".` };
       return res;
+    }
+    if (event === 'range') {
+      const r = req as RangeRequest;
+      this.ranges.push(r);
+      const records = (this.held.get(r.session) ?? []).filter(
+        (x) => x.recNo >= r.from && x.recNo <= r.to && (!r.conv || x.conv === r.conv),
+      );
+      return { ok: true, records, next: null } satisfies RangeResult;
     }
     if (event === 'scenarios') return this.catalog;
     if (event === 'runScenario') {

@@ -1,0 +1,220 @@
+/**
+ * What the page holds of one session: its newest records (at most `max`, in chunks), each
+ * conversation's records in time order, and the conversation summaries the server computed.
+ * Appending a batch costs O(batch), whatever is held; views ask for one conversation's records or
+ * a window, made when asked. Views re-read after `rev` changes, at most once per animation frame.
+ */
+import type { ConversationSummary } from '../../../core/analysis/conversation-summary.ts';
+import type { SessionRecord } from '../../../core/protocol.ts';
+import { ConversationIndex } from './conversation-index.ts';
+import { RecordChunks } from './record-chunks.ts';
+import { SummaryIndex } from './summary-index.ts';
+
+/** The pseudo conversation that shows every record, with or without a `conv`. */
+export const ALL = '*';
+/** Records the "all records" view shows at most: the newest held. */
+export const ALL_WINDOW = 10_000;
+/** Conversations whose records were fetched back from the server, kept at once. */
+const FETCHED_KEPT = 8;
+
+type Schedule = (run: () => void) => void;
+
+/** One redraw per animation frame in a browser; at once elsewhere (tests, workers). */
+const perFrame: Schedule = (run) =>
+  typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : run();
+
+export class RecordStore {
+  /** Bumped once per frame in which something changed; reading it makes a derivation re-run. */
+  #rev = $state(0);
+  #version = 0;
+  #scheduled = false;
+  #schedule: Schedule;
+  #max: number;
+  #chunks = new RecordChunks();
+  #convs = new ConversationIndex();
+  #summaries: SummaryIndex;
+  // Not state: views re-read after `rev` changes.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #fetched = new Map<
+    string,
+    { records: SessionRecord[]; merged: readonly SessionRecord[] | null }
+  >();
+  #tail: { version: number; n: number; records: readonly SessionRecord[] } | null = null;
+
+  /** `summaries` may be shared by several stores (windows of one file). */
+  constructor(max: number, schedule: Schedule = perFrame, summaries = new SummaryIndex()) {
+    this.#max = Math.max(1, max);
+    this.#schedule = schedule;
+    this.#summaries = summaries;
+  }
+
+  /** Read in a derivation to re-run it once the store changed. */
+  get rev(): number {
+    return this.#rev;
+  }
+
+  get max(): number {
+    return this.#max;
+  }
+
+  /** Records held. */
+  get length(): number {
+    void this.#rev;
+    return this.#chunks.length;
+  }
+
+  /** Record number of the oldest record held (lastRecNo + 1 when none). */
+  get firstRecNo(): number {
+    return this.#chunks.at(0)?.recNo ?? this.lastRecNo + 1;
+  }
+
+  /** Record number of the newest record held, 0 when none was ever held. */
+  lastRecNo = 0;
+
+  /** Records and summaries looked at by appends and drops: what the O(batch) test counts. */
+  get work(): number {
+    return this.#convs.visited + this.#summaries.visited;
+  }
+
+  /** Appends records numbered lastRecNo + 1, + 2… (the feed checks the numbering). */
+  append(records: readonly SessionRecord[]): void {
+    for (const r of records) {
+      this.#chunks.push(r);
+      this.#convs.add(r);
+      this.lastRecNo = r.recNo;
+      if (r.conv && this.#fetched.has(r.conv)) this.#unmerge(r.conv);
+    }
+    while (this.#chunks.length > this.#max) {
+      const r = this.#chunks.shift()!;
+      this.#convs.drop(r, r.recNo + 1);
+    }
+    this.#changed();
+  }
+
+  /** Replaces the record numbered `recNo`, if held, with `change(it)`; says whether it did. */
+  replace(recNo: number, change: (r: SessionRecord) => SessionRecord): boolean {
+    const i = recNo - this.firstRecNo;
+    const was = this.#chunks.at(i);
+    if (!was || was.recNo !== recNo) return false;
+    const now = change(was);
+    if (now === was) return false;
+    this.#chunks.set(i, now);
+    this.#convs.replace(was, now);
+    this.#changed();
+    return true;
+  }
+
+  /** Adds or replaces conversation summaries (whole, by `conv`). */
+  putSummaries(list: readonly ConversationSummary[]): void {
+    if (list.length === 0) return;
+    this.#summaries.put(list);
+    this.#changed();
+  }
+
+  /** Records of a conversation fetched back from the server (older than those held). */
+  putFetched(conv: string, records: readonly SessionRecord[]): void {
+    const first = this.firstRecNo;
+    const older = records.filter((r) => r.conv === conv && r.recNo < first);
+    this.#fetched.delete(conv);
+    this.#fetched.set(conv, { records: older, merged: null });
+    if (this.#fetched.size > FETCHED_KEPT) this.#fetched.delete(this.#fetched.keys().next().value!);
+    this.#changed();
+  }
+
+  /** True when `conv` began before the oldest record held and was not fetched back yet. */
+  missing(conv: string): boolean {
+    const s = this.summary(conv);
+    return (
+      s?.firstRecNo !== undefined && s.firstRecNo < this.firstRecNo && !this.#fetched.has(conv)
+    );
+  }
+
+  /** Lowers or raises the bound; drops the oldest records beyond it. */
+  setMax(max: number): void {
+    this.#max = Math.max(1, max);
+    this.append([]);
+  }
+
+  /** Forgets every record and summary. */
+  clear(): void {
+    this.#chunks.clear();
+    this.#convs.clear();
+    this.#summaries.clear();
+    this.#fetched.clear();
+    this.lastRecNo = 0;
+    this.#changed();
+  }
+
+  /** Forgets the records held (a gap: the numbering starts again after `lastRecNo`). */
+  restartAt(lastRecNo: number): void {
+    this.#chunks.clear();
+    this.#convs.clear();
+    this.lastRecNo = lastRecNo;
+    this.#changed();
+  }
+
+  /** Summaries, newest conversation first: how many, and the i-th. */
+  get summaryCount(): number {
+    void this.#rev;
+    return this.#summaries.size;
+  }
+
+  newestSummary(i = 0): ConversationSummary | undefined {
+    void this.#rev;
+    return this.#summaries.newest(i);
+  }
+
+  summary(conv: string): ConversationSummary | undefined {
+    void this.#rev;
+    return this.#summaries.get(conv);
+  }
+
+  /** Some conversation has packets (captured or read), not only socket calls. */
+  get hasPackets(): boolean {
+    void this.#rev;
+    return this.#summaries.withPackets > 0;
+  }
+
+  /** The records of `conv` in time order (for ALL, the newest ALL_WINDOW held). */
+  recordsOf(conv: string): readonly SessionRecord[] {
+    void this.#rev;
+    if (conv === ALL) return this.tail(ALL_WINDOW);
+    const held = this.#convs.records(conv, this.firstRecNo);
+    const f = this.#fetched.get(conv);
+    if (!f || f.records.length === 0) return held;
+    f.merged ??= Object.freeze([...f.records, ...held]);
+    return f.merged;
+  }
+
+  /** The newest `n` records held, in time order (the same array until something changes). */
+  tail(n: number): readonly SessionRecord[] {
+    void this.#rev;
+    const t = this.#tail;
+    if (t && t.version === this.#version && t.n === n) return t.records;
+    const records = this.#chunks.slice(this.#chunks.length - n);
+    records.sort((a, b) => a.time - b.time || a.recNo - b.recNo);
+    this.#tail = { version: this.#version, n, records: Object.freeze(records) };
+    return this.#tail.records;
+  }
+
+  /** Every record held, oldest first (a copy). */
+  toArray(): SessionRecord[] {
+    void this.#rev;
+    return this.#chunks.slice();
+  }
+
+  #unmerge(conv: string): void {
+    const f = this.#fetched.get(conv);
+    if (f) f.merged = null;
+  }
+
+  #changed(): void {
+    this.#version++;
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    this.#schedule(() => {
+      this.#scheduled = false;
+      this.#rev++;
+    });
+  }
+}
