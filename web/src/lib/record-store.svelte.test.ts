@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SummaryTracker } from '../../../core/analysis/summary-tracker.ts';
 import type { SessionRecord } from '../../../core/protocol.ts';
 import { ALL, RecordStore } from './record-store.svelte.ts';
-import { recNos, step, tcp } from './testdata/records.ts';
+import { CONV, recNos, step, tcp } from './testdata/records.ts';
 
 /** A class's traffic: exchanges of 10 records, each its own conversation, in record order. */
 function exchange(first: number, n = 10): SessionRecord[] {
@@ -41,7 +41,7 @@ describe('RecordStore', () => {
     const other = 'udp 127.0.0.1:1 > 127.0.0.1:2';
     store.append([step(1), step(2, { conv: other }), tcp(3, ['SYN'], { time: 1_001_500 })]);
     store.append([step(4, { time: 1_001_200 })]);
-    expect(recNos(store.recordsOf(step(1).conv))).toEqual([1, 4, 3]);
+    expect(recNos(store.recordsOf(CONV))).toEqual([1, 4, 3]);
     expect(recNos(store.recordsOf(other))).toEqual([2]);
     expect(recNos(store.recordsOf(ALL))).toEqual([1, 4, 3, 2]);
     expect(store.lastRecNo).toBe(4);
@@ -51,31 +51,31 @@ describe('RecordStore', () => {
     const store = new RecordStore(100);
     const other = 'udp 127.0.0.1:1 > 127.0.0.1:2';
     store.append([step(1), step(2, { conv: other })]);
-    const mine = store.recordsOf(step(1).conv);
+    const mine = store.recordsOf(CONV);
     store.append([step(3, { conv: other })]);
-    expect(store.recordsOf(step(1).conv)).toBe(mine);
+    expect(store.recordsOf(CONV)).toBe(mine);
     store.append([step(4)]);
-    expect(store.recordsOf(step(1).conv)).not.toBe(mine);
+    expect(store.recordsOf(CONV)).not.toBe(mine);
   });
 
   it('drops the oldest records past its bound, from every index', () => {
     const { store } = holding(100, 35);
     expect(store.length).toBe(35);
     expect(store.firstRecNo).toBe(66);
-    expect(recNos(store.recordsOf(exchange(61)[0]!.conv))).toEqual([66, 67, 68, 69, 70]);
-    expect(store.recordsOf(exchange(51)[0]!.conv)).toEqual([]);
+    expect(recNos(store.recordsOf(exchange(61)[0]!.conv!))).toEqual([66, 67, 68, 69, 70]);
+    expect(store.recordsOf(exchange(51)[0]!.conv!)).toEqual([]);
     // Its summary stays: the conversation is listed, and its records are missing here.
-    expect(store.missing(exchange(61)[0]!.conv)).toBe(true);
-    expect(store.missing(exchange(91)[0]!.conv)).toBe(false);
+    expect(store.missing(exchange(61)[0]!.conv!)).toBe(true);
+    expect(store.missing(exchange(91)[0]!.conv!)).toBe(false);
   });
 
   it('lists summaries newest first, replaced by conversation, and knows if any has packets', () => {
     const { store, feed } = holding(30);
     expect(store.summaryCount).toBe(3);
-    expect(store.newestSummary(0)?.conv).toBe(exchange(21)[0]!.conv);
+    expect(store.newestSummary(0)?.conv).toBe(exchange(21)[0]!.conv!);
     expect(store.newestSummary(2)?.records).toBe(10);
     expect(store.hasPackets).toBe(false);
-    feed([tcp(31, ['SYN'], { conv: exchange(1)[0]!.conv })]);
+    feed([tcp(31, ['SYN'], { conv: exchange(1)[0]!.conv! })]);
     expect(store.summaryCount).toBe(3);
     expect(store.newestSummary(2)?.records).toBe(11);
     expect(store.hasPackets).toBe(true);
@@ -83,7 +83,7 @@ describe('RecordStore', () => {
 
   it('puts records fetched back from the server before those held', () => {
     const { store } = holding(100, 35);
-    const conv = exchange(61)[0]!.conv;
+    const conv = exchange(61)[0]!.conv!;
     store.putFetched(conv, [...exchange(61).slice(0, 5), step(7)]);
     expect(recNos(store.recordsOf(conv))).toEqual([61, 62, 63, 64, 65, 66, 67, 68, 69, 70]);
     expect(store.missing(conv)).toBe(false);
