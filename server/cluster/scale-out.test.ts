@@ -74,21 +74,30 @@ describe('two server processes on one Redis', () => {
       const res = await presenter.conn.send({ transport: 'tcp', message });
       expect(res.ok).toBe(true);
     }
-    const last = () => presenter.conn.records.at(-1)?.recNo ?? 0;
+    const last = () => presenter.conn.store.toArray().at(-1)?.recNo ?? 0;
     await until(
       () =>
-        presenter.conn.records.filter((r) => r.type === 'step' && r.kind === 'close').length >= 6,
+        presenter.conn.store.toArray().filter((r) => r.type === 'step' && r.kind === 'close')
+          .length >= 6,
       'the three exchanges closed',
     );
-    await until(() => onA.conn.records.at(-1)?.recNo === last(), 'the viewer on A has them all');
-    await until(() => onB.conn.records.at(-1)?.recNo === last(), 'the viewer on B has them all');
-    expect(recNos(onB.conn.records)).toEqual(recNos(onA.conn.records));
-    expect(onB.conn.records).toEqual(onA.conn.records);
-    expect(consecutive(onB.conn.records)).toBe(true);
-    expect(onB.conn.records[0]?.recNo).toBe(1);
-    const said = onB.conn.records.flatMap((r) =>
-      r.type === 'step' && r.kind === 'write' && r.side === 'client' ? [r.preview?.text] : [],
+    await until(
+      () => onA.conn.store.toArray().at(-1)?.recNo === last(),
+      'the viewer on A has them all',
     );
+    await until(
+      () => onB.conn.store.toArray().at(-1)?.recNo === last(),
+      'the viewer on B has them all',
+    );
+    expect(recNos(onB.conn.store.toArray())).toEqual(recNos(onA.conn.store.toArray()));
+    expect(onB.conn.store.toArray()).toEqual(onA.conn.store.toArray());
+    expect(consecutive(onB.conn.store.toArray())).toBe(true);
+    expect(onB.conn.store.toArray()[0]?.recNo).toBe(1);
+    const said = onB.conn.store
+      .toArray()
+      .flatMap((r) =>
+        r.type === 'step' && r.kind === 'write' && r.side === 'client' ? [r.preview?.text] : [],
+      );
     expect(said.map((s) => s?.slice(0, 5))).toEqual(['first', 'secon', 'third']);
 
     // A scenario the presenter runs on A: its status and its records reach the viewer on B.
@@ -100,10 +109,13 @@ describe('two server processes on one Redis', () => {
     const done = statuses.find((s) => s.state === 'done')!;
     expect(done.verdict?.outcome).toBe('as-expected');
     const conv = done.convs![0]!;
-    await until(() => presenter.conn.records.some((r) => r.conv === conv), 'A shows the run');
-    await until(() => onB.conn.records.at(-1)?.recNo === last(), 'B has the run too');
-    expect(onB.conn.records.filter((r) => r.conv === conv)).toEqual(
-      presenter.conn.records.filter((r) => r.conv === conv),
+    await until(
+      () => presenter.conn.store.toArray().some((r) => r.conv === conv),
+      'A shows the run',
+    );
+    await until(() => onB.conn.store.toArray().at(-1)?.recNo === last(), 'B has the run too');
+    expect(onB.conn.store.toArray().filter((r) => r.conv === conv)).toEqual(
+      presenter.conn.store.toArray().filter((r) => r.conv === conv),
     );
 
     // The presenter's view: heard on B now, and told to a page that connects to B later.
@@ -139,8 +151,11 @@ describe('two server processes on one Redis', () => {
     await until(() => onB.conn.sessions.some((s) => s.id === liveA), "B lists A's live session");
     onB.conn.view(liveA);
     await until(() => onB.conn.session?.id === liveA && !onB.conn.joinError, 'B joined A');
-    const before = presenterA.conn.records.at(-1)?.recNo ?? 0;
-    await until(() => (onB.conn.records.at(-1)?.recNo ?? 0) === before, 'B is level with A');
+    const before = presenterA.conn.store.toArray().at(-1)?.recNo ?? 0;
+    await until(
+      () => (onB.conn.store.toArray().at(-1)?.recNo ?? 0) === before,
+      'B is level with A',
+    );
 
     await redis!.kill();
     const down = (c: { conn: Connection }) => c.conn.cluster?.state === 'down';
@@ -163,34 +178,36 @@ describe('two server processes on one Redis', () => {
     });
     expect(onOwnB.ok).toBe(true);
     await until(
-      () => presenterA.conn.records.some((r) => onA.ok && r.conv === onA.conv),
+      () => presenterA.conn.store.toArray().some((r) => onA.ok && r.conv === onA.conv),
       'A shows its exchange',
     );
     await until(
-      () => presenterB.conn.records.some((r) => onOwnB.ok && r.conv === onOwnB.conv),
+      () => presenterB.conn.store.toArray().some((r) => onOwnB.ok && r.conv === onOwnB.conv),
       'B shows its exchange',
     );
     // The viewer of A's session on B cannot be told of it yet.
-    expect(onB.conn.records.at(-1)?.recNo ?? 0).toBe(before);
+    expect(onB.conn.store.toArray().at(-1)?.recNo ?? 0).toBe(before);
 
     await redis!.restart();
     const up = (c: { conn: Connection }) => c.conn.cluster?.state === 'up';
     await until(() => up(presenterA) && up(onB), 'every page says Redis is back', 20_000);
-    const lastA = presenterA.conn.records.at(-1)!.recNo;
-    await until(() => onB.conn.records.at(-1)?.recNo === lastA, 'B caught up', 20_000);
-    expect(consecutive(onB.conn.records)).toBe(true);
-    expect(onB.conn.records.slice(-5)).toEqual(presenterA.conn.records.slice(-5));
+    const lastA = presenterA.conn.store.toArray().at(-1)!.recNo;
+    await until(() => onB.conn.store.toArray().at(-1)?.recNo === lastA, 'B caught up', 20_000);
+    expect(consecutive(onB.conn.store.toArray())).toBe(true);
+    expect(onB.conn.store.toArray().slice(-5)).toEqual(presenterA.conn.store.toArray().slice(-5));
 
     // And live records flow through Redis again.
     const again = await presenterA.conn.send({ transport: 'tcp', message: 'after Redis is back' });
     expect(again.ok).toBe(true);
     await until(
       () =>
-        onB.conn.records.some(
-          (r) => again.ok && r.conv === again.conv && r.type === 'step' && r.kind === 'close',
-        ),
+        onB.conn.store
+          .toArray()
+          .some(
+            (r) => again.ok && r.conv === again.conv && r.type === 'step' && r.kind === 'close',
+          ),
       'B sees the next exchange live',
     );
-    expect(consecutive(onB.conn.records)).toBe(true);
+    expect(consecutive(onB.conn.store.toArray())).toBe(true);
   }, 90_000);
 });
