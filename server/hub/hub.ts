@@ -291,7 +291,11 @@ export class Hub {
         // before is asked of the owner. Batches arriving meanwhile wait in the page, which drops
         // the records it already holds by record number.
         this.enterRoom(socket, req.session);
-        const answer = await this.peers.history({ ...req, limit: JOIN_PAGE });
+        const answer = await this.peers.history({
+          session: req.session,
+          after: req.after,
+          limit: JOIN_PAGE,
+        });
         return { ok: true, ...answer };
       }
       if (!session) return { ok: false, error: `No session named "${req.session}".` };

@@ -5,7 +5,7 @@
 import type { SessionInfo } from '../../../core/protocol.ts';
 import type { ShareProgress } from '../../../core/share-protocol.ts';
 import type { Connection } from './connection.svelte.ts';
-import type { RecordStore } from './record-store.svelte.ts';
+import { ALL_WINDOW, type RecordStore } from './record-store.svelte.ts';
 import { downloadBlob } from './download-blob.ts';
 import {
   addLocalSession,
@@ -27,8 +27,8 @@ import type { RecordSource } from './view-state.svelte.ts';
 
 /** Files opened here held at once (each holds all its packets, in columns). */
 const MAX_LOCAL_SESSIONS = 4;
-/** Records of a file the views get at once when the server has not said its bound yet. */
-const DEFAULT_WINDOW = 10_000;
+/** Records of a file the views get at once: what "All records" draws (others are a goTo away). */
+const FILE_WINDOW = ALL_WINDOW;
 const MIB = 1024 * 1024;
 
 export interface OpenProgress {
@@ -64,7 +64,7 @@ export class Sessions implements RecordSource {
 
   /** Records the views get at once; a file's other packets are a goTo away. */
   get window(): number {
-    return this.#conn.hello?.maxRecords ?? DEFAULT_WINDOW;
+    return Math.min(this.#conn.hello?.maxRecords ?? FILE_WINDOW, FILE_WINDOW);
   }
 
   /** The shown session's id: a local one, or the server session the connection shows. */
