@@ -135,7 +135,7 @@ export class Connection {
     // States true in hindsight: a later packet corrected earlier rows (e.g. a refused SYN).
     socket.on('corrections', (batch) => {
       if (batch.session !== this.sessionId) return;
-      this.#apply(this.#feed.correct(batch.records));
+      this.#feed.correct(batch.records);
     });
   }
 

@@ -144,30 +144,35 @@ describe('RecordFeed.correct', () => {
     corrected: true as const,
   };
 
-  it('replaces the analysis of the packets held, in a new array, and leaves the rest alone', () => {
+  it('replaces the analysis of the packets held, in new records, and leaves the rest alone', () => {
     const feed = new RecordFeed(10);
     feed.batch([step(1), tcp(2, ['SYN']), tcp(3, ['RST', 'ACK'], {}, false)]);
-    const before = feed.records;
+    const before = feed.store.toArray();
+    const conv = feed.store.recordsOf(before[1]!.conv!);
     expect(feed.correct([{ recNo: 2, analysis: refused }])).toEqual({
       changed: true,
       rejoin: false,
     });
-    expect(feed.records).not.toBe(before);
-    expect(feed.records[1]).toMatchObject({ recNo: 2, analysis: refused });
+    const after = feed.store.toArray();
+    expect(after[1]).toMatchObject({ recNo: 2, analysis: refused });
     expect(before[1]).not.toHaveProperty('analysis');
-    expect(feed.records[0]).toBe(before[0]);
+    expect(after[0]).toBe(before[0]);
+    // The conversation's view is made anew with the corrected record.
+    const now = feed.store.recordsOf(before[1]!.conv!);
+    expect(now).not.toBe(conv);
+    expect(now.find((r) => r.recNo === 2)).toBe(after[1]);
   });
 
   it('skips records not held, and socket steps', () => {
     const feed = new RecordFeed(2);
     feed.batch([tcp(1, ['SYN']), step(2), step(3)]);
-    const before = feed.records;
+    const before = feed.store.toArray();
     const change = feed.correct([
       { recNo: 1, analysis: refused },
       { recNo: 3, analysis: refused },
       { recNo: 9, analysis: refused },
     ]);
     expect(change.changed).toBe(false);
-    expect(feed.records).toBe(before);
+    expect(feed.store.toArray()).toEqual(before);
   });
 });
