@@ -5,8 +5,11 @@ import App from './App.svelte';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './app.css';
+import { reshapeOnFontLoad } from './lib/font-epoch.svelte.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
+
+reshapeOnFontLoad(document);
 
 export default mount(App, { target });

@@ -4,6 +4,7 @@
  */
 import type { AnalysisFlag } from '../../../core/analysis/packet-analysis.ts';
 import type { SessionRecord } from '../../../core/protocol.ts';
+import { textUnits } from './text-width.ts';
 
 export type AnalysisTone =
   | 'bad' // retransmissions, lost segments, dup ACKs, zero windows…
@@ -27,4 +28,9 @@ export function analysisAttr(r: SessionRecord | undefined): string | undefined {
 /** The tone of a record's marker ('' for socket steps and unflagged packets). */
 export function recordTone(r: SessionRecord | undefined): AnalysisTone {
   return r?.type === 'packet' ? analysisTone(r.analysis?.analysis ?? []) : '';
+}
+
+/** The box around a marker's note drawn at `font` px (monospace, bold): the text and a margin. */
+export function markerBox(note: string, font: number): { width: number; height: number } {
+  return { width: Math.round(textUnits(note) * font * 0.62 + 12), height: Math.round(font * 1.3) };
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { SessionRecord } from '../../../core/protocol.ts';
 import {
+  fitArrowText,
   fitLabel,
   layoutLadder,
   type LadderArrow,
@@ -147,5 +148,35 @@ describe('fitLabel', () => {
   ])('$label in $max → $expected', ({ label, max, expected }) => {
     expect(fitLabel(label, max)).toBe(expected);
     expect(fitLabel(label, max).length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('fitArrowText', () => {
+  const label = 'ACK Seq=1 Ack=11 Win=512';
+  const note = '[TCP Retransmission] [TCP Fast Retransmission] ↻ #5 after 2 dup ACKs';
+  const o = { charWidth: 10 };
+  it.each([
+    { name: 'no note: the label alone', note: '', span: 300, label, drawn: '' },
+    {
+      name: 'room for both',
+      note: '[TCP Dup ACK #1]',
+      span: 600,
+      label,
+      drawn: '[TCP Dup ACK #1]',
+    },
+    {
+      name: 'a long note is cut, the label keeps its fields',
+      note,
+      span: 500,
+      label,
+      drawn: '[TCP Retransmission] [T…',
+    },
+  ])('$name', ({ note: n, span, label: want, drawn }) => {
+    const r = fitArrowText(label, n, span, o);
+    expect(r.label).toBe(want);
+    expect(r.note).toBe(drawn);
+    // Label, gap, marker: never wider than the arrow.
+    const width = r.label.length * 10 + (r.note ? r.note.length * 10 + 18 : 0);
+    expect(width).toBeLessThanOrEqual(span);
   });
 });

@@ -47,6 +47,8 @@ export interface LadderOptions {
   charWidth: number;
   /** Average width of one character of a pill's label (px), to size the pill. */
   labelCharWidth: number;
+  /** Width of one character of an analysis marker's note (px; default `charWidth`). */
+  noteCharWidth?: number;
   /** The client endpoint, to tell the direction of packets without analysis. */
   client: Endpoint | null;
 }
@@ -84,7 +86,9 @@ export interface LadderArrow {
   label: string;
   /** The whole label, for the hover text. */
   fullLabel: string;
+  /** The analysis marker's note as drawn: cut to fit beside the label, within the arrow. */
   note: string;
+  fullNote: string;
   labelX: number;
   /** TCP sequence number (relative or raw, as the table shows). */
   seq?: number;
@@ -134,6 +138,33 @@ export function fitLabel(label: string, max: number): string {
   return truncate(parts.join(' '), Math.max(1, max));
 }
 
+/** Room the marker takes besides its note's characters: its padding and the gap to the label. */
+const MARKER_EXTRA = 18;
+
+/**
+ * The label and the analysis note of an arrow within `span` px: the label keeps its fields while
+ * the note (cut with an ellipsis, whole on hover) keeps at least 45 % of the span.
+ */
+export function fitArrowText(
+  label: string,
+  note: string,
+  span: number,
+  o: Pick<LadderOptions, 'charWidth' | 'noteCharWidth'>,
+): { label: string; note: string } {
+  const noteChar = o.noteCharWidth ?? o.charWidth;
+  if (!note) return { label: fitLabel(label, Math.floor(span / o.charWidth)), note: '' };
+  const noteWidth = textUnits(note) * noteChar + MARKER_EXTRA;
+  const labelRoom = Math.max(span * 0.55, span - noteWidth);
+  const fitted = fitLabel(label, Math.floor(labelRoom / o.charWidth));
+  const left = span - fitted.length * o.charWidth - MARKER_EXTRA;
+  return { label: fitted, note: truncate(note, Math.floor(left / noteChar)) };
+}
+
+/** Width of the pill drawn around a socket call's label (px). */
+export function pillWidthOf(label: string, labelCharWidth: number): number {
+  return Math.round(textUnits(label) * labelCharWidth + 20);
+}
+
 /** Lays out `records` (already in time order). */
 export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions): LadderLayout {
   const lanes = o.lanes ?? TWO_LANES;
@@ -161,7 +192,7 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
       const full = stepText(r);
       const label = stepLabel(r);
       const quoted = Boolean(r.preview?.text);
-      const pillWidth = Math.round(textUnits(label) * o.labelCharWidth + 20);
+      const pillWidth = pillWidthOf(label, o.labelCharWidth);
       // The message sits between the pill and the next lifeline, never across it.
       const room =
         Math.min(serverX - clientX, (right - left) / Math.max(1, lanes.count - 1)) -
@@ -204,9 +235,9 @@ export function layoutLadder(records: readonly SessionRecord[], o: LadderOptions
           [x1, y1],
           [x2, y1 + slope],
         ]) ?? '',
-      label: fitLabel(packetLabel(r), Math.floor((Math.abs(x2 - x1) - 16) / o.charWidth)),
+      ...fitArrowText(packetLabel(r), packetNote(r), Math.abs(x2 - x1) - 16, o),
       fullLabel: packetLabel(r),
-      note: packetNote(r),
+      fullNote: packetNote(r),
       labelX: (x1 + x2) / 2,
       ...(n ? { seq: n.seq, ...(hasAck(r) ? { ack: n.ack } : {}) } : {}),
       ...(r.tcp || r.proto === 'UDP' ? { len: r.len } : {}),

@@ -6,9 +6,8 @@ const base: SizeInput = {
   rows: 22,
   viewHeight: 626,
   fit: true,
-  leftStateChars: 11,
-  rightStateChars: 14,
-  besidePills: false,
+  leftRoom: 150,
+  rightRoom: 190,
 };
 
 describe('ladderSizes', () => {
@@ -45,11 +44,12 @@ describe('ladderSizes', () => {
     expect(s.rowHeight).toBeGreaterThanOrEqual(s.font * 1.3);
   });
 
-  it('leaves room for the longest state label outside each outer lifeline', () => {
+  it('leaves the measured room outside each outer lifeline, and a little more', () => {
     const s = ladderSizes(base);
-    expect(s.insetLeft).toBeGreaterThanOrEqual(11 * s.stateFont * 0.61 + 22);
-    expect(s.insetRight).toBeGreaterThanOrEqual(14 * s.stateFont * 0.61 + 22);
-    const pills = ladderSizes({ ...base, besidePills: true });
-    expect(pills.insetLeft).toBeGreaterThan(s.insetLeft);
+    expect(s.insetLeft).toBe(156);
+    expect(s.insetRight).toBe(196);
+    // Nothing to show: still room for a short pill.
+    const empty = ladderSizes({ ...base, leftRoom: 0, rightRoom: 0 });
+    expect(empty.insetLeft).toBe(Math.round(4 * 20 * 0.61 + 6));
   });
 });

@@ -11,11 +11,10 @@ export interface SizeInput {
   /** Height of the scroll area (px). */
   viewHeight: number;
   fit: boolean;
-  /** Longest state label on the left and on the right lifeline (characters; 0 for none). */
-  leftStateChars: number;
-  rightStateChars: number;
-  /** State labels of socket calls sit beside their pill, not on the lifeline. */
-  besidePills: boolean;
+  /** How far labels reach out from the left and the right lifeline (px, measured: pills and
+   *  state labels, see ladder-room.ts). */
+  leftRoom: number;
+  rightRoom: number;
 }
 
 export interface LadderSizes {
@@ -37,22 +36,25 @@ export interface LadderSizes {
   lanesHeight: number;
 }
 
-/** Widest pill label: "peer end (FIN in)". */
-const PILL_CHARS = 17;
 /** Characters of the time columns: `12.345` and `+8.3ms`. */
 const TIME_CHARS = 6;
+/** Least room beside an outer lifeline, in characters: a short pill ("close"). */
+const MIN_ROOM_CHARS = 4;
+
+/** The ladder's type for a mode: text, state labels and markers, and character widths. */
+export function ladderFonts(projector: boolean) {
+  const font = projector ? 20 : 16;
+  return {
+    font,
+    stateFont: projector ? font : Math.round(font * 0.875),
+    charWidth: font * 0.61,
+    labelCharWidth: font * 0.62,
+  };
+}
 
 export function ladderSizes(o: SizeInput): LadderSizes {
-  const font = o.projector ? 20 : 16;
-  const charWidth = font * 0.61;
-  const labelCharWidth = font * 0.62;
-  const pillHalf = Math.round((PILL_CHARS * labelCharWidth) / 2 + 10);
-  const stateFont = o.projector ? font : Math.round(font * 0.875);
-  const stateWidth = (chars: number) => (chars ? chars * stateFont * 0.61 + 22 : 0);
-  const inset = (chars: number) =>
-    Math.round(
-      (o.besidePills ? pillHalf + stateWidth(chars) : Math.max(pillHalf, stateWidth(chars))) + 6,
-    );
+  const { font, stateFont, charWidth, labelCharWidth } = ladderFonts(o.projector);
+  const inset = (room: number) => Math.round(Math.max(room, MIN_ROOM_CHARS * charWidth) + 6);
   const phaseWidth = Math.round(font * 1.3);
   const lanesHeight = Math.round(font * 1.7);
   const minRow = Math.round(font * 1.3);
@@ -73,8 +75,8 @@ export function ladderSizes(o: SizeInput): LadderSizes {
     rowHeight,
     phaseWidth,
     axisWidth: Math.round(phaseWidth + 2 * TIME_CHARS * charWidth + 24),
-    insetLeft: inset(o.leftStateChars),
-    insetRight: inset(o.rightStateChars),
+    insetLeft: inset(o.leftRoom),
+    insetRight: inset(o.rightRoom),
     lanesHeight,
   };
 }
