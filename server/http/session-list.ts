@@ -2,18 +2,10 @@
  * `GET /api/sessions`: each session as the page shows it and other tools want it — its info plus
  * `name`, `startedAt` (ISO 8601), and how many conversations, packets and socket steps it holds.
  */
-import type { SessionInfo } from '../../core/protocol.ts';
+import type { SessionListEntry } from '../../core/session-list-entry.ts';
 import type { Session } from '../hub/session.ts';
 
-export interface SessionListEntry extends SessionInfo {
-  name: string;
-  startedAt: string;
-  conversations: number;
-  packets: number;
-  steps: number;
-  /** Bytes of its stored copy under --data-dir, when it has one. */
-  storedBytes?: number;
-}
+export type { SessionListEntry };
 
 /** O(1) per session: the counts are kept as records arrive. */
 export function sessionListEntry(session: Session): SessionListEntry {

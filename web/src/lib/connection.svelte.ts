@@ -26,6 +26,7 @@ import type { RecordStore } from './record-store.svelte.ts';
 import { refusalText } from './refusal-text.ts';
 import { viewerId } from './viewer-id.ts';
 import type { ClassClientEvents } from '../../../core/class/class-protocol.ts';
+import type { SessionActionResult, SessionClientEvents } from '../../../core/session-actions.ts';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -125,7 +126,11 @@ export class Connection {
     socket.on('sessions', (list) => {
       this.sessions = list;
       const shown = list.find((s) => s.id === this.sessionId);
-      if (shown) this.session = shown;
+      if (shown && this.session && shown.startTime !== this.session.startTime) {
+        // A new live session took the place of the one shown: start over on it.
+        this.#switch(shown.id);
+        void this.#join();
+      } else if (shown) this.session = shown;
       else if (this.sessionId !== this.liveId) this.view(this.liveId); // the file was dropped
     });
     socket.on('records', (batch) => {
@@ -236,6 +241,21 @@ export class Connection {
       emitWithAck(event: string, req: unknown): Promise<never>;
     };
     return timed.emitWithAck(event, req);
+  }
+
+  /** A presenter's session action (new, rename, delete); refused for viewers on the server. */
+  async act<E extends keyof SessionClientEvents>(
+    event: E,
+    req: Parameters<SessionClientEvents[E]>[0],
+  ): Promise<SessionActionResult> {
+    const timed = this.#socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+      emitWithAck(event: string, req: unknown): Promise<SessionActionResult>;
+    };
+    try {
+      return await timed.emitWithAck(event, req);
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
   }
 
   /** Every page hears of every run: queued, running, done. */

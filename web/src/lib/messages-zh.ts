@@ -2,10 +2,12 @@
 import type { MessageKey } from './messages.ts';
 import { fieldsZh } from './messages-fields-zh.ts';
 import { classZh } from './messages-class-zh.ts';
+import { sessionsZh } from './messages-sessions-zh.ts';
 
 export const zh: Record<MessageKey, string> = {
   ...fieldsZh,
   ...classZh,
+  ...sessionsZh,
   'details.title': '报文详情',
   'details.none': '选择一个报文以查看其各层首部和字节。',
   'details.step': '套接字调用本身不在线路上产生字节：请选择一个报文。',

@@ -6,10 +6,12 @@ import { locale, type Locale } from './locale.svelte.ts';
 import { zh } from './messages-zh.ts';
 import { fieldsEn } from './messages-fields.ts';
 import { classEn } from './messages-class.ts';
+import { sessionsEn } from './messages-sessions.ts';
 
 const en = {
   ...fieldsEn,
   ...classEn,
+  ...sessionsEn,
   'details.title': 'Packet details',
   'details.none': 'Select a packet to see its headers and bytes.',
   'details.step': 'A socket call has no bytes on the wire: select a packet.',

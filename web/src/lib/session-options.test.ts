@@ -2,11 +2,16 @@ import { describe, it, expect } from 'vitest';
 import type { SessionInfo } from '../../../core/protocol.ts';
 import { optionsIn, sessionOptions } from './session-options.ts';
 
-const info = (id: string, kind: SessionInfo['kind'], title: string): SessionInfo => ({
+const info = (
+  id: string,
+  kind: SessionInfo['kind'],
+  title: string,
+  startTime = 1,
+): SessionInfo => ({
   id,
   kind,
   title,
-  startTime: 1,
+  startTime,
   lastRecNo: 0,
   firstRecNo: 1,
 });
@@ -35,10 +40,20 @@ describe('sessionOptions', () => {
       ],
     },
     {
-      name: 'other live sessions are not files',
-      server: [info('live', 'live', 'Live'), info('other', 'live', 'Other')],
+      name: 'earlier live sessions are stored ones, newest first, not files',
+      server: [
+        info('live', 'live', 'Live'),
+        info('live-a', 'live', 'Monday', 10),
+        info('live-b', 'live', 'Tuesday', 20),
+        info('file-1', 'file', 'a.pcap'),
+      ],
       local: [],
-      expected: [['live', 'Live', 'live']],
+      expected: [
+        ['live', 'Live', 'live'],
+        ['live-b', 'Tuesday', 'stored'],
+        ['live-a', 'Monday', 'stored'],
+        ['file-1', 'a.pcap', 'shared'],
+      ],
     },
   ];
   for (const c of cases) {

@@ -4,6 +4,7 @@ import { t } from './messages.ts';
 
 export type SessionGroup =
   | 'live' // the server's live session
+  | 'stored' // an earlier live session the server keeps (closed)
   | 'shared' // a capture file shared through the server
   | 'local'; // a capture file opened in this page only
 
@@ -13,13 +14,20 @@ export interface SessionOption {
   group: SessionGroup;
 }
 
-/** Live first (even before the server has listed it), then shared files, then local ones. */
+/**
+ * Live first (even before the server has listed it), then earlier live sessions (newest first),
+ * then shared files, then local ones.
+ */
 export function sessionOptions(
   server: readonly SessionInfo[],
   local: readonly { info: SessionInfo }[],
   liveId: string,
 ): SessionOption[] {
   const live: SessionOption = { value: liveId, label: t('sessions.live'), group: 'live' };
+  const stored = server
+    .filter((s) => s.id !== liveId && s.kind === 'live')
+    .toSorted((a, b) => b.startTime - a.startTime)
+    .map((s): SessionOption => ({ value: s.id, label: s.title, group: 'stored' }));
   const shared = server
     .filter((s) => s.id !== liveId && s.kind === 'file')
     .map((s): SessionOption => ({ value: s.id, label: s.title, group: 'shared' }));
@@ -28,7 +36,7 @@ export function sessionOptions(
     label: info.title,
     group: 'local',
   }));
-  return [live, ...shared, ...here];
+  return [live, ...stored, ...shared, ...here];
 }
 
 /** Options of one group, for an <optgroup>. */
