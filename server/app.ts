@@ -93,6 +93,9 @@ export async function startApp(opts: AppOptions): Promise<App> {
     );
     const say = opts.log ?? ((line: string) => console.warn(`packet-ladder: ${line}`));
     const link = opts.redis === undefined ? null : connectRedis(opts.redis, say);
+    // Node cuts any request after 300 s with a bare 408; a shared file read slowly on a busy
+    // machine may take longer, and its own --upload-timeout counts the time spent waiting on it.
+    httpServer.requestTimeout = 30 * 60_000;
     const io: HubServer = new Server(httpServer, {
       serveClient: false,
       maxHttpBufferSize: 64 * 1024,
