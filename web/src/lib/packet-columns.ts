@@ -74,6 +74,11 @@ export interface PacketColumnsData {
   extras: [index: number, fields: Partial<PacketAnalysis>][];
   /** pcapng packet comments. */
   comments: [index: number, comment: string][];
+  /**
+   * IP fragments as reading the file decoded them: reassembly gives the one that completes a
+   * datagram the whole datagram's TCP/UDP, which decoding its own frame again would not.
+   */
+  fragments: [index: number, decoded: DecodedFields][];
   /** Each conversation's summary, made by core's SummaryTracker as the packets were read. */
   summaries: ConversationSummary[];
 }
@@ -103,9 +108,12 @@ export function transferables(d: PacketColumnsData): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
+/** What decoding (and reassembly) gave a packet, without what the session adds. */
+type DecodedFields = Omit<PacketRecord, 'type' | 'no' | 'conv' | 'analysis'>;
+
 type Columns = Omit<
   PacketColumnsData,
-  'length' | 'pages' | 'convIds' | 'extras' | 'comments' | 'summaries'
+  'length' | 'pages' | 'convIds' | 'extras' | 'comments' | 'fragments' | 'summaries'
 >;
 
 function grow<T extends Float64Array | Uint32Array | Uint16Array | Int32Array | Uint8Array>(
@@ -146,6 +154,7 @@ export class PacketColumnsBuilder {
   #convIds: string[] = [];
   #extras: [number, Partial<PacketAnalysis>][] = [];
   #comments: [number, string][] = [];
+  #fragments: [number, DecodedFields][] = [];
   #summaries = new SummaryTracker(Infinity);
 
   add(record: PacketRecord, frame: RawFrame): void {
@@ -163,8 +172,21 @@ export class PacketColumnsBuilder {
     c.linkType[i] = frame.linkType;
     this.#putFrame(i, frame.data);
     if (frame.comment !== undefined) this.#comments.push([i, frame.comment]);
+    if (record.fragment) {
+      const { type: _t, no: _n, conv: _c, analysis: _a, ...decoded } = record;
+      this.#fragments.push([i, decoded]);
+    }
     c.conv[i] = record.conv === undefined ? -1 : this.#convOf(record.conv);
-    const a = record.analysis;
+    this.#putAnalysis(i, record.analysis, false);
+  }
+
+  /** A later packet corrected packet i's analysis (states true in hindsight). */
+  correct(i: number, analysis: PacketAnalysis): void {
+    if (i >= 0 && i < this.length) this.#putAnalysis(i, analysis, true);
+  }
+
+  #putAnalysis(i: number, a: PacketAnalysis | undefined, again: boolean): void {
+    const c = this.#c;
     c.stream[i] = a ? a.stream : -1;
     c.from[i] = a?.from === 'server' ? 1 : 0;
     c.seq[i] = a?.seq ?? NaN;
@@ -177,13 +199,13 @@ export class PacketColumnsBuilder {
     let bits = a?.analysis ? 0x8000 : 0;
     for (const f of a?.analysis ?? []) bits |= 1 << FLAGS.indexOf(f);
     c.flags[i] = bits;
-    if (a) {
-      let extra: Partial<PacketAnalysis> | undefined;
+    let extra: Partial<PacketAnalysis> | undefined;
+    if (a)
       for (const k in a)
         if (!COLUMN_KEYS.has(k) && k !== 'phase' && k !== 'analysis')
           (extra ??= {})[k as 'dupAckNum'] = a[k as 'dupAckNum'];
-      if (extra) this.#extras.push([i, extra]);
-    }
+    // A correction's entry comes later and wins (the reader keeps the last one per packet).
+    if (extra || again) this.#extras.push([i, extra ?? {}]);
   }
 
   /** The columns so far, trimmed to length (the builder must not be used afterwards). */
@@ -216,6 +238,7 @@ export class PacketColumnsBuilder {
       flags: trim(c.flags),
       extras: this.#extras,
       comments: this.#comments,
+      fragments: this.#fragments,
       summaries: this.#summaries.all(),
     };
   }
@@ -250,11 +273,13 @@ export class PacketColumns implements RecordSource {
   readonly #d: PacketColumnsData;
   readonly #extras: Map<number, Partial<PacketAnalysis>>;
   readonly #comments: Map<number, string>;
+  readonly #fragments: Map<number, DecodedFields>;
 
   constructor(data: PacketColumnsData) {
     this.#d = data;
     this.#extras = new Map(data.extras);
     this.#comments = new Map(data.comments);
+    this.#fragments = new Map(data.fragments);
   }
 
   get length(): number {
@@ -287,7 +312,10 @@ export class PacketColumns implements RecordSource {
   at(i: number): SessionRecord {
     const d = this.#d;
     const f = this.frame(i);
-    const p = decodePacket(f.linkType, f.data, f.time, f.origlen) as PacketRecord;
+    const stored = this.#fragments.get(i);
+    const p = (
+      stored ? structuredClone(stored) : decodePacket(f.linkType, f.data, f.time, f.origlen)
+    ) as PacketRecord;
     p.type = 'packet';
     p.no = i + 1;
     if (d.conv[i]! >= 0) p.conv = d.convIds[d.conv[i]!];

@@ -27,7 +27,12 @@ export async function readCaptureColumns(
   let head: PacketColumnsBuilder | undefined = opts.onHead ? new PacketColumnsBuilder() : undefined;
   const headPackets = opts.headPackets ?? 0;
   const add = (got: IngestedPacket[]) => {
-    for (const { record, frame } of got) {
+    for (const { record, frame, corrections } of got) {
+      // States true in hindsight: a later packet corrected earlier ones (numbered from 1).
+      for (const c of corrections ?? []) {
+        all.correct(c.packet - 1, c.analysis);
+        head?.correct(c.packet - 1, c.analysis);
+      }
       all.add(record, frame);
       if (head && head.length < headPackets) head.add(record, frame);
     }
