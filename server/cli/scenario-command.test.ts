@@ -44,6 +44,16 @@ describe('packet-ladder scenario', () => {
     );
   });
 
+  it('prints the title and the verdict in Chinese with --lang zh-CN', async () => {
+    const r = await cli('classic', '--lang', 'zh-CN');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^场景 classic: [^\n]*[\u4e00-\u9fff]/);
+    expect(r.out).toMatch(/\n结论: 符合预期（4 项检查中运行了 2 项）/);
+    expect(r.out).toMatch(/\n {2}符合 {3}\S/);
+    expect(r.out).toMatch(/\n {2}未检查 \S/);
+    expect(r.out).not.toMatch(/Verdict|As expected|not checked|undefined|socket steps only/);
+  });
+
   it('prints JSON Lines with --json: steps with kind, side, bytes, time', async () => {
     const r = await cli('udp', '--json');
     expect(r.code, r.err).toBe(0);

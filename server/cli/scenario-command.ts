@@ -12,7 +12,7 @@ import { CONCURRENT_MAX } from '../../core/scenario/scenario-sizes.ts';
 import { runScenario } from '../scenarios/run-scenario.ts';
 import { retarget, startScenarioLab } from '../scenarios/scenario-lab.ts';
 import { isAllowed, parseTarget } from '../scenarios/target-policy.ts';
-import { formatRun } from './scenario-output.ts';
+import { formatRun, localizedVerdict } from './scenario-output.ts';
 import { isLocale, type Locale } from '../../core/explain/render-explanation.ts';
 import { IMPAIR_MISSING_TEXT } from '../../core/scenario/impair-missing.ts';
 import { impairSupport, type ImpairSupport } from '../impair/impair-support.ts';
@@ -28,7 +28,7 @@ Flags:
   --capture              also capture the packets (tcpdump on lo) and check them
   --json                 print JSON Lines instead: one object per packet or socket step, each
                          with \`explain\`, the sentence the page shows for it
-  --lang en|zh-CN        language of \`explain\` (default en)
+  --lang en|zh-CN        language of \`explain\`, the title and the verdict (default en)
   --clients N            clients of the concurrent scenario (1 to ${CONCURRENT_MAX}, default 5)
   --allow-target H:P     allow connecting to H:P (repeatable); nothing else outside is ever used
   --target H:P           run the scenario against H:P (must be allowed with --allow-target)
@@ -147,10 +147,10 @@ async function run(id: string, p: Parsed, out: Writable, err: Writable): Promise
     const result = await runScenario(id, env, p.clients ? { clients: p.clients } : {});
     const target = p.target && formatEndpoint(p.target);
     out.write(formatRun(result, { json: p.json, lang: p.lang, target }));
-    if (p.json) err.write(`${result.verdict.summary}\n`);
+    if (p.json) err.write(`${localizedVerdict(result.verdict, p.lang).summary}\n`);
     if (result.error) err.write(`packet-ladder scenario: ${result.error}\n`);
     if (result.verdict.outcome === 'differs') {
-      if (!p.json) err.write(`${result.verdict.summary}\n`);
+      if (!p.json) err.write(`${localizedVerdict(result.verdict, p.lang).summary}\n`);
       return 1;
     }
     return 0;
