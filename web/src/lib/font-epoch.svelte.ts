@@ -9,8 +9,9 @@ import { clearMeasures } from './ladder-measure.ts';
 
 export const fontEpoch = $state({ n: 0 });
 
+let queued = false;
+
 export function reshapeOnFontLoad(doc: Document): void {
-  let queued = false;
   const arrived = () => {
     if (queued) return;
     queued = true;
@@ -23,4 +24,21 @@ export function reshapeOnFontLoad(doc: Document): void {
   };
   // Every face of the page's stylesheets (each slice is one), whenever it is first used.
   doc.fonts?.forEach((face) => void face.loaded.then(arrived, () => undefined));
+}
+
+/**
+ * Loads the Noto Sans SC slices (both weights) that `text` needs, so text switched to Chinese is
+ * drawn with its glyphs from the first frame: Chromium may keep drawing boxes for text drawn
+ * before its slice arrived. Resolves when they are there, or after `waitMs` at most.
+ */
+export function loadGlyphs(doc: Document, text: string, waitMs = 3000): Promise<void> {
+  const fonts = doc.fonts;
+  if (!fonts) return Promise.resolve();
+  const loads = [400, 700].map((w) =>
+    fonts.load(`${w} 16px "Noto Sans SC"`, text).catch(() => undefined),
+  );
+  return Promise.race([
+    Promise.all(loads).then(() => undefined),
+    new Promise<void>((r) => setTimeout(r, waitMs)),
+  ]);
 }
