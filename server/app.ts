@@ -39,6 +39,7 @@ import { createScenarioService } from './scenarios/scenario-service.ts';
 import { connectRedis } from './cluster/redis-link.ts';
 import { ClusterSessions } from './cluster/cluster-sessions.ts';
 import { syncClassView } from './cluster/class-view-sync.ts';
+import { syncClassQuiz } from './cluster/class-quiz-sync.ts';
 import type { Classroom } from './class/classroom.ts';
 
 export { PortInUseError } from './lab.ts';
@@ -152,9 +153,11 @@ export async function startApp(opts: AppOptions): Promise<App> {
     attachSessionActions(io, events, { hub, store, lab });
     let classroom: Classroom | null = null;
     const classSync = link && syncClassView(io, () => classroom);
+    const quizSync = link && syncClassQuiz(io, () => classroom);
     classroom = attachClassroom(io, events, {
       viewerUrls: () => viewerUrls(opts.host, (httpServer.address() as net.AddressInfo).port),
       ...(classSync && { viewSet: classSync.published }),
+      ...(quizSync && { quizSet: quizSync.published, elsewhere: quizSync }),
     });
     const peers =
       link && node && classSync
@@ -164,7 +167,10 @@ export async function startApp(opts: AppOptions): Promise<App> {
             node,
             say,
             () => link.status().state === 'up',
-            () => void classSync.rejoined(),
+            () => {
+              void classSync.rejoined();
+              void quizSync?.rejoined();
+            },
           )
         : null;
     link?.onStatus((s) => {

@@ -5,7 +5,13 @@
 import type { HubServer } from '../hub/hub.ts';
 import { roleOf, type GuardedEvents } from '../hub/guarded-events.ts';
 import { Classroom } from './classroom.ts';
-import type { PresenterView, ViewerUrls } from '../../core/class/class-protocol.ts';
+import type {
+  PresenterView,
+  QuizAnswerResult,
+  QuizAskResult,
+  QuizView,
+  ViewerUrls,
+} from '../../core/class/class-protocol.ts';
 import {
   presenterViewSchema,
   quizAnswerSchema,
@@ -22,6 +28,17 @@ export interface ClassOptions {
   viewerUrls(): ViewerUrls;
   /** The presenter set the view here (after every page was told): other processes hear of it. */
   viewSet?(v: PresenterView): void;
+  /** A question changed here (after every page was told): other processes hear of it. */
+  quizSet?(forViewers: QuizView, forPresenters: QuizView): void;
+  /** With --redis: a question asked on another process is answered, revealed, closed there. */
+  elsewhere?: QuizElsewhere;
+}
+
+/** The acts on a question asked on another server process, carried out by that process. */
+export interface QuizElsewhere {
+  answer(viewer: string, id: string, choice: number): Promise<QuizAnswerResult>;
+  reveal(id: string): Promise<QuizAskResult>;
+  close(id: string): Promise<QuizAskResult>;
 }
 
 /**
@@ -41,6 +58,7 @@ export function attachClassroom(
     quiz: (forViewers, forPresenters) => {
       io.except(PRESENTERS).emit('quiz', forViewers);
       io.to(PRESENTERS).emit('quiz', forPresenters);
+      if (forViewers && forPresenters) opts.quizSet?.(forViewers, forPresenters);
     },
   });
   io.on('connection', (socket) => {
@@ -57,12 +75,18 @@ export function attachClassroom(
       return { ok: true as const };
     });
     events.on(socket, 'quizAsk', quizAskSchema, (req) => room.ask(req));
-    events.on(socket, 'quizReveal', quizIdSchema, (req) => room.reveal(req.id));
-    events.on(socket, 'quizClose', quizIdSchema, (req) => room.close(req.id));
+    // A question this process does not hold may be another process's: it carries the act out.
+    const there = (id: string) => (room.owns(id) ? undefined : opts.elsewhere);
+    events.on(socket, 'quizReveal', quizIdSchema, (req) =>
+      (there(req.id)?.reveal ?? room.reveal.bind(room))(req.id),
+    );
+    events.on(socket, 'quizClose', quizIdSchema, (req) =>
+      (there(req.id)?.close ?? room.close.bind(room))(req.id),
+    );
     events.on(socket, 'quizAnswer', quizAnswerSchema, (req) =>
       presenter
         ? { ok: false as const, error: 'The presenter asks; viewers answer.' }
-        : room.answer(viewer, req.id, req.choice),
+        : (there(req.id)?.answer ?? room.answer.bind(room))(viewer, req.id, req.choice),
     );
   });
   return room;

@@ -26,9 +26,16 @@ export interface ClassroomEvents {
   quiz(forViewers: QuizView | null, forPresenters: QuizView | null): void;
 }
 
+/** A question another server process asked (with --redis): its pages' views, as it sent them. */
+interface MirroredQuiz {
+  forViewers: QuizView;
+  forPresenters: QuizView;
+}
+
 export class Classroom {
   #view: PresenterView | null = null;
   #quiz: OpenQuiz | null = null;
+  #mirror: MirroredQuiz | null = null;
 
   constructor(private events: ClassroomEvents) {}
 
@@ -46,11 +53,33 @@ export class Classroom {
     this.#view = v;
   }
 
-  /** The question as a viewer or a presenter should see it now (null when none). */
-  quizFor(presenter: boolean): QuizView | null {
+  /**
+   * Takes a question as another server process announced it (asked, answered, revealed, closed
+   * there; its pages everywhere were told through the adapter). A question asked elsewhere
+   * replaces this process's own: one question at a time for the whole class.
+   */
+  adoptQuiz(forViewers: QuizView, forPresenters: QuizView): void {
+    if (this.#quiz && this.#quiz.view.id !== forViewers.id) this.#quiz = null;
+    this.#mirror = forViewers.state === 'closed' ? null : { forViewers, forPresenters };
+  }
+
+  /** Whether the question `id` is asked here (not on another process). */
+  owns(id: string): boolean {
+    return this.#quiz?.view.id === id;
+  }
+
+  /** The question asked on this process, as a viewer or a presenter should see it (or null). */
+  ownQuizFor(presenter: boolean): QuizView | null {
     const q = this.#quiz;
     if (!q) return null;
     return presenter || q.view.state !== 'open' ? this.#full(q) : q.view;
+  }
+
+  /** The question as a viewer or a presenter should see it now (null when none). */
+  quizFor(presenter: boolean): QuizView | null {
+    if (this.#quiz) return this.ownQuizFor(presenter);
+    const m = this.#mirror;
+    return m && (presenter ? m.forPresenters : m.forViewers);
   }
 
   ask(req: QuizAskRequest): QuizAskResult {
@@ -64,6 +93,7 @@ export class Classroom {
       state: 'open',
       answered: 0,
     };
+    this.#mirror = null;
     this.#quiz = {
       view,
       answer: draft.answer,

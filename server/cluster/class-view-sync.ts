@@ -6,6 +6,7 @@
 import type { PresenterView } from '../../core/class/class-protocol.ts';
 import type { Classroom } from '../class/classroom.ts';
 import type { HubServer } from '../hub/hub.ts';
+import { askOthers } from './ask-others.ts';
 import { classViewSchema } from './cluster-events.ts';
 
 export interface ClassViewSync {
@@ -26,12 +27,7 @@ export function syncClassView(io: HubServer, room: () => Classroom | null): Clas
   return {
     published: (v) => void io.serverSideEmit('classView', v),
     rejoined: async () => {
-      let views: unknown[];
-      try {
-        views = await io.serverSideEmitWithAck('classViewNow');
-      } catch (err) {
-        views = (err as { responses?: unknown[] }).responses ?? [];
-      }
+      const views = await askOthers(io, 'classViewNow');
       const classroom = room();
       if (!classroom || classroom.view) return;
       for (const v of views) {

@@ -6,6 +6,7 @@
  */
 import type { SessionInfo } from '../../core/protocol.ts';
 import type { HubServer } from '../hub/hub.ts';
+import { askOthers } from './ask-others.ts';
 import {
   historyAnswerSchema,
   historyRequestSchema,
@@ -100,14 +101,7 @@ export class ClusterSessions {
 
   /** Asks the owner of a session for its records after `after`; throws a one-line Error. */
   async history(req: HistoryRequest): Promise<HistoryAnswer> {
-    let answers: unknown[];
-    try {
-      // The adapter waits 5 s for every other process to answer.
-      answers = await this.opts.io.serverSideEmitWithAck('clusterHistory', req);
-    } catch (err) {
-      // Some process did not answer in time (or Redis is down): the owner may still have.
-      answers = (err as { responses?: unknown[] }).responses ?? [];
-    }
+    const answers = await askOthers(this.opts.io, 'clusterHistory', req);
     for (const a of answers) {
       if (a === null || a === undefined) continue;
       const parsed = historyAnswerSchema.safeParse(a);

@@ -2,14 +2,17 @@
  * Integration: a real redis-server on a free loopback port and two real server processes on it.
  * The viewers are the page's own Connection (record feed, joins, catching up) over socket.io-client:
  * a viewer on each process sees the same live exchange in the same order; a viewer on B sees a
- * scenario the presenter runs on A and follows the presenter's view; Redis killed and started
- * again mid-test: both processes keep serving their own pages, and the viewers catch up.
+ * scenario the presenter runs on A and follows the presenter's view; viewers on A and B answer the
+ * presenter's question and every presenter sees the tally; Redis killed and started again
+ * mid-test: both processes keep serving their own pages, and the viewers catch up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
-import type { PresenterView } from '../../core/class/class-protocol.ts';
+import type { PresenterView, QuizView } from '../../core/class/class-protocol.ts';
 import type { ScenarioStatus, SessionRecord } from '../../core/protocol.ts';
 import { Connection, type AppSocket } from '../../web/src/lib/connection.svelte.ts';
+import { Classroom } from '../../web/src/lib/classroom.svelte.ts';
+import { TOKEN_COOKIE } from '../auth/cookies.ts';
 import { startRedisServer, type RedisServer } from './testdata/redis-server.ts';
 import { startServerProcess, type ServerProcess } from './testdata/server-process.ts';
 
@@ -17,12 +20,14 @@ let redis: RedisServer | undefined;
 let a: ServerProcess | undefined;
 let b: ServerProcess | undefined;
 const pages: Connection[] = [];
+/** Every process is given it: pages carrying it are presenters, the others viewers. */
+const TOKEN = 'scale-out-test-token-0123456789';
 
 beforeAll(async () => {
   redis = await startRedisServer();
   [a, b] = await Promise.all([
-    startServerProcess(['--redis', redis.url]),
-    startServerProcess(['--redis', redis.url]),
+    startServerProcess(['--redis', redis.url, '--token', TOKEN]),
+    startServerProcess(['--redis', redis.url, '--token', TOKEN]),
   ]);
 }, 240_000);
 
@@ -33,10 +38,14 @@ afterAll(async () => {
 }, 30_000);
 
 /** A page connected to one process, as the browser's page is. */
-async function page(server: ServerProcess): Promise<{ conn: Connection; socket: AppSocket }> {
+async function page(
+  server: ServerProcess,
+  role: 'presenter' | 'viewer' = 'viewer',
+): Promise<{ conn: Connection; socket: AppSocket }> {
   const socket: AppSocket = connect(server.url, {
     autoConnect: false,
     transports: ['websocket'],
+    ...(role === 'presenter' && { extraHeaders: { cookie: `${TOKEN_COOKIE}=${TOKEN}` } }),
   });
   const conn = new Connection(socket);
   pages.push(conn);
@@ -59,7 +68,8 @@ const consecutive = (records: readonly SessionRecord[]) =>
 
 describe('two server processes on one Redis', () => {
   it('show the same live exchange, in order, to a viewer on each; scenarios and the presenter view too', async () => {
-    const presenter = await page(a!);
+    const presenter = await page(a!, 'presenter');
+    expect(presenter.conn.role).toBe('presenter');
     const liveA = presenter.conn.liveId;
     expect(liveA).toMatch(/^live-[0-9a-f]{8}$/);
     expect(presenter.conn.cluster?.state).toBe('up');
@@ -143,9 +153,84 @@ describe('two server processes on one Redis', () => {
     }
   }, 90_000);
 
+  it('asks the presenter`s question on every process, counts every viewer`s answer once, and shows the tally to every presenter', async () => {
+    const presenterA = await page(a!, 'presenter');
+    const presenterB = await page(b!, 'presenter');
+    const viewerA = await page(a!);
+    const viewerB = await page(b!);
+    const [classA, classB, studentA, studentB] = [presenterA, presenterB, viewerA, viewerB].map(
+      (p) => new Classroom(p.conn),
+    );
+    expect(studentB!.presenter).toBe(false);
+
+    await classA!.ask({
+      session: presenterA.conn.liveId,
+      conv: 'tcp 127.0.0.1:40000 > 127.0.0.1:7',
+      afterRecNo: 1,
+      next: { from: 'server', flags: 'SYN,ACK', recNo: 2 },
+    });
+    expect(classA!.error).toBeNull();
+    const id = classA!.quiz!.id;
+    await until(
+      () => studentA!.quiz?.id === id && studentB!.quiz?.id === id,
+      'both viewers see it',
+    );
+    expect(studentB!.quiz!.counts).toBeUndefined(); // no tally for viewers while it is open
+    await until(() => classB!.quiz?.id === id, 'the presenter on B sees it');
+
+    // A page connecting to B later is told the question at once.
+    const late = connect(b!.url, { transports: ['websocket'] });
+    try {
+      const told = await new Promise<QuizView | null>((resolve) => late.once('quiz', resolve));
+      expect(told?.id).toBe(id);
+    } finally {
+      late.close();
+    }
+
+    await studentA!.answer(0);
+    await studentB!.answer(1);
+    expect([studentA!.error, studentB!.error]).toEqual([null, null]);
+    expect([studentA!.myAnswer, studentB!.myAnswer]).toEqual([0, 1]);
+    // Answering again on B is not counted twice.
+    const again = await viewerB.conn.request('quizAnswer', { id, choice: 2 });
+    expect(again).toMatchObject({ ok: true, outcome: 'again', choice: 1 });
+    const tally = (q: QuizView | null) => q?.counts?.slice(0, 2);
+    await until(
+      () => classA!.quiz?.answered === 2 && classB!.quiz?.answered === 2,
+      'both presenters see two answers',
+    );
+    expect(tally(classA!.quiz)).toEqual([1, 1]);
+    expect(tally(classB!.quiz)).toEqual([1, 1]);
+    // A presenter's act is refused to a viewer on any process.
+    expect((await viewerB.conn.request('quizReveal', { id })).ok).toBe(false);
+
+    // The presenter on B reveals the question asked on A; every page sees the answer.
+    await classB!.reveal();
+    expect(classB!.error).toBeNull();
+    await until(
+      () => studentA!.quiz?.state === 'revealed' && studentB!.quiz?.state === 'revealed',
+      'both viewers see the answer',
+    );
+    expect(studentB!.quiz!.answer).toBe(studentA!.quiz!.answer);
+    expect(tally(studentB!.quiz)).toEqual([1, 1]);
+    // Answers are closed, on B as on A.
+    expect(await viewerB.conn.request('quizAnswer', { id, choice: 0 })).toMatchObject({
+      ok: false,
+    });
+
+    await classA!.close();
+    await until(() => studentB!.quiz === null && classB!.quiz === null, 'B takes it off');
+    const after = connect(b!.url, { transports: ['websocket'] });
+    try {
+      expect(await new Promise((resolve) => after.once('quiz', resolve))).toBeNull();
+    } finally {
+      after.close();
+    }
+  }, 60_000);
+
   it('keeps serving each process`s own pages while Redis is down, and catches up when it returns', async () => {
-    const presenterA = await page(a!);
-    const presenterB = await page(b!);
+    const presenterA = await page(a!, 'presenter');
+    const presenterB = await page(b!, 'presenter');
     const liveA = presenterA.conn.liveId;
     const onB = await page(b!);
     await until(() => onB.conn.sessions.some((s) => s.id === liveA), "B lists A's live session");

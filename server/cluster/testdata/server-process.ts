@@ -52,7 +52,7 @@ export async function startServerProcess(flags: string[]): Promise<ServerProcess
       const timer = setTimeout(() => reject(new Error(`server did not start in 120 s: ${err}`)), 120_000);
       child.stdout?.on('data', (d: Buffer) => {
         out += d.toString();
-        const url = /Page:\s+(http:\/\/\S+)/.exec(out)?.[1];
+        const url = /(?:Page|Viewers):\s+(http:\/\/\S+)/.exec(out)?.[1];
         const echo = /TCP echo:\s+(\S+):(\d+)/.exec(out);
         if (url && echo && out.includes('Press Ctrl-C')) {
           clearTimeout(timer);
