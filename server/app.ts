@@ -150,7 +150,12 @@ export async function startApp(opts: AppOptions): Promise<App> {
     hub.addSession(lab.live);
     store?.record(lab.live);
     attachScenarios(io, events, scenarios);
-    attachSessionActions(io, events, { hub, store, lab });
+    attachSessionActions(io, events, {
+      hub,
+      store,
+      lab,
+      scenarioBusy: () => scenarios.catalog().runs.length > 0,
+    });
     let classroom: Classroom | null = null;
     const classSync = link && syncClassView(io, () => classroom);
     const quizSync = link && syncClassQuiz(io, () => classroom);

@@ -132,6 +132,32 @@ describe('session actions', () => {
     d.close();
   }, 40_000);
 
+  it('a new session is refused while a scenario runs, and starts once it has finished', async () => {
+    const app = await start();
+    const c = await page(app);
+    const done = new Promise<void>((resolve) =>
+      c.on('scenario', (s) => {
+        if (s.state === 'done') resolve();
+      }),
+    );
+    expect(await c.timeout(5000).emitWithAck('runScenario', { id: 'keepalive' })).toMatchObject({
+      ok: true,
+      state: 'running',
+    });
+    const refused = await c.timeout(5000).emitWithAck('newSession', {});
+    expect(refused).toEqual({
+      ok: false,
+      error: 'A scenario is running: start a new session once it has finished.',
+    });
+    expect(app.live.id).toBe('live');
+    await done;
+    expect(await c.timeout(5000).emitWithAck('newSession', {})).toEqual({
+      ok: true,
+      session: 'live',
+    });
+    c.close();
+  }, 30_000);
+
   it('--private: viewers get the list but no export, presenters get both', async () => {
     const app = await start('--private', '--token', 'private-token-0123456789');
     const [one] = await list(app);

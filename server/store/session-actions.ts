@@ -1,6 +1,7 @@
 /**
  * The presenter's session actions: a new live session (the old one is kept, closed, under the id
- * it is read back with after a restart), rename, delete. Registered through GuardedEvents, so a
+ * it is read back with after a restart; refused while a scenario runs, whose records would
+ * otherwise be split across two sessions), rename, delete. Registered through GuardedEvents, so a
  * viewer's forged emit is refused before anything here runs.
  */
 import { z } from 'zod';
@@ -32,6 +33,8 @@ export interface SessionActionDeps {
   hub: Hub;
   store: SessionStore | null;
   lab: { readonly live: Session; renewLive(): Session };
+  /** Whether a scenario run is running or queued: its records would be split across two sessions. */
+  scenarioBusy?: () => boolean;
 }
 
 export function attachSessionActions(
@@ -46,6 +49,12 @@ export function attachSessionActions(
   });
 
   const newSession = (name: string | undefined): SessionActionResult => {
+    if (deps.scenarioBusy?.()) {
+      return {
+        ok: false,
+        error: 'A scenario is running: start a new session once it has finished.',
+      };
+    }
     const old = lab.renewLive();
     const id = store
       ? store.retire(old)
