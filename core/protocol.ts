@@ -38,7 +38,7 @@ export interface SessionInfo {
   closed?: boolean;
   /** One line about the stored copy: what a cut file lost, or why recording stopped. */
   storeNote?: string;
-  /** Records not stored on disk because the session reached its size cap (the newest). */
+  /** The oldest records dropped (on disk and in memory) to keep the session under its size cap. */
   storeDropped?: number;
 }
 

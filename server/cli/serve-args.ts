@@ -47,8 +47,8 @@ Flags:
   --capture-interface NAME  interface to capture on (default: the one carrying --echo-host)
   --data-dir DIR            where sessions are stored, pcapng + JSON Lines (default ./data)
   --max-records N           records kept per session before the oldest are dropped (default 1000000)
-  --max-session-mb N        MiB one session may take on disk; later records are counted,
-                            not stored (default 512)
+  --max-session-mb N        MiB one session may take on disk; past it the oldest records
+                            are dropped, on disk and in memory, and counted (default 512)
   --max-stored-mb N         MiB all stored sessions may take; the oldest closed ones are
                             pruned past it (default 2048)
   --private                 exports, saved pcapng and packet bytes for the presenter only

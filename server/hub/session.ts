@@ -113,6 +113,26 @@ export class Session {
     this.put(rec);
   }
 
+  /**
+   * Numbers records from `recNo` on: a stored session whose oldest records were dropped to stay
+   * under its cap is read back with its own numbers. Only an empty session can.
+   */
+  startAt(recNo: number): void {
+    if (this.count > 0 || this.nextRecNo !== 1) throw new Error('Only an empty session can.');
+    this.nextRecNo = recNo;
+  }
+
+  /** Forgets the records numbered below `recNo` (the store dropped them to stay under its cap). */
+  dropBefore(recNo: number): void {
+    const first = this.nextRecNo - this.count;
+    const n = Math.min(Math.max(recNo - first, 0), this.count);
+    for (let i = 0; i < n; i++) {
+      this.ring[this.head] = undefined;
+      this.head = (this.head + 1) % this.ring.length;
+    }
+    this.count -= n;
+  }
+
   /** The copy's packets and steps appended, dropped ones included (see totals). */
   restoreCounts(counts: { packets: number; steps: number }): void {
     this.counts = { packets: counts.packets, steps: counts.steps };

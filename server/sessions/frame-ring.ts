@@ -36,11 +36,25 @@ export class FrameRing {
       this.frames[this.start++] = undefined as unknown as WritableFrame;
       this.firstNo++;
     }
-    // Compact now and then so the array does not keep growing at the front.
+    this.compact();
+  }
+
+  /** Compacts now and then so the array does not keep growing at the front. */
+  private compact(): void {
     if (this.start > 1024 && this.start * 2 > this.frames.length) {
       this.frames = this.frames.slice(this.start);
       this.start = 0;
     }
+  }
+
+  /** Forgets the frames numbered below `no` (their records were dropped). */
+  dropBefore(no: number): void {
+    while (this.size > 0 && this.firstNo < no) {
+      this.bytes -= this.frames[this.start]!.data.length;
+      this.frames[this.start++] = undefined as unknown as WritableFrame;
+      this.firstNo++;
+    }
+    this.compact();
   }
 
   /** Number of the oldest frame held (the next one pushed, when none is). */

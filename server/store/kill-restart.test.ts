@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
-import type { JoinResult, RecordBatch, SessionRecord } from '../../core/protocol.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type {
+  CorrectionBatch,
+  JoinResult,
+  RecordBatch,
+  ScenarioStatus,
+  SessionRecord,
+} from '../../core/protocol.ts';
 import type { SessionListEntry } from '../http/session-list.ts';
 import { echoExchange } from './testdata/echo-exchange.ts';
 
@@ -27,10 +34,23 @@ afterAll(async () => {
 const onceExit = (c: ChildProcess) => new Promise<void>((r) => c.once('exit', () => r()));
 
 /** Starts `server/main.ts` and reads the page URL and echo port it prints. */
-async function startServer(): Promise<{ child: ChildProcess; url: string; echoPort: number }> {
+async function startServer(
+  ...flags: string[]
+): Promise<{ child: ChildProcess; url: string; echoPort: number }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--echo-port', '0', '--data-dir', dataDir],
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      '0',
+      '--echo-port',
+      '0',
+      '--data-dir',
+      dataDir,
+      ...flags,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.push(child);
@@ -93,6 +113,53 @@ describe('kill -9 and restart', () => {
     const doc = (await res.json()) as { records: SessionRecord[] };
     const kept = new Map(doc.records.map((r) => [r.recNo, r]));
     for (const [recNo, r] of shown) expect(kept.get(recNo), `record ${recNo}`).toEqual(r);
+    second.child.kill('SIGTERM');
+    await onceExit(second.child);
+  }, 60_000);
+
+  it('keeps the hindsight corrections: after kill -9 the refused SYN reads server CLOSED in the JSON and CSV exports', async () => {
+    const first = await startServer('--capture');
+    const page = connect(first.url, { transports: ['websocket'], forceNew: true });
+    const corrected = new Map<number, CorrectionBatch['records'][number]['analysis']>();
+    page.on('corrections', (b: CorrectionBatch) => {
+      if (b.session === 'live') for (const r of b.records) corrected.set(r.recNo, r.analysis);
+    });
+    const done = new Promise<ScenarioStatus>((resolve) =>
+      page.on('scenario', (s: ScenarioStatus) => {
+        if (s.state === 'done') resolve(s);
+      }),
+    );
+    await new Promise<void>((resolve) =>
+      page.emit('join', { session: 'live', after: 0 }, () => resolve()),
+    );
+    page.emit('runScenario', { id: 'refused' }, () => undefined);
+    await done;
+    const until = Date.now() + 5000;
+    while (corrected.size === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    first.child.kill('SIGKILL');
+    await onceExit(first.child);
+    page.close();
+    expect(corrected.size).toBeGreaterThan(0);
+    const [recNo, analysis] = [...corrected][0]!;
+    expect(analysis).toMatchObject({ corrected: true, states: { server: 'CLOSED' } });
+
+    const second = await startServer();
+    const list = (await (
+      await fetch(new URL('/api/sessions', second.url))
+    ).json()) as SessionListEntry[];
+    const old = list.find((s) => s.closed && s.packets > 0)!;
+    const doc = (await (
+      await fetch(new URL(`/api/sessions/${old.id}/export.json`, second.url))
+    ).json()) as { records: SessionRecord[] };
+    const syn = doc.records.find((r) => r.recNo === recNo)!;
+    expect(syn).toMatchObject({ type: 'packet', analysis });
+    const csv = (await (
+      await fetch(new URL(`/api/sessions/${old.id}/export.csv`, second.url))
+    ).text()) as string;
+    const rows: string[][] = parseCsv(csv);
+    const server = rows[0]!.indexOf('Server state');
+    const synRow = rows.find((r) => r[0] === String(recNo))!;
+    expect(synRow[server]).toMatch(/^CLOSED/);
     second.child.kill('SIGTERM');
     await onceExit(second.child);
   }, 60_000);

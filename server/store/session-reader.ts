@@ -1,8 +1,10 @@
 /**
- * Reads a stored session back after a restart, up to wherever its files were cut: records.jsonl
- * line by line (a last line without its newline, or one that does not parse, ends the read),
- * packets.pcapng block by block (a block cut short ends it). What was cut is said in one line,
- * shown by the page beside the session.
+ * Reads a stored session back after a restart, segment by segment, up to wherever its files were
+ * cut: the records files line by line (a last line without its newline, or one that does not
+ * parse, ends the read), applying each stored correction to the record it names; the packets
+ * files block by block (a block cut short ends it). What was cut is said in one line, shown by
+ * the page beside the session. A session whose oldest segments were dropped starts at the record
+ * number of its oldest one kept.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +12,8 @@ import { CaptureFormatError, CaptureReader } from '../../core/pcap/index.ts';
 import type { SessionRecord } from '../../core/protocol.ts';
 import { Session } from '../hub/session.ts';
 import { FrameRing } from '../sessions/frame-ring.ts';
-import { META_FILE, PACKETS_FILE, RECORDS_FILE } from './store-layout.ts';
+import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
+import { META_FILE, packetsFile, recordsFile, segmentNumbers } from './store-layout.ts';
 import { storedMetaSchema } from './stored-meta.ts';
 
 /** Bytes read at a time: the whole file is never held at once. */
@@ -24,6 +27,8 @@ export interface StoredSession {
   truncated?: string;
   /** Bytes on disk. */
   bytes: number;
+  /** Records dropped before the oldest one kept (its segments deleted to stay under the cap). */
+  dropped: number;
 }
 
 /** Reads the folder as session `id`; throws only when meta.json is missing or unreadable. */
@@ -36,29 +41,52 @@ export function readStoredSession(dir: string, id: string, maxRecords: number): 
   const cuts: string[] = [];
   let bytes = 0;
   let firstPacket: number | undefined;
+  const segments = segmentNumbers(fs.readdirSync(dir));
 
-  const recordsCut = readLines(path.join(dir, RECORDS_FILE), (line) => {
-    const r = parseRecord(line, session.info().lastRecNo + 1);
+  const take = (line: string): boolean => {
+    const r = parseLine(line, session.info().lastRecNo + 1);
     if (!r) return false;
-    const { recNo: _recNo, ...rest } = r;
+    if (r.type === 'correction') {
+      session.correct(r.recNo, r.analysis);
+      return true;
+    }
+    const { recNo, ...rest } = r;
+    if (session.info().lastRecNo === 0 && recNo > 1) session.startAt(recNo);
     if (rest.type === 'packet') firstPacket ??= rest.no;
     session.append(rest);
     return true;
-  });
-  bytes += recordsCut.size;
-  if (recordsCut.cutAt !== null) {
-    cuts.push(
-      `${RECORDS_FILE} was cut after record ${session.info().lastRecNo} (${recordsCut.size - recordsCut.cutAt} bytes after it were not readable)`,
-    );
+  };
+  let whole = 0; // segments read to their end
+  for (const n of segments) {
+    const cut = readLines(path.join(dir, recordsFile(n)), take);
+    bytes += cut.size;
+    whole++;
+    if (cut.cutAt !== null) {
+      cuts.push(
+        `${recordsFile(n)} was cut after record ${session.info().lastRecNo} (${cut.size - cut.cutAt} bytes after it were not readable)`,
+      );
+      break;
+    }
   }
 
   // A live session started after another goes on with the capture's packet numbers.
   const frames = new FrameRing(maxRecords, MAX_FRAME_BYTES, firstPacket ?? 1);
-  const packetsCut = readFrames(path.join(dir, PACKETS_FILE), frames);
-  bytes += packetsCut.size;
-  if (packetsCut.error) cuts.push(`${PACKETS_FILE} ${packetsCut.error}`);
+  for (const n of segments.slice(0, whole)) {
+    const cut = readFrames(path.join(dir, packetsFile(n)), frames);
+    bytes += cut.size;
+    if (cut.error) {
+      cuts.push(`${packetsFile(n)} ${cut.error}`);
+      break;
+    }
+  }
   if (frames.size > 0) session.frames = frames;
-  return { session, bytes, ...(cuts.length > 0 ? { truncated: cuts.join('; ') + '.' } : {}) };
+  const dropped = Math.max(session.info().firstRecNo - 1, 0);
+  return {
+    session,
+    bytes,
+    dropped,
+    ...(cuts.length > 0 ? { truncated: cuts.join('; ') + '.' } : {}),
+  };
 }
 
 /** The start time in the title tells a closed session from today's live one. */
@@ -67,8 +95,18 @@ export function closedTitle(title: string, startTime: number): string {
   return `${title} (${started.replace('T', ' ')} UTC)`;
 }
 
-/** A stored line as a record numbered `expected`, or null when it is not one. */
-function parseRecord(line: string, expected: number): SessionRecord | null {
+/** A stored correction of an earlier packet record's analysis. */
+interface StoredCorrection {
+  type: 'correction';
+  recNo: number;
+  analysis: PacketAnalysis;
+}
+
+/**
+ * A stored line as a record numbered `expected` (any number for the first), or a correction of
+ * one before it; null when it is neither.
+ */
+function parseLine(line: string, expected: number): SessionRecord | StoredCorrection | null {
   let r: unknown;
   try {
     r = JSON.parse(line);
@@ -77,8 +115,14 @@ function parseRecord(line: string, expected: number): SessionRecord | null {
   }
   if (typeof r !== 'object' || r === null) return null;
   const o = r as Record<string, unknown>;
+  if (o.type === 'correction') {
+    // It may name a record of a segment dropped since: Session.correct passes over those.
+    const ok = Number.isInteger(o.recNo) && typeof o.analysis === 'object' && o.analysis !== null;
+    return ok ? (r as StoredCorrection) : null;
+  }
   if (o.type !== 'step' && o.type !== 'packet') return null;
-  if (o.recNo !== expected || typeof o.time !== 'number') return null;
+  const first = expected === 1 && Number.isInteger(o.recNo) && (o.recNo as number) >= 1;
+  if ((o.recNo !== expected && !first) || typeof o.time !== 'number') return null;
   if (o.type === 'packet' && typeof o.no !== 'number') return null;
   if (o.type === 'step' && (typeof o.kind !== 'string' || typeof o.side !== 'string')) return null;
   return r as SessionRecord;

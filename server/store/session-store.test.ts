@@ -12,7 +12,13 @@ import { tshark } from '../../core/export/testdata/tshark.ts';
 import { Session } from '../hub/session.ts';
 import { FrameRing } from '../sessions/frame-ring.ts';
 import { openSessionStore } from './session-store.ts';
-import { PACKETS_FILE, RECORDS_FILE, SESSIONS_DIR } from './store-layout.ts';
+import {
+  PACKETS_FILE,
+  packetsFile,
+  RECORDS_FILE,
+  recordsFile,
+  SESSIONS_DIR,
+} from './store-layout.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -74,7 +80,7 @@ describe('session store', () => {
     await flushed();
     const folder = folderOf(dataDir);
     // The packets file is a pcapng tshark reads without a word.
-    const r = tshark(fs.readFileSync(folder + '/' + PACKETS_FILE), [
+    const r = tshark(fs.readFileSync(path.join(folder, packetsFile(1))), [
       '-T',
       'fields',
       '-e',
@@ -97,13 +103,51 @@ describe('session store', () => {
     expect(back.frames!.at(4)!.data).toEqual(session.frames!.at(4)!.data);
   });
 
+  it('stores hindsight corrections with the session: read back, the record has its corrected states', async () => {
+    const dataDir = tmp();
+    const { store } = storeIn(dataDir);
+    const session = liveSession();
+    store.record(session);
+    await flushed();
+    const syn = session.since(0).records.find((r) => r.type === 'packet')!;
+    if (syn.type !== 'packet') throw new Error('no packet');
+    const corrected = {
+      ...syn.analysis!,
+      states: { client: 'SYN_SENT' as const, server: 'CLOSED' as const },
+      corrected: true as const,
+    };
+    session.correct(syn.recNo, corrected);
+    await flushed();
+    store.close();
+    const back = storeIn(dataDir).store.restored[0]!;
+    const again = back.since(0).records.find((r) => r.recNo === syn.recNo)!;
+    expect(again).toEqual({ ...syn, analysis: corrected });
+    expect(back.info()).toMatchObject({ lastRecNo: session.info().lastRecNo });
+    expect(back.info().storeNote).toBeUndefined();
+  });
+
+  it('reads a folder of the layout before segments (records.jsonl, packets.pcapng)', async () => {
+    const dataDir = tmp();
+    const { store } = storeIn(dataDir);
+    const session = liveSession();
+    store.record(session);
+    await flushed();
+    store.close();
+    const folder = folderOf(dataDir);
+    fs.renameSync(path.join(folder, recordsFile(1)), path.join(folder, RECORDS_FILE));
+    fs.renameSync(path.join(folder, packetsFile(1)), path.join(folder, PACKETS_FILE));
+    const back = storeIn(dataDir).store.restored[0]!;
+    expect(back.since(0).records).toEqual(session.since(0).records);
+    expect(back.frames!.size).toBe(session.frames!.size);
+  });
+
   it('reads a records file cut mid-record up to the cut, and says what was cut', async () => {
     const dataDir = tmp();
     const { store } = storeIn(dataDir);
     const session = liveSession();
     store.record(session);
     await flushed();
-    const file = path.join(folderOf(dataDir), RECORDS_FILE);
+    const file = path.join(folderOf(dataDir), recordsFile(1));
     const text = fs.readFileSync(file, 'utf8');
     const lines = text.split('\n');
     // Keep 10 whole lines and half of the 11th.
@@ -112,7 +156,9 @@ describe('session store', () => {
     const back = storeIn(dataDir);
     const restored = back.store.restored[0]!;
     expect(restored.since(0).records).toEqual(session.since(0).records.slice(0, 10));
-    expect(restored.info().storeNote).toMatch(/records\.jsonl was cut after record 10 \(40 bytes/);
+    expect(restored.info().storeNote).toMatch(
+      /records-000001\.jsonl was cut after record 10 \(40 bytes/,
+    );
     expect(back.lines.join('\n')).toContain('was cut after record 10');
   });
 
@@ -121,12 +167,12 @@ describe('session store', () => {
     const { store } = storeIn(dataDir);
     store.record(liveSession());
     await flushed();
-    const file = path.join(folderOf(dataDir), PACKETS_FILE);
+    const file = path.join(folderOf(dataDir), packetsFile(1));
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(file, bytes.subarray(0, bytes.length - 30));
     const restored = storeIn(dataDir).store.restored[0]!;
     expect(restored.frames!.size).toBe(liveSession().frames!.size - 1);
-    expect(restored.info().storeNote).toMatch(/packets\.pcapng was cut after packet \d+/);
+    expect(restored.info().storeNote).toMatch(/packets-000001\.pcapng was cut after packet \d+/);
     // The records are whole: every one is still there.
     expect(restored.info().lastRecNo).toBe(liveSession().info().lastRecNo);
   });

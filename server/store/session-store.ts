@@ -20,7 +20,7 @@ const PRUNE_CHECK_MS = 5000;
 export interface StoreOptions {
   dataDir: string;
   maxRecords: number;
-  /** Bytes one session may take on disk; later records are counted, not stored. */
+  /** Bytes one session may take on disk; past it the oldest records are dropped and counted. */
   maxSessionBytes?: number;
   /** Bytes every stored session together may take; the oldest are pruned past it. */
   maxTotalBytes?: number;
@@ -59,6 +59,11 @@ interface Entry {
   bytes: number;
 }
 
+/** What the page says of a session that lost its oldest records to its cap. */
+function droppedNote(dropped: number, first: number): string {
+  return `Keeping the newest records, from record ${first}: the oldest ${dropped} were dropped to stay under the session's size cap`;
+}
+
 export function openSessionStore(opts: StoreOptions): SessionStore {
   const root = path.join(opts.dataDir, SESSIONS_DIR);
   // In the order they were stored: the oldest first, as pruning takes them.
@@ -85,9 +90,16 @@ export function openSessionStore(opts: StoreOptions): SessionStore {
   for (const folder of folders) {
     try {
       const stored = readStoredSession(sessionDir(opts.dataDir, folder), folder, opts.maxRecords);
+      const notes = [
+        ...(stored.dropped > 0
+          ? [`${droppedNote(stored.dropped, stored.session.info().firstRecNo)}.`]
+          : []),
+        ...(stored.truncated ? [`Cut short on disk: ${stored.truncated}`] : []),
+      ];
       stored.session.setStored({
         closed: true,
-        ...(stored.truncated ? { storeNote: `Cut short on disk: ${stored.truncated}` } : {}),
+        ...(notes.length > 0 ? { storeNote: notes.join(' ') } : {}),
+        ...(stored.dropped > 0 ? { storeDropped: stored.dropped } : {}),
       });
       if (stored.truncated) opts.log(`packet-ladder: session ${folder}: ${stored.truncated}`);
       withStart.push({ folder, session: stored.session, bytes: stored.bytes });
@@ -157,10 +169,10 @@ export function openSessionStore(opts: StoreOptions): SessionStore {
             opts.log(`packet-ladder: recording of session ${session.id} stopped: ${reason}`);
             opts.changed();
           },
-          capped: (dropped, kept) => {
+          capped: (dropped, first) => {
             const mb = Math.round((opts.maxSessionBytes ?? 0) / MIB);
             session.setStored({
-              storeNote: `Stored up to record ${kept}: ${dropped} later records not stored (past --max-session-mb ${mb}).`,
+              storeNote: `${droppedNote(dropped, first)} (--max-session-mb ${mb}).`,
               storeDropped: dropped,
             });
             opts.changed();

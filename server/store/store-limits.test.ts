@@ -48,32 +48,77 @@ function filled(id: string, kind: 'live' | 'file', start: number, n: number): Se
   return session;
 }
 
+/** Appends `n` records of the echo exchange one by one, each written before the next, as live. */
+async function appendLive(session: Session, n: number): Promise<void> {
+  const s = echoSession('z'.repeat(100));
+  for (let i = 0; i < n; i++) {
+    const { recNo: _recNo, ...rest } = s.records[i % s.records.length]!;
+    session.append(rest);
+    await null;
+  }
+}
+
 const folders = (dataDir: string) => fs.readdirSync(path.join(dataDir, SESSIONS_DIR)).sort();
 
 describe('store limits', () => {
-  it('a session past its cap stores the records up to it and counts the rest', async () => {
+  it('a session past its cap keeps its newest records, on disk and in memory, and counts the rest', async () => {
     const dataDir = tmp();
     const { store } = storeIn(dataDir, { maxSessionBytes: 20_000 });
     const session = filled('live', 'live', 1_700_000_000_000_000, 0);
     store.record(session);
-    const s = echoSession('z'.repeat(100));
-    for (let i = 0; i < 500; i++) {
-      const { recNo: _recNo, ...rest } = s.records[i % s.records.length]!;
-      session.append(rest);
-      if (i % 20 === 0) await flushed();
-    }
+    await appendLive(session, 500);
     store.close();
     const info = session.info();
+    expect(info.lastRecNo).toBe(500);
     expect(info.storeDropped).toBeGreaterThan(0);
-    expect(info.storeNote).toMatch(
-      new RegExp(`^Stored up to record \\d+: ${info.storeDropped} later records not stored`),
+    // In memory: the records from the oldest one kept on disk to the newest.
+    expect(info.firstRecNo).toBe(info.storeDropped! + 1);
+    expect(session.since(0).records[0]!.recNo).toBe(info.firstRecNo);
+    expect(info.storeNote).toBe(
+      `Keeping the newest records, from record ${info.firstRecNo}: the oldest ${info.storeDropped} were dropped to stay under the session's size cap (--max-session-mb 0).`,
     );
-    const kept = Number(/record (\d+)/.exec(info.storeNote!)![1]);
-    expect(kept + info.storeDropped!).toBe(500);
-    // On disk: the records up to the cut, whole, and nothing after it.
+    // On disk: under the cap, in whole segments, the newest records with their own numbers.
+    const folder = path.join(dataDir, SESSIONS_DIR, folders(dataDir)[0]!);
+    const files = fs.readdirSync(folder);
+    const size = files.reduce((n, f) => n + fs.statSync(path.join(folder, f)).size, 0);
+    expect(size).toBeLessThan(20_000 + 1000);
+    expect(files.filter((f) => f.startsWith('records-')).length).toBeGreaterThanOrEqual(3);
+    expect(files).not.toContain('records-000001.jsonl');
     const back = storeIn(dataDir).store.restored[0]!;
-    expect(back.info().lastRecNo).toBe(kept);
-    expect(back.info().storeNote).toBeUndefined();
+    expect(back.info()).toMatchObject({
+      firstRecNo: info.firstRecNo,
+      lastRecNo: 500,
+      storeDropped: info.storeDropped,
+    });
+    expect(back.since(0).records).toEqual(session.since(0).records);
+    expect(back.info().storeNote).toMatch(
+      /^Keeping the newest records, from record \d+: the oldest/,
+    );
+  });
+
+  it('a kill during a segment’s deletion leaves a folder that reads back: a packets file without its records is passed over', async () => {
+    const dataDir = tmp();
+    const { store } = storeIn(dataDir, { maxSessionBytes: 20_000 });
+    const session = filled('live', 'live', 1_700_000_000_000_000, 0);
+    store.record(session);
+    await appendLive(session, 300);
+    store.close();
+    const folder = path.join(dataDir, SESSIONS_DIR, folders(dataDir)[0]!);
+    const oldest = fs
+      .readdirSync(folder)
+      .filter((f) => f.startsWith('records-'))
+      .sort()[0]!;
+    // The records file of the oldest segment deleted, its packets file not yet.
+    fs.rmSync(path.join(folder, oldest));
+    fs.writeFileSync(
+      path.join(folder, oldest.replace('records', 'packets').replace('jsonl', 'pcapng')),
+      'x',
+    );
+    const back = storeIn(dataDir).store.restored[0]!;
+    expect(back.info().lastRecNo).toBe(300);
+    expect(back.info().firstRecNo).toBeGreaterThan(session.info().firstRecNo);
+    expect(back.since(0).records).toEqual(session.since(back.info().firstRecNo - 1).records);
+    expect(back.info().storeNote).not.toMatch(/Cut short/);
   });
 
   it('past the total cap the oldest closed sessions go first, never the live one', async () => {

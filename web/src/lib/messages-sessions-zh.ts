@@ -28,7 +28,7 @@ export const sessionsZh: Record<keyof typeof sessionsEn, string> = {
   'list.presenterOnly': '只有主讲人可以更改会话。',
   'list.failed': '无法完成：{why}',
   'list.pruned': '为不超过容量上限，已从磁盘删除：{names}',
-  'list.dropped': '超出本会话容量上限的 {n} 条记录未保存',
+  'list.dropped': '为不超过本会话容量上限，最早的 {n} 条记录已丢弃',
   'list.stored': '之前的会话',
   'list.empty': '没有会话。',
 };

@@ -26,7 +26,7 @@ export const sessionsEn = {
   'list.presenterOnly': 'Only the presenter can change sessions.',
   'list.failed': 'Cannot do it: {why}',
   'list.pruned': 'Removed from the disk to stay under the size cap: {names}',
-  'list.dropped': '{n} records past this session’s size cap were not stored',
+  'list.dropped': 'the oldest {n} records were dropped to stay under this session’s size cap',
   'list.stored': 'Earlier sessions',
   'list.empty': 'No sessions.',
 } as const;
