@@ -9,6 +9,9 @@ export function udpReply(sender: Endpoint, message: string): string {
   return `Hello ${sender.address}:${sender.port}, I am Server. your msg : ${message}\n`;
 }
 
+/** Bytes the kernel may hold for the echo (it caps this at net.core.rmem_max). */
+const RECV_BUFFER = 4 * 1024 * 1024;
+
 export interface UdpEcho {
   readonly address: Endpoint;
   close(): Promise<void>;
@@ -19,7 +22,13 @@ export function udpTypeFor(host: string): 'udp4' | 'udp6' {
 }
 
 export async function startUdpEcho(host: string, port: number, tap: Tap): Promise<UdpEcho> {
-  const sock = dgram.createSocket({ type: udpTypeFor(host), reuseAddr: false });
+  const sock = dgram.createSocket({
+    type: udpTypeFor(host),
+    reuseAddr: false,
+    // A class sends thousands of datagrams a second: the kernel's default ~200 KiB holds only a
+    // few hundred, so a pause of the event loop (a batch to 200 pages, a collection) dropped them.
+    recvBufferSize: RECV_BUFFER,
+  });
   await new Promise<void>((resolve, reject) => {
     sock.once('error', reject);
     sock.bind({ address: host, port, exclusive: true }, () => {

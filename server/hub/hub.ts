@@ -49,6 +49,11 @@ export const JOIN_PAGE = 2000;
 const RANGE_SCAN = 50_000;
 /** Sends one page may have in flight at once. */
 const MAX_SENDS_IN_FLIGHT = 4;
+/**
+ * Batches leave at most this often: each one costs a write on every viewer's connection, so at
+ * thousands of records a second they must go out per tick, not per record or per I/O callback.
+ */
+export const FLUSH_MS = 16;
 
 export interface HubOptions {
   echo: EchoInfo;
@@ -76,7 +81,8 @@ export class Hub {
   private pending = new Map<string, SessionRecord[]>();
   private pendingCorrections = new Map<string, CorrectionBatch['records']>();
   private unsubscribe = new Map<string, () => void>();
-  private flushScheduled = false;
+  private flushTimer: { cancel(): void } | null = null;
+  private lastFlush = -Infinity;
   /** With --redis: the other processes' sessions, and the way to their records. */
   private peers: ClusterSessions | null = null;
   /** When a page last showed each session (for removing the least recently used shared file). */
@@ -223,10 +229,7 @@ export class Hub {
     let list = this.pending.get(id);
     if (!list) this.pending.set(id, (list = []));
     list.push(r);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.scheduleFlush();
   }
 
   // Corrections go out in the same flush, after the records they may refer to.
@@ -234,15 +237,32 @@ export class Hub {
     let list = this.pendingCorrections.get(id);
     if (!list) this.pendingCorrections.set(id, (list = []));
     list.push({ recNo, analysis });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
+    this.scheduleFlush();
+  }
+
+  /**
+   * After a quiet spell a record leaves on the next turn of the event loop; while records keep
+   * coming, what arrived within FLUSH_MS of the last batch waits for the next tick, so a viewer
+   * gets one message per tick however many records it holds.
+   */
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    const wait = this.lastFlush + FLUSH_MS - performance.now();
+    if (wait > 0) {
+      const t = setTimeout(() => this.flush(), wait);
+      this.flushTimer = { cancel: () => clearTimeout(t) };
+    } else {
+      const t = setImmediate(() => this.flush());
+      this.flushTimer = { cancel: () => clearImmediate(t) };
     }
   }
 
   // One emit per batch to the session's room: socket.io encodes it once for every viewer.
   private flush(): void {
-    this.flushScheduled = false;
+    this.flushTimer?.cancel();
+    this.flushTimer = null;
+    if (this.pending.size === 0 && this.pendingCorrections.size === 0) return;
+    this.lastFlush = performance.now();
     for (const [session, records] of this.pending) {
       const summaries = this.sessions.get(session)?.summaries.takeChanged() ?? [];
       for (const l of this.summaryListeners) l(session, summaries);
@@ -250,7 +270,7 @@ export class Hub {
         const last = i + BATCH_LIMIT >= records.length;
         this.io.to(room(session)).emit('records', {
           session,
-          records: records.slice(i, i + BATCH_LIMIT),
+          records: records.length <= BATCH_LIMIT ? records : records.slice(i, i + BATCH_LIMIT),
           summaries: last ? summaries : [],
         });
       }
