@@ -15,6 +15,8 @@ export interface FanoutLoad {
   echo: Endpoint;
   stepsPerSecond: number;
   seconds: number;
+  /** CPU time the server processes have used so far, in ms (null where it cannot be read). */
+  serverCpuMs?: () => number | null;
 }
 
 export interface FanoutResult {
@@ -27,6 +29,12 @@ export interface FanoutResult {
   delivered: number;
   /** Records the session made in the run (the echo may have dropped datagrams it could not read). */
   records: number;
+  /**
+   * CPU used from the first datagram until the viewers went quiet, per second of traffic (ms/s):
+   * by the server, and by this process (the load and the viewers' worker threads).
+   */
+  serverCpu: number | null;
+  benchCpu: number;
 }
 
 const WORKERS = 2;
@@ -48,10 +56,21 @@ export async function runFanout(load: FanoutLoad): Promise<FanoutResult> {
   );
   try {
     await Promise.all(workers.map((w, i) => joinedAll(w, shares[i]!.length)));
+    const server0 = load.serverCpuMs?.() ?? null;
+    const bench0 = process.cpuUsage();
     await sendSteadily(load);
     await settled(workers);
+    const server1 = load.serverCpuMs?.() ?? null;
+    const bench = process.cpuUsage(bench0);
     const reports = await Promise.all(workers.map(report));
-    return summarize(reports, (load.stepsPerSecond * load.seconds) / 2);
+    return {
+      ...summarize(reports, (load.stepsPerSecond * load.seconds) / 2),
+      serverCpu:
+        server0 === null || server1 === null
+          ? null
+          : Math.round((server1 - server0) / load.seconds),
+      benchCpu: Math.round((bench.user + bench.system) / 1000 / load.seconds),
+    };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -131,7 +150,10 @@ async function sendSteadily(load: FanoutLoad): Promise<void> {
   sock.close();
 }
 
-function summarize(reports: ViewerReport[], datagrams: number): FanoutResult {
+function summarize(
+  reports: ViewerReport[],
+  datagrams: number,
+): Omit<FanoutResult, 'serverCpu' | 'benchCpu'> {
   const all = new Uint32Array(HISTOGRAM_MS + 1);
   for (const r of reports) for (let i = 0; i < all.length; i++) all[i]! += r.histogram[i]!;
   const viewers = reports.flatMap((r) => r.viewers);

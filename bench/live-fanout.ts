@@ -13,6 +13,7 @@ import {
   type ServerProcess,
 } from '../server/cluster/testdata/server-process.ts';
 import { io as connect } from 'socket.io-client';
+import { loadavg } from 'node:os';
 
 const VIEWERS = 200;
 /** Viewers all come from 127.0.0.1: lift the per-address page cap for them. */
@@ -33,6 +34,7 @@ export async function rows(keys: readonly string[]): Promise<BenchRow[]> {
           echo: server.echo,
           stepsPerSecond: 1000,
           seconds: 5,
+          serverCpuMs: server.cpuMs,
         });
         out.push(row('fanout_p99_ms', r.p99, 'ms', 25, note(r)));
         out.push(row('fanout_lost', r.lost, 'lost', 0, note(r)));
@@ -44,6 +46,7 @@ export async function rows(keys: readonly string[]): Promise<BenchRow[]> {
           echo: server.echo,
           stepsPerSecond: 5000,
           seconds: 3,
+          serverCpuMs: server.cpuMs,
         });
         out.push(row('fanout5k_p99_ms', r.p99, 'ms', 250, note(r)));
       }
@@ -69,6 +72,10 @@ export async function rows(keys: readonly string[]): Promise<BenchRow[]> {
         echo: a.echo,
         stepsPerSecond: 1000,
         seconds: 5,
+        serverCpuMs: () => {
+          const [x, y] = [a!.cpuMs(), b!.cpuMs()];
+          return x === null || y === null ? null : x + y;
+        },
       });
       out.push(
         row('fanout_redis_p99_ms', r.p99, 'ms', 25, `${note(r)}; 100 viewers on each process`),
@@ -93,7 +100,11 @@ function row(
 }
 
 function note(r: FanoutResult): string {
-  return `p50 ${r.p50} ms; ${r.records} records made, ${r.delivered} delivered, ${r.twice} twice`;
+  const cpu = r.serverCpu === null ? '' : `server CPU ${r.serverCpu} ms/s, `;
+  return (
+    `p50 ${r.p50} ms; ${r.records} records made, ${r.delivered} delivered, ${r.twice} twice; ` +
+    `${cpu}viewers+load CPU ${r.benchCpu} ms/s; load average ${loadavg()[0]!.toFixed(1)}`
+  );
 }
 
 /** The id of the process's live session, from its `hello`. */

@@ -11,6 +11,8 @@ import type { Endpoint } from '../../../core/protocol.ts';
 export interface ServerProcess {
   url: string;
   echo: Endpoint;
+  /** CPU time the process has used so far, in ms (from /proc; null where there is none). */
+  cpuMs(): number | null;
   /** Everything it wrote to stderr so far. */
   log(): string;
   stop(): Promise<void>;
@@ -21,6 +23,8 @@ export async function startServerProcess(flags: string[]): Promise<ServerProcess
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server alone
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       '--import',
       'tsx',
       'server/main.ts',
@@ -64,9 +68,23 @@ export async function startServerProcess(flags: string[]): Promise<ServerProcess
         reject(new Error(`server exited with ${code}: ${err}`));
       });
     });
-    return { ...ready, log: () => err, stop };
+    return { ...ready, cpuMs: () => cpuMsOf(child.pid), log: () => err, stop };
   } catch (e) {
     await stop();
     throw e;
   }
 }
+
+/** User + system CPU time of a process, in ms: fields 14 and 15 of /proc/PID/stat, in ticks. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ: 100 on every Linux Node runs on. */
+const TICKS_PER_SECOND = 100;
