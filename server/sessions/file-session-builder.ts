@@ -1,7 +1,8 @@
 /**
  * A file session built as the capture's bytes arrive: reader, decoders and analysis from core,
  * records into a bounded Session and frames into a bounded FrameRing, so memory stays bounded by
- * --max-records however large the file is. Used in the share worker and for in-process reads.
+ * FILE_RECORDS (or a smaller --max-records) however large the file is. Used in the share worker
+ * and for in-process reads.
  */
 import { createCaptureIngest, type CaptureIngest } from '../../core/ingest/capture-ingest.ts';
 import { packetAppender } from '../hub/packet-appender.ts';
@@ -17,18 +18,30 @@ export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
  * conversations whose records were dropped long before.
  */
 export const FILE_CONVERSATIONS = MAX_JOIN_SUMMARIES;
+/**
+ * Records (and their frames) a file session keeps, the newest; older ones are counted, not kept.
+ * A packet record and its frame take about 1.7 KB of heap: 50,000 are ~85 MB, held once by the
+ * share worker while it reads and once by the server after. A 900,000-packet file kept whole
+ * would need 1.5 GB each time (the reader ran out of its heap).
+ */
+export const FILE_RECORDS = 50_000;
 
 export class FileSessionBuilder {
-  private readonly ingest: CaptureIngest = createCaptureIngest();
+  // The session's SummaryTracker keeps the summaries: the analyzer's own list of finished ones is
+  // never read here (kept at its default it held 20,000 of them).
+  private readonly ingest: CaptureIngest = createCaptureIngest({ keepConversations: 1 });
   private built: Session | undefined;
   // Appends with the analyzer's hindsight corrections applied (a refused SYN: server CLOSED).
   private readonly append = packetAppender(() => this.session());
+  private readonly maxRecords: number;
 
   constructor(
     private readonly id: string,
     private readonly title: string,
-    private readonly maxRecords: number,
-  ) {}
+    maxRecords: number,
+  ) {
+    this.maxRecords = Math.min(maxRecords, FILE_RECORDS);
+  }
 
   /** Packets read so far. */
   get packets(): number {

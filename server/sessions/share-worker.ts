@@ -37,8 +37,12 @@ port.on('message', (m: ToShareWorker) => {
       post({ type: 'head', head: sessionHead(session), packets: builder.packets });
     } else {
       const next = parts?.next();
-      if (!next || next.done) post({ type: 'done' });
-      else post({ type: 'part', part: next.value }, transferables(next.value));
+      if (!next || next.done) {
+        // An idle worker waits for the next file: it should not hold this one meanwhile.
+        builder = new FileSessionBuilder('', '', 1);
+        parts = undefined;
+        post({ type: 'done' });
+      } else post({ type: 'part', part: next.value }, transferables(next.value));
     }
   } catch (err) {
     failed = true;
