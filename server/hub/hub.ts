@@ -23,7 +23,7 @@ import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import { joinSchema, rangeSchema, sendSchema } from './messages.ts';
 import { roleOf, type GuardedEvents } from './guarded-events.ts';
 import type { Session } from './session.ts';
-import { filesToEvict, noRoomText } from '../sessions/file-eviction.ts';
+import { filesToEvict, noRoomText, type FileSlot } from '../sessions/file-eviction.ts';
 import type { SocketData } from '../auth/socket-data.ts';
 import type { InterServerEvents } from '../cluster/cluster-events.ts';
 import type { ClusterSessions } from '../cluster/cluster-sessions.ts';
@@ -129,18 +129,27 @@ export class Hub {
    * sessions nobody is showing now go; when every one is shown, the share is refused.
    */
   addFileSession(session: Session): { ok: true; evicted: string[] } | { ok: false; error: string } {
-    const evict = filesToEvict(this.fileSlots(), this.opts.maxFileSessions);
-    if (!evict) return { ok: false, error: noRoomText(this.opts.maxFileSessions) };
+    const room = this.fileRoom();
+    if (!room.ok) return room;
+    const evict = room.evict;
     for (const old of evict) this.removeSession(old.id);
     this.lastUsed.set(session.id, performance.now());
     this.addSession(session);
     return { ok: true, evicted: evict.map((f) => f.title) };
   }
 
-  /** Why a shared file could not be added now, if so (checked before its bytes are read). */
+  /** Why a shared file could not be added now, if so (asked before its bytes are read). */
   noFileRoom(): string | undefined {
-    const fits = filesToEvict(this.fileSlots(), this.opts.maxFileSessions);
-    return fits ? undefined : noRoomText(this.opts.maxFileSessions);
+    const room = this.fileRoom();
+    return room.ok ? undefined : room.error;
+  }
+
+  /** The file sessions to remove for one more, or why none can be added (the one check of both). */
+  private fileRoom(): { ok: true; evict: FileSlot[] } | { ok: false; error: string } {
+    const evict = filesToEvict(this.fileSlots(), this.opts.maxFileSessions);
+    return evict
+      ? { ok: true, evict }
+      : { ok: false, error: noRoomText(this.opts.maxFileSessions) };
   }
 
   private fileSlots() {
