@@ -6,7 +6,7 @@ const ECHO_PORT = Number(process.env.E2E_ECHO_PORT ?? 23390);
 /** A second server with live capture (needs tcpdump and root, as in CI). */
 const CAPTURE_PORT = PORT + 1;
 const CAPTURE_ECHO_PORT = ECHO_PORT + 1;
-/** A third server with roles on (--token): presenter and viewers. */
+/** A third server with roles on (--token): presenter and viewers; it takes shared files up to 1 MiB. */
 const ROLES_PORT = PORT + 2;
 const ROLES_ECHO_PORT = ECHO_PORT + 2;
 const ROLES_TOKEN = 'e2e-presenter-token-0123';
@@ -43,7 +43,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `node --import tsx server/main.ts --port ${ROLES_PORT} --echo-port ${ROLES_ECHO_PORT} --token ${ROLES_TOKEN} --data-dir "$(mktemp -d)" --capture`,
+      command: `node --import tsx server/main.ts --port ${ROLES_PORT} --echo-port ${ROLES_ECHO_PORT} --token ${ROLES_TOKEN} --max-upload-mb 1 --data-dir "$(mktemp -d)" --capture`,
       url: `http://127.0.0.1:${ROLES_PORT}/`,
       reuseExistingServer: false,
       timeout: 30_000,

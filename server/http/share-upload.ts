@@ -110,8 +110,10 @@ function receive(
     target.progress(sender, { name, bytes, total, packets });
   };
   const parse = target.workers.parse({ id, title: name, maxRecords: target.maxRecords }, (p) => {
+    // The first packets read are told at once: a small file is read before the next tick.
+    const first = packets === 0 && p.packets > 0;
     packets = p.packets;
-    tell();
+    tell(first);
     if (req.isPaused() && parse.backlog <= MAX_BACKLOG / 2 && !req.readableEnded) req.resume();
     // Only the time the server waits on the client counts, not the time it reads what it has.
     if (parse.backlog === 0 && !req.readableEnded) timer.resume();
