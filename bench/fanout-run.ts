@@ -44,7 +44,7 @@ const WORKER_CODE = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))
     new URL('./fanout-viewers.ts', import.meta.url).href,
   )}); })`;
 /** After the last datagram, viewers receive until nothing came for QUIET_MS (at most SETTLE_MS). */
-const QUIET_MS = 2000;
+const QUIET_MS = 5000;
 const SETTLE_MS = 60_000;
 
 export async function runFanout(load: FanoutLoad): Promise<FanoutResult> {

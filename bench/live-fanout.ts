@@ -102,7 +102,8 @@ function row(
 function note(r: FanoutResult): string {
   const cpu = r.serverCpu === null ? '' : `server CPU ${r.serverCpu} ms/s, `;
   return (
-    `p50 ${r.p50} ms; ${r.records} records made, ${r.delivered} delivered, ${r.twice} twice; ` +
+    `p50 ${r.p50} ms; ${r.records} records made, ${r.delivered} delivered, ` +
+    `${r.lost} lost, ${r.twice} twice; ` +
     `${cpu}viewers+load CPU ${r.benchCpu} ms/s; load average ${loadavg()[0]!.toFixed(1)}`
   );
 }
