@@ -40,6 +40,8 @@ import { connectRedis } from './cluster/redis-link.ts';
 import { ClusterSessions } from './cluster/cluster-sessions.ts';
 import { syncClassView } from './cluster/class-view-sync.ts';
 import { syncClassQuiz } from './cluster/class-quiz-sync.ts';
+import { fetchExport, serveExports } from './cluster/cluster-exports.ts';
+import { sessionListEntry } from './http/session-list.ts';
 import type { Classroom } from './class/classroom.ts';
 
 export { PortInUseError } from './lab.ts';
@@ -183,7 +185,14 @@ export async function startApp(opts: AppOptions): Promise<App> {
       if (s.state === 'up') peers?.rejoined();
     });
     attachRoster(io, events, { live: () => lab.live, onSummaries: (l) => hub.onSummaries(l) });
+    const stopExports = link && serveExports(io, (id) => hub.getSession(id));
     api = apiHandler({
+      ...(peers && {
+        elsewhere: {
+          rows: () => peers.sessions.rows(),
+          exportOf: (id, file, query) => fetchExport(io, id, file, query),
+        },
+      }),
       get: (id) => hub.getSession(id),
       list: () => hub.listSessions(),
       writeRefusal: (req) => writeRefusal(roles, req),
@@ -224,6 +233,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       close: async () => {
         slow.stop();
         peers?.stop();
+        stopExports?.();
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());
           httpServer.closeAllConnections();
@@ -249,18 +259,20 @@ function joinCluster(
   log: LogLine,
   up: () => boolean,
   rejoined: () => void,
-): { rejoined(): void; stop(): void } {
+): { sessions: ClusterSessions; rejoined(): void; stop(): void } {
   const peers = new ClusterSessions({
     io,
     node,
     up,
     local: () => hub.localSessions(),
+    rows: () => hub.listSessions().map(sessionListEntry),
     history: (r) => hub.history(r.session, r.after, r.limit),
     changed: () => hub.peersChanged(),
     log,
   });
   hub.joinCluster(peers);
   return {
+    sessions: peers,
     rejoined: () => {
       peers.rejoined();
       rejoined();

@@ -11,6 +11,7 @@ import type {
 } from '../../core/class/class-protocol.ts';
 import type { ConversationSummary } from '../../core/analysis/conversation-summary.ts';
 import type { SessionInfo, SessionRecord } from '../../core/protocol.ts';
+import type { SessionListEntry } from '../../core/session-list-entry.ts';
 import { presenterViewSchema } from '../class/class-messages.ts';
 
 /** A process's own sessions (the ones it writes), said on every change and every few seconds. */
@@ -33,11 +34,40 @@ export interface HistoryAnswer {
   gap: boolean;
 }
 
+/** Another process asks for an export of one of this process's sessions (`stream` names it). */
+export interface ExportRequest {
+  stream: string;
+  session: string;
+  /** The path's last segment, e.g. `export.csv`. */
+  file: string;
+  /** The request's query string, without `?`. */
+  query: string;
+}
+
+/** The owner's answer to an ExportRequest: the file's first part, or why there is no file. */
+export type ExportAnswer =
+  | { status: 200; name: string; contentType: string; part: ExportPart }
+  | { status: 400 | 404 | 409 | 503; error: string };
+
+/** Up to a few hundred KiB of the file; `done` on its last part. */
+export interface ExportPart {
+  data: Uint8Array;
+  done: boolean;
+}
+
 export interface InterServerEvents {
   clusterSessions: (notice: SessionsNotice) => void;
   /** A process (re)joined: every other one says its sessions again. */
   clusterWho: () => void;
   clusterHistory: (req: HistoryRequest, ack: (answer: HistoryAnswer | null) => void) => void;
+  /** `GET /api/sessions`: each process's own sessions as rows of the list. */
+  clusterList: (ack: (rows: SessionListEntry[]) => void) => void;
+  /** An export of a session: its owner answers, the others answer null. */
+  clusterExport: (req: ExportRequest, ack: (answer: ExportAnswer | null) => void) => void;
+  /** The next part of an export begun with clusterExport (null from the others). */
+  clusterExportMore: (req: { stream: string }, ack: (part: ExportPart | null) => void) => void;
+  /** The client went away: the owner drops what it holds of the export. */
+  clusterExportEnd: (req: { stream: string }) => void;
   /** The presenter's view as set on one process, for pages connecting to the others later. */
   classView: (view: PresenterView) => void;
   classViewNow: (ack: (view: PresenterView | null) => void) => void;
@@ -68,7 +98,62 @@ export const sessionInfoSchema = z.strictObject({
   firstRecNo: count,
   closed: z.boolean().optional(),
   storeNote: z.string().max(1000).optional(),
+  storeDropped: count.optional(),
 });
+
+// A field added to SessionInfo and not here would make every session list of a process refused.
+const everyInfoField: [keyof SessionInfo] extends [keyof z.output<typeof sessionInfoSchema>]
+  ? true
+  : never = true;
+void everyInfoField;
+
+export const sessionListEntrySchema = sessionInfoSchema.extend({
+  name: z.string().max(300),
+  startedAt: z.string().max(40),
+  conversations: count,
+  packets: count,
+  steps: count,
+  storedBytes: count.optional(),
+});
+
+const everyRowField: [keyof SessionListEntry] extends [
+  keyof z.output<typeof sessionListEntrySchema>,
+]
+  ? true
+  : never = true;
+void everyRowField;
+
+export const sessionRowsSchema = z.array(sessionListEntrySchema).max(10_000);
+
+const streamId = z.string().regex(/^[0-9a-f]{16}$/);
+
+export const exportRequestSchema = z.strictObject({
+  stream: streamId,
+  session: id,
+  file: z.string().max(40),
+  query: z.string().max(400),
+});
+
+export const exportStreamSchema = z.strictObject({ stream: streamId });
+
+/** A part is at most 256 KiB plus one chunk of the file (a frame, a line): 1 MiB is plenty. */
+export const exportPartSchema = z.strictObject({
+  data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= 1024 * 1024, 'part too large'),
+  done: z.boolean(),
+});
+
+export const exportAnswerSchema = z.union([
+  z.strictObject({
+    status: z.literal(200),
+    name: z.string().max(300),
+    contentType: z.string().max(100),
+    part: exportPartSchema,
+  }),
+  z.strictObject({
+    status: z.union([z.literal(400), z.literal(404), z.literal(409), z.literal(503)]),
+    error: z.string().max(300),
+  }),
+]);
 
 export const sessionsNoticeSchema = z.strictObject({
   node: z.string().regex(/^[0-9a-f]{8}$/),

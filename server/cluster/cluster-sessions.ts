@@ -5,11 +5,13 @@
  * up after a gap). Live records themselves travel as socket.io room broadcasts.
  */
 import type { SessionInfo } from '../../core/protocol.ts';
+import type { SessionListEntry } from '../../core/session-list-entry.ts';
 import type { HubServer } from '../hub/hub.ts';
 import { askOthers } from './ask-others.ts';
 import {
   historyAnswerSchema,
   historyRequestSchema,
+  sessionRowsSchema,
   sessionsNoticeSchema,
   type HistoryAnswer,
   type HistoryRequest,
@@ -26,6 +28,8 @@ export interface ClusterSessionsOptions {
   node: string;
   /** This process's own sessions. */
   local(): SessionInfo[];
+  /** This process's own sessions as rows of `GET /api/sessions`. */
+  rows(): SessionListEntry[];
   /** Records of one of this process's sessions, for another process; null when not ours. */
   history(req: HistoryRequest): HistoryAnswer | null;
   /** The other processes' sessions changed: tell this process's pages. */
@@ -49,6 +53,9 @@ export class ClusterSessions {
       opts.changed();
     });
     io.on('clusterWho', () => this.announce());
+    io.on('clusterList', (ack) => {
+      if (typeof ack === 'function') ack(opts.rows());
+    });
     io.on('clusterHistory', (req, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = historyRequestSchema.safeParse(req);
@@ -88,6 +95,28 @@ export class ClusterSessions {
         if (seen.has(s.id)) continue;
         seen.add(s.id);
         out.push(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The other processes' sessions as rows of `GET /api/sessions`, asked of them now (fresh
+   * counts); a process that does not answer within the adapter's 5 s is left out.
+   */
+  async rows(): Promise<SessionListEntry[]> {
+    const seen = new Set(this.opts.local().map((s) => s.id));
+    const out: SessionListEntry[] = [];
+    for (const answer of await askOthers(this.opts.io, 'clusterList')) {
+      const parsed = sessionRowsSchema.safeParse(answer);
+      if (!parsed.success) {
+        this.opts.log('a server process sent a malformed session list.');
+        continue;
+      }
+      for (const row of parsed.data) {
+        if (seen.has(row.id)) continue;
+        seen.add(row.id);
+        out.push(row);
       }
     }
     return out;

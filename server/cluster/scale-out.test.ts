@@ -13,6 +13,9 @@ import type { ScenarioStatus, SessionRecord } from '../../core/protocol.ts';
 import { Connection, type AppSocket } from '../../web/src/lib/connection.svelte.ts';
 import { Classroom } from '../../web/src/lib/classroom.svelte.ts';
 import { TOKEN_COOKIE } from '../auth/cookies.ts';
+import type { SessionListEntry } from '../../core/session-list-entry.ts';
+import type { SharedSession } from '../http/share-upload.ts';
+import { echoCopies } from '../sessions/testdata/echo-copies.ts';
 import { startRedisServer, type RedisServer } from './testdata/redis-server.ts';
 import { startServerProcess, type ServerProcess } from './testdata/server-process.ts';
 
@@ -22,6 +25,7 @@ let b: ServerProcess | undefined;
 const pages: Connection[] = [];
 /** Every process is given it: pages carrying it are presenters, the others viewers. */
 const TOKEN = 'scale-out-test-token-0123456789';
+const PRESENTER = { cookie: `${TOKEN_COOKIE}=${TOKEN}` };
 
 beforeAll(async () => {
   redis = await startRedisServer();
@@ -45,7 +49,7 @@ async function page(
   const socket: AppSocket = connect(server.url, {
     autoConnect: false,
     transports: ['websocket'],
-    ...(role === 'presenter' && { extraHeaders: { cookie: `${TOKEN_COOKIE}=${TOKEN}` } }),
+    ...(role === 'presenter' && { extraHeaders: PRESENTER }),
   });
   const conn = new Connection(socket);
   pages.push(conn);
@@ -226,6 +230,52 @@ describe('two server processes on one Redis', () => {
     } finally {
       after.close();
     }
+  }, 60_000);
+
+  it('lists every process`s sessions on each, and serves a session of A`s exports from B byte for byte', async () => {
+    const shared = await fetch(new URL('/api/sessions?name=copies.pcap', a!.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', ...PRESENTER },
+      body: Buffer.from(echoCopies(400)), // 4,000 packets
+    });
+    expect(shared.status).toBe(201);
+    const { id } = (await shared.json()) as SharedSession;
+
+    const rows = async (server: ServerProcess) => {
+      const res = await fetch(new URL('/api/sessions', server.url));
+      expect(res.status).toBe(200);
+      return ((await res.json()) as SessionListEntry[]).toSorted((x, y) =>
+        x.id.localeCompare(y.id),
+      );
+    };
+    const [onA, onB] = [await rows(a!), await rows(b!)];
+    expect(onB.find((r) => r.id === id)).toMatchObject({ kind: 'file', packets: 4000 });
+    expect(onB.filter((r) => r.kind === 'live' && !r.closed)).toHaveLength(2);
+    expect(onB.map((r) => r.id)).toEqual(onA.map((r) => r.id));
+
+    const get = (server: ServerProcess, path: string) =>
+      fetch(new URL(`/api/sessions/${encodeURIComponent(id)}/${path}`, server.url));
+    for (const file of ['export.pcapng', 'export.csv', 'export.json']) {
+      const [fromA, fromB] = [await get(a!, file), await get(b!, file)];
+      expect(fromB.status).toBe(200);
+      for (const h of ['content-type', 'content-disposition'])
+        expect(fromB.headers.get(h)).toBe(fromA.headers.get(h));
+      const [bytesA, bytesB] = [
+        Buffer.from(await fromA.arrayBuffer()),
+        Buffer.from(await fromB.arrayBuffer()),
+      ];
+      // More than one 256 KiB part.
+      if (file === 'export.pcapng') expect(bytesA.length).toBeGreaterThan(300_000);
+      expect(bytesB.equals(bytesA)).toBe(true);
+    }
+    // The owner's refusals reach the client as they are; an unknown session is 404 on B too.
+    for (const path of ['export.mmd', 'export.txt', 'export.csv?conv=nope']) {
+      const [fromA, fromB] = [await get(a!, path), await get(b!, path)];
+      expect(fromB.status).toBe(fromA.status);
+      expect(await fromB.json()).toEqual(await fromA.json());
+    }
+    const none = await fetch(new URL('/api/sessions/file-nobody/export.csv', b!.url));
+    expect(none.status).toBe(404);
   }, 60_000);
 
   it('keeps serving each process`s own pages while Redis is down, and catches up when it returns', async () => {

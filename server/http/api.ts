@@ -8,8 +8,8 @@ import type { Session } from '../hub/session.ts';
 import { frameRoute } from './frame-route.ts';
 import { replyError as fail, replyJson as json } from './reply.ts';
 import { decodeSegment } from './request-url.ts';
-import { exportRoute } from './export-routes.ts';
-import { sessionListEntry } from './session-list.ts';
+import { exportRoute, sendExport, type ExportFile } from './export-routes.ts';
+import { sessionListEntry, type SessionListEntry } from './session-list.ts';
 import { shareUploads, type ShareTarget } from './share-upload.ts';
 
 export interface ApiSessions {
@@ -21,6 +21,20 @@ export interface ApiSessions {
   writeRefusal(req: http.IncomingMessage): { status: number; error: string } | undefined;
   /** Why this request may not read a session's packets or exports (--private, a viewer). */
   readRefusal?(req: http.IncomingMessage): { status: number; error: string } | undefined;
+  /** With --redis: the sessions other server processes hold. */
+  elsewhere?: OtherProcesses;
+}
+
+/** The sessions of the other server processes sharing Redis, as the API serves them. */
+export interface OtherProcesses {
+  /** Their rows of the session list. */
+  rows(): Promise<SessionListEntry[]>;
+  /** An export of their session `id`; null when no process holds it. */
+  exportOf(
+    id: string,
+    file: string,
+    query: URLSearchParams,
+  ): Promise<{ status: 200; file: ExportFile } | { status: number; error: string } | null>;
 }
 
 export type Handler = (
@@ -49,7 +63,10 @@ export function apiHandler(sessions: ApiSessions): Handler {
       }
     }
     if (parts.length === 2 && req.method === 'GET') {
-      return json(res, 200, sessions.list().map(sessionListEntry));
+      const own = sessions.list().map(sessionListEntry);
+      const others = sessions.elsewhere;
+      if (!others) return json(res, 200, own);
+      return others.rows().then((rows) => void json(res, 200, [...own, ...rows]));
     }
     if (parts.length === 2 && req.method === 'POST') {
       return upload(req, res, url.query);
@@ -58,8 +75,12 @@ export function apiHandler(sessions: ApiSessions): Handler {
       const id = decodeSegment(parts[2]!);
       if (id === undefined) return fail(res, 400, 'The session name has a malformed %-escape.');
       const session = sessions.get(id);
-      if (!session) return fail(res, 404, `No session named ${JSON.stringify(id.slice(0, 80))}.`);
       const refused = sessions.readRefusal?.(req);
+      if (!session && parts.length === 4 && parts[3]!.startsWith('export.') && sessions.elsewhere) {
+        if (refused) return fail(res, refused.status, refused.error);
+        return exportElsewhere(res, sessions.elsewhere, id, parts[3]!, url.query);
+      }
+      if (!session) return fail(res, 404, noSuchSession(id));
       if (refused) return fail(res, refused.status, refused.error);
       if (parts.length === 4 && parts[3] === 'capture.pcapng') return savePcapng(res, session);
       if (parts.length === 5 && parts[3] === 'frames') {
@@ -76,6 +97,23 @@ export function apiHandler(sessions: ApiSessions): Handler {
       `${req.method} ${JSON.stringify(url.pathname.slice(0, 80))} is not supported.`,
     );
   };
+}
+
+const noSuchSession = (id: string) => `No session named ${JSON.stringify(id.slice(0, 80))}.`;
+
+/** An export of a session another server process holds, streamed from it a part at a time. */
+async function exportElsewhere(
+  res: http.ServerResponse,
+  others: OtherProcesses,
+  id: string,
+  file: string,
+  query: URLSearchParams,
+): Promise<void> {
+  const answer = await others.exportOf(id, file, query);
+  if (!answer) return void fail(res, 404, noSuchSession(id));
+  if (answer.status !== 200 || !('file' in answer))
+    return void fail(res, answer.status, 'error' in answer ? answer.error : 'Export failed.');
+  sendExport(res, answer.file);
 }
 
 /**

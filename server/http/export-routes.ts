@@ -81,6 +81,33 @@ export function planExport(
   return { status: 200, format, records, conv };
 }
 
+/** An export ready to be sent: its file name, content type and contents, made as it is read. */
+export interface ExportFile {
+  name: string;
+  contentType: string;
+  chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+}
+
+/** The file a request asks for, or why not (the export of another process's session too). */
+export function exportFile(
+  session: Session,
+  fileSegment: string,
+  query: URLSearchParams,
+): { status: 200; file: ExportFile } | { status: 400 | 404 | 409; error: string } {
+  const plan = planExport(session, fileSegment, query);
+  if (plan.status !== 200) return plan;
+  const { format, records, conv } = plan;
+  const stream = conv === null ? '' : `-${conversationNumber(records)}`;
+  return {
+    status: 200,
+    file: {
+      name: `packet-ladder-${session.id}${stream}.${format}`,
+      contentType: CONTENT_TYPES[format],
+      chunks: chunksOf(format, session, records, conv),
+    },
+  };
+}
+
 /** Answers the request; `fail` writes a one-line JSON error. */
 export function exportRoute(
   res: http.ServerResponse,
@@ -88,19 +115,22 @@ export function exportRoute(
   fileSegment: string,
   query: URLSearchParams,
 ): true {
-  const plan = planExport(session, fileSegment, query);
-  if (plan.status !== 200) return fail(res, plan.status, plan.error);
-  const { format, records, conv } = plan;
-  const stream = conv === null ? '' : `-${conversationNumber(records)}`;
-  const name = `packet-ladder-${session.id}${stream}.${format}`;
+  const answer = exportFile(session, fileSegment, query);
+  return answer.status === 200
+    ? sendExport(res, answer.file)
+    : fail(res, answer.status, answer.error);
+}
+
+/** Streams an export as an attachment; a failure midway cuts the response (and is logged). */
+export function sendExport(res: http.ServerResponse, file: ExportFile): true {
   res.writeHead(200, {
-    'content-type': CONTENT_TYPES[format],
-    'content-disposition': `attachment; filename="${name}"`,
+    'content-type': file.contentType,
+    'content-disposition': `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
-  void streamChunks(res, chunksOf(format, session, records, conv)).catch((err: Error) => {
-    process.stderr.write(`packet-ladder: export ${name} stopped: ${err.message}\n`);
+  void streamChunks(res, file.chunks).catch((err: Error) => {
+    process.stderr.write(`packet-ladder: export ${file.name} stopped: ${err.message}\n`);
     res.destroy();
   });
   return true;

@@ -7,13 +7,13 @@ import type http from 'node:http';
 
 export async function streamChunks(
   res: http.ServerResponse,
-  chunks: Iterable<string | Uint8Array>,
+  chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
   let gone = false;
   const onClose = () => (gone = true);
   res.once('close', onClose);
   try {
-    for (const chunk of chunks) {
+    for await (const chunk of chunks) {
       if (gone || res.destroyed) return;
       if (!res.write(chunk)) {
         await Promise.race([once(res, 'drain'), once(res, 'close')]);
