@@ -31,6 +31,16 @@ const ROLE_PARAMS = new Set(['from', 'to', 'side']);
 type Template = string[];
 const compiled: Record<Locale, Map<string, Template>> = { en: new Map(), 'zh-CN': new Map() };
 
+/** The sentence of `key` split at its slots: literal, slot name, literal, … (made once per key). */
+export function explanationTemplate(key: string, locale: Locale): readonly string[] {
+  return template(key, locale);
+}
+
+/** How a slot's value reads in a sentence: role names in the language, the rest as String(). */
+export function slotText(name: string, v: string | number, locale: Locale): string {
+  return ROLE_PARAMS.has(name) ? (roles[locale][String(v)] ?? String(v)) : String(v);
+}
+
 function template(key: string, locale: Locale): Template {
   let t = compiled[locale].get(key);
   if (!t) {

@@ -1,24 +1,65 @@
 /**
- * The line `packet-ladder analyze` prints for one packet, written straight to text: the same
- * characters as `JSON.stringify(packetJson(p, firstTime, file, lang))`, without building the object
- * first (on a 500,000-packet file the object and its generic serialisation were a fifth of the time).
+ * The line `packet-ladder analyze` prints for one packet, written straight into bytes: the same
+ * characters as `JSON.stringify(packetJson(p, firstTime, file, lang))`, without building the object,
+ * the line or the sentence as strings first (see JsonLineBuffer).
  */
 import type { PacketRecord } from '../protocol.ts';
-import { explain } from '../explain/explain.ts';
-import { renderExplanation, type Locale } from '../explain/render-explanation.ts';
+import { explain, type Explanation } from '../explain/explain.ts';
+import { explanationTemplate, slotText, type Locale } from '../explain/render-explanation.ts';
+import { JsonLineBuffer, utf8 } from './json-line-buffer.ts';
 
-/** Characters JSON.stringify escapes in a string: controls, quote, backslash, lone surrogates. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
-const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+const K = {
+  open: utf8('{'),
+  file: utf8('{"file":'),
+  no: utf8(',"no":'),
+  noFirst: utf8('"no":'),
+  time: utf8(',"time":'),
+  src: utf8(',"src":'),
+  dst: utf8(',"dst":'),
+  proto: utf8(',"proto":'),
+  len: utf8(',"len":'),
+  sport: utf8(',"sport":'),
+  dport: utf8(',"dport":'),
+  stream: utf8(',"stream":'),
+  flags: utf8(',"flags":'),
+  seq: utf8(',"seq":'),
+  ack: utf8(',"ack":'),
+  seqRaw: utf8(',"seqRaw":'),
+  ackRaw: utf8(',"ackRaw":'),
+  win: utf8(',"win":'),
+  options: utf8(',"options":'),
+  noOptions: utf8(',"options":{}'),
+  nextSeq: utf8(',"nextSeq":'),
+  analysis: utf8(',"analysis":'),
+  noAnalysis: utf8(',"analysis":[]'),
+  client: utf8(',"states":{"client":'),
+  server: utf8(',"server":'),
+  phase: utf8(',"phase":'),
+  teach: utf8(',"teach":'),
+  corrected: utf8(',"corrected":true'),
+  type: utf8(',"type":'),
+  code: utf8(',"code":'),
+  inner: utf8(',"inner":'),
+  fragment: utf8(',"fragment":'),
+  reassembled: utf8(',"reassembled":'),
+  truncated: utf8(',"truncated":true'),
+  malformed: utf8(',"malformed":'),
+  explain: utf8(',"explain":"'),
+  close: utf8('}'),
+  closeString: utf8('"}'),
+  space: utf8(' '),
+  comma: utf8(','),
+  listOpen: utf8('['),
+  listClose: utf8(']'),
+};
 
-const str = (s: string) => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
-/** JSON.stringify prints NaN and ±Infinity as null. */
-const num = (n: number) => (Number.isFinite(n) ? `${n}` : 'null');
-
-function strings(list: readonly string[]): string {
-  let out = '[';
-  for (let i = 0; i < list.length; i++) out += (i ? ',' : '') + str(list[i]!);
-  return `${out}]`;
+function strings(w: JsonLineBuffer, list: readonly string[]): void {
+  w.bytes(K.listOpen);
+  for (let i = 0; i < list.length; i++) {
+    if (i) w.bytes(K.comma);
+    w.string(list[i]!);
+  }
+  w.bytes(K.listClose);
 }
 
 function isEmpty(o: object): boolean {
@@ -26,52 +67,182 @@ function isEmpty(o: object): boolean {
   return true;
 }
 
+/** A sentence's template with its literals escaped for JSON and encoded: bytes, slot, bytes, … */
+type EncodedTemplate = (Uint8Array | string)[];
+const encoded = new Map<readonly string[], EncodedTemplate>();
+
+function encodedTemplate(key: string, locale: Locale): EncodedTemplate {
+  const t = explanationTemplate(key, locale);
+  let e = encoded.get(t);
+  if (!e) {
+    e = t.map((part, i) => (i % 2 ? part : utf8(JSON.stringify(part).slice(1, -1))));
+    encoded.set(t, e);
+  }
+  return e;
+}
+
+/** The sentence renderExplanation words, as the inside of a JSON string. */
+function writeExplanation(w: JsonLineBuffer, exp: Explanation, locale: Locale): void {
+  for (let k = 0; k < exp.keys.length; k++) {
+    if (k && locale === 'en') w.bytes(K.space);
+    const t = encodedTemplate(exp.keys[k]!, locale);
+    w.bytes(t[0] as Uint8Array);
+    for (let i = 1; i < t.length; i += 2) {
+      const name = t[i] as string;
+      const v = exp.params[name];
+      if (v === undefined) w.stringBody(`{${name}}`);
+      else if (typeof v === 'number') w.numberText(v);
+      else w.stringBody(slotText(name, v, locale));
+      w.bytes(t[i + 1] as Uint8Array);
+    }
+  }
+}
+
 /**
- * `fileJson` is `JSON.stringify(file)` made once per file (or undefined), `time` as in packetJson:
- * seconds since `firstTime`, rounded to the microsecond. Ends without a newline.
+ * Writes the line and its newline. `fileJson` is `JSON.stringify(file)` made once per file (or
+ * undefined), `time` as in packetJson: seconds since `firstTime`, rounded to the microsecond.
  */
+export function writePacketJsonLine(
+  w: JsonLineBuffer,
+  p: PacketRecord,
+  firstTime: number,
+  fileJson?: string,
+  lang?: Locale,
+): void {
+  const a = p.analysis;
+  if (fileJson === undefined) w.bytes(K.open);
+  else {
+    w.bytes(K.file);
+    w.text(fileJson);
+    w.bytes(K.comma);
+  }
+  w.bytes(K.noFirst);
+  w.number(p.no);
+  w.bytes(K.time);
+  w.number(Math.round(p.time - firstTime) / 1e6);
+  if (p.src !== undefined) {
+    w.bytes(K.src);
+    w.string(p.src);
+  }
+  if (p.dst !== undefined) {
+    w.bytes(K.dst);
+    w.string(p.dst);
+  }
+  w.bytes(K.proto);
+  w.string(p.proto);
+  w.bytes(K.len);
+  w.number(p.len);
+  if (p.sport !== undefined) {
+    w.bytes(K.sport);
+    w.number(p.sport);
+  }
+  if (p.dport !== undefined) {
+    w.bytes(K.dport);
+    w.number(p.dport);
+  }
+  const tcp = p.tcp;
+  if (tcp) {
+    if (a?.stream !== undefined) {
+      w.bytes(K.stream);
+      w.number(a.stream);
+    }
+    w.bytes(K.flags);
+    strings(w, tcp.flags);
+    if (a?.seq !== undefined) {
+      w.bytes(K.seq);
+      w.number(a.seq);
+    }
+    if (a?.ack !== undefined) {
+      w.bytes(K.ack);
+      w.number(a.ack);
+    }
+    w.bytes(K.seqRaw);
+    w.number(tcp.seq);
+    if (tcp.flags.includes('ACK')) {
+      w.bytes(K.ackRaw);
+      w.number(tcp.ack);
+    }
+    w.bytes(K.win);
+    w.number(a?.win ?? tcp.window);
+    if (isEmpty(tcp.options)) w.bytes(K.noOptions);
+    else {
+      w.bytes(K.options);
+      w.text(JSON.stringify(tcp.options));
+    }
+    if (a?.nextSeq !== undefined) {
+      w.bytes(K.nextSeq);
+      w.number(a.nextSeq);
+    }
+    if (a?.analysis) {
+      w.bytes(K.analysis);
+      strings(w, a.analysis);
+    } else w.bytes(K.noAnalysis);
+    if (a?.states) {
+      w.bytes(K.client);
+      w.string(a.states.client);
+      w.bytes(K.server);
+      w.string(a.states.server);
+      w.bytes(K.close);
+    }
+    if (a?.phase !== undefined) {
+      w.bytes(K.phase);
+      w.string(a.phase);
+    }
+    if (a?.teach) {
+      w.bytes(K.teach);
+      strings(w, a.teach);
+    }
+    if (a?.corrected) w.bytes(K.corrected);
+  } else if (p.proto === 'UDP' && a && a.stream !== undefined) {
+    w.bytes(K.stream);
+    w.number(a.stream);
+  }
+  if (p.icmp) {
+    w.bytes(K.type);
+    w.number(p.icmp.type);
+    w.bytes(K.code);
+    w.number(p.icmp.code);
+    if (p.icmp.inner) {
+      w.bytes(K.inner);
+      w.text(JSON.stringify(p.icmp.inner));
+    }
+  }
+  if (p.fragment) {
+    w.bytes(K.fragment);
+    w.text(JSON.stringify(p.fragment));
+  }
+  if (p.reassembled) {
+    w.bytes(K.reassembled);
+    w.text(JSON.stringify(p.reassembled));
+  }
+  if (p.truncated) w.bytes(K.truncated);
+  if (p.malformed) {
+    w.bytes(K.malformed);
+    w.string(p.malformed);
+  }
+  if (lang) {
+    w.bytes(K.explain);
+    writeExplanation(w, explain(p), lang);
+    w.bytes(K.closeString);
+  } else w.bytes(K.close);
+  w.endLine();
+}
+
+const decoder = new TextDecoder();
+
+/** The same line as a string, without the newline (for checks and small outputs). */
 export function packetJsonLine(
   p: PacketRecord,
   firstTime: number,
   fileJson?: string,
   lang?: Locale,
 ): string {
-  const a = p.analysis;
-  let out = fileJson === undefined ? '{' : `{"file":${fileJson},`;
-  out += `"no":${num(p.no)},"time":${num(Math.round(p.time - firstTime) / 1e6)}`;
-  if (p.src !== undefined) out += `,"src":${str(p.src)}`;
-  if (p.dst !== undefined) out += `,"dst":${str(p.dst)}`;
-  out += `,"proto":${str(p.proto)},"len":${num(p.len)}`;
-  if (p.sport !== undefined) out += `,"sport":${num(p.sport)}`;
-  if (p.dport !== undefined) out += `,"dport":${num(p.dport)}`;
-  const tcp = p.tcp;
-  if (tcp) {
-    if (a?.stream !== undefined) out += `,"stream":${num(a.stream)}`;
-    out += `,"flags":${strings(tcp.flags)}`;
-    if (a?.seq !== undefined) out += `,"seq":${num(a.seq)}`;
-    if (a?.ack !== undefined) out += `,"ack":${num(a.ack)}`;
-    out += `,"seqRaw":${num(tcp.seq)}`;
-    if (tcp.flags.includes('ACK')) out += `,"ackRaw":${num(tcp.ack)}`;
-    out += `,"win":${num(a?.win ?? tcp.window)}`;
-    out += `,"options":${isEmpty(tcp.options) ? '{}' : JSON.stringify(tcp.options)}`;
-    if (a?.nextSeq !== undefined) out += `,"nextSeq":${num(a.nextSeq)}`;
-    out += `,"analysis":${a?.analysis ? strings(a.analysis) : '[]'}`;
-    if (a?.states)
-      out += `,"states":{"client":${str(a.states.client)},"server":${str(a.states.server)}}`;
-    if (a?.phase !== undefined) out += `,"phase":${str(a.phase)}`;
-    if (a?.teach) out += `,"teach":${strings(a.teach)}`;
-    if (a?.corrected) out += ',"corrected":true';
-  } else if (p.proto === 'UDP' && a && a.stream !== undefined) {
-    out += `,"stream":${num(a.stream)}`;
-  }
-  if (p.icmp) {
-    out += `,"type":${num(p.icmp.type)},"code":${num(p.icmp.code)}`;
-    if (p.icmp.inner) out += `,"inner":${JSON.stringify(p.icmp.inner)}`;
-  }
-  if (p.fragment) out += `,"fragment":${JSON.stringify(p.fragment)}`;
-  if (p.reassembled) out += `,"reassembled":${JSON.stringify(p.reassembled)}`;
-  if (p.truncated) out += ',"truncated":true';
-  if (p.malformed) out += `,"malformed":${str(p.malformed)}`;
-  if (lang) out += `,"explain":${str(renderExplanation(explain(p), lang))}`;
-  return `${out}}`;
+  let line = '';
+  const w = new JsonLineBuffer(new Uint8Array(4096), (bytes) => {
+    line += decoder.decode(bytes);
+    return new Uint8Array(4096);
+  });
+  writePacketJsonLine(w, p, firstTime, fileJson, lang);
+  w.flush();
+  return line.slice(0, -1);
 }

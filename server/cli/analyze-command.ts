@@ -6,14 +6,14 @@ import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createCaptureIngest, type IngestedPacket } from '../../core/ingest/capture-ingest.ts';
-import type { PacketRecord } from '../../core/records.ts';
-import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import { CaptureFormatError } from '../../core/pcap/index.ts';
 import { reassemblyNote } from '../../core/decode/reassembly-note.ts';
 import { ANALYZE_KEYS } from '../../core/report/packet-json.ts';
-import { packetJsonLine } from '../../core/report/packet-json-line.ts';
+import { writePacketJsonLine } from '../../core/report/packet-json-line.ts';
+import { JsonLineBuffer } from '../../core/report/json-line-buffer.ts';
 import { isLocale, type Locale } from '../../core/explain/render-explanation.ts';
 import { createHeapCeiling } from './heap-ceiling.ts';
+import { HeldLines } from './held-lines.ts';
 import { openCaptureInput, readInput, refuseSpecialFile } from './capture-input.ts';
 
 /** Packets held back at most while waiting for a correction; past it the oldest print as they are. */
@@ -97,16 +97,10 @@ export async function analyzeCommand(
   return failed ? 2 : 0;
 }
 
-/** Replaces the analysis of the held record numbered `no` (if it is still held). */
-function correct(held: PacketRecord[], no: number, analysis: PacketAnalysis): void {
-  const r = held.length ? held[no - held[0]!.no] : undefined;
-  if (r?.no === no) r.analysis = analysis;
-}
-
 /** Bytes read at a time: one buffer, reused, so memory does not grow with the file. */
 const READ_CHUNK = 16384;
-/** Output is encoded into buffers of this many bytes, each one write (one write per line costs
- * more, and one long string of many lines costs more to flatten and encode than the lines). */
+/** Output is written into buffers of this many bytes, each one write (one write per line costs
+ * more). */
 const WRITE_BUFFER = 1024 * 1024;
 /** Garbage allowed to pile up before a full collection (see HeapCeiling). */
 const HEAP_SLACK = 24 * 1024 * 1024;
@@ -124,46 +118,29 @@ async function analyzeFile(
   const ingest = createCaptureIngest({ serverPorts, previewBytes: 0, keepConversations: 0 });
   const fileJson = label === undefined ? undefined : JSON.stringify(label);
   let first: number | undefined;
-  let buf = Buffer.allocUnsafe(WRITE_BUFFER);
-  let at = 0;
   let blocked = false;
-  // A written buffer belongs to the stream until it is written out: the next lines go to a new one.
-  const send = () => {
-    if (at === 0) return;
-    if (!out.write(buf.subarray(0, at))) blocked = true;
-    buf = Buffer.allocUnsafe(WRITE_BUFFER);
-    at = 0;
-  };
-  const print = (line: string) => {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit, plus the newline.
-    if (at + 3 * line.length + 1 > buf.length) {
-      send();
-      if (3 * line.length + 1 > buf.length) {
-        if (!out.write(`${line}\n`)) blocked = true;
-        return;
-      }
-    }
-    at += buf.write(line, at);
-    buf[at++] = 10;
-  };
-  // Lines wait while a later packet may still correct them (held[0] is the oldest unprinted).
-  let held: PacketRecord[] = [];
+  // A handed-on buffer belongs to the stream until it is written out: the next lines go to a new one.
+  const lines = new JsonLineBuffer(Buffer.allocUnsafe(WRITE_BUFFER), (bytes) => {
+    if (!out.write(bytes)) blocked = true;
+    return Buffer.allocUnsafe(WRITE_BUFFER);
+  });
+  // Lines wait while a later packet may still correct them.
+  const held = new HeldLines(lines, (to, record) => {
+    writePacketJsonLine(to, record, first!, fileJson, lang);
+  });
   const emit = async (packets: IngestedPacket[], last = false) => {
     for (let i = 0; i < packets.length; i++) {
       const { record, corrections } = packets[i]!;
-      held.push(record);
-      if (corrections) for (const c of corrections) correct(held, c.packet, c.analysis);
+      first ??= record.time;
+      held.add(record);
+      if (corrections) for (const c of corrections) held.correct(c.packet, c.analysis);
     }
     const open = last ? undefined : ingest.analyzer.oldestOpen();
-    let n = open === undefined || !held.length ? held.length : Math.max(0, open - held[0]!.no);
-    n = Math.max(n, held.length - MAX_HELD);
-    for (let i = 0; i < n; i++) {
-      const record = held[i]!;
-      first ??= record.time;
-      print(packetJsonLine(record, first, fileJson, lang));
-    }
-    held = n === held.length ? [] : held.slice(n);
-    if (last) send();
+    const count = held.count;
+    let n = open === undefined || !count ? count : Math.max(0, open - held.first);
+    n = Math.max(n, count - MAX_HELD);
+    held.release(Math.min(n, count));
+    if (last) lines.flush();
     if (blocked) {
       blocked = false;
       await new Promise((r) => out.once('drain', r));

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { JsonLineBuffer, utf8 } from './json-line-buffer.ts';
+
+/** A buffer of `size` bytes handing on into text; `done()` flushes and returns the text. */
+function collect(size: number) {
+  let text = '';
+  const w = new JsonLineBuffer(new Uint8Array(size), (bytes) => {
+    text += new TextDecoder().decode(bytes);
+    return new Uint8Array(size);
+  });
+  return {
+    w,
+    done: () => {
+      w.flush();
+      return text;
+    },
+  };
+}
+
+const NUMBERS = [
+  0,
+  -0,
+  7,
+  10,
+  99,
+  4_294_967_295,
+  4_294_967_296,
+  -1,
+  -(2 ** 31),
+  1.5,
+  0.000033,
+  2 ** 53,
+  -(2 ** 53),
+  1e21,
+  123_456_789_012_345,
+  NaN,
+  Infinity,
+  -Infinity,
+];
+const STRINGS = [
+  '',
+  'SYN_SENT',
+  'quote " back \\ slash',
+  'tab\t\u0001',
+  '捕获’s',
+  'lone \ud800 x',
+  '😀',
+];
+
+describe('JsonLineBuffer', () => {
+  it('writes numbers as JSON.stringify and as String()', () => {
+    for (const n of NUMBERS) {
+      const { w, done } = collect(8);
+      w.number(n);
+      w.bytes(utf8(' '));
+      w.numberText(n);
+      w.endLine();
+      expect(done()).toBe(`${JSON.stringify(n)} ${String(n)}\n`);
+    }
+  });
+
+  it('writes strings escaped as JSON.stringify, through buffers smaller than a line', () => {
+    const { w, done } = collect(4);
+    for (const s of STRINGS) {
+      w.string(s);
+      w.endLine();
+    }
+    expect(done()).toBe(STRINGS.map((s) => `${JSON.stringify(s)}\n`).join(''));
+  });
+
+  it('copies whole lines through, handing on only complete lines', () => {
+    const handed: string[] = [];
+    const w = new JsonLineBuffer(new Uint8Array(10), (bytes) => {
+      handed.push(new TextDecoder().decode(bytes));
+      return new Uint8Array(10);
+    });
+    w.lines(utf8('a\nbb\nccc\ndddddddddddddd\ne\n'));
+    w.flush();
+    expect(handed.join('')).toBe('a\nbb\nccc\ndddddddddddddd\ne\n');
+    for (const chunk of handed) expect(chunk.endsWith('\n')).toBe(true);
+  });
+
+  it('keeps everything when it has nowhere to hand lines on, and drops a printed front', () => {
+    const w = new JsonLineBuffer(new Uint8Array(2));
+    for (const s of ['one', 'two', 'three']) {
+      w.string(s);
+      w.endLine();
+    }
+    const first = w.lineEnd(0);
+    expect(new TextDecoder().decode(w.view(0, first))).toBe('"one"\n');
+    w.drop(first);
+    expect(new TextDecoder().decode(w.view(0, w.length))).toBe('"two"\n"three"\n');
+  });
+});
