@@ -6,7 +6,7 @@
 import type { AnalysisFlag } from './packet-analysis.ts';
 import type { RetransmitOrigin } from './retransmit-origin.ts';
 import { seqAdd, seqGe, seqLe, seqLt } from './seq-math.ts';
-import type { SentSegment, TcpDirection } from './tcp-direction.ts';
+import { SENT, type TcpDirection } from './tcp-direction.ts';
 
 const MAX_UNACKED = 1000;
 const MAX_ACKED = 32;
@@ -39,34 +39,44 @@ export function traceRetransmission(
   const span = seg.len + (seg.syn ? 1 : 0) + (seg.fin ? 1 : 0);
   if (span === 0) return undefined;
   if (!flags.includes('retransmission')) {
-    if (fwd.sent.length < MAX_UNACKED) {
-      const end = seqAdd(seg.seq, span);
-      fwd.sent.push({
-        seq: seg.seq,
-        end,
-        no: seg.no,
-        first: seg.time,
-        last: seg.time,
-        tries: 0,
-      });
-    }
+    if (fwd.sent.length < MAX_UNACKED * SENT.size)
+      fwd.sent.push(seg.seq, seqAdd(seg.seq, span), seg.no, seg.time, seg.time, 0);
     return undefined;
   }
-  const covers = (s: SentSegment) => seqLe(s.seq, seg.seq) && seqLt(seg.seq, s.end);
-  const o = fwd.sent.find(covers) ?? fwd.sentAcked.findLast(covers);
-  if (!o) return undefined; // the original was not captured
-  const previous = o.last;
-  o.tries++;
-  o.last = seg.time;
+  let list = fwd.sent;
+  let o = firstCovering(list, seg.seq);
+  if (o === -1) {
+    list = fwd.sentAcked;
+    o = lastCovering(list, seg.seq);
+  }
+  if (o === -1) return undefined; // the original was not captured
+  const previous = list[o + SENT.last]!;
+  const tries = ++list[o + SENT.tries]!;
+  list[o + SENT.last] = seg.time;
   const fast = flags.includes('fast_retransmission');
   return {
-    original: o.no,
-    sinceUs: seg.time - o.first,
+    original: list[o + SENT.no]!,
+    sinceUs: seg.time - list[o + SENT.first]!,
     sincePreviousUs: seg.time - previous,
-    attempt: o.tries,
+    attempt: tries,
     trigger: fast ? 'duplicate_acks' : 'timeout',
     ...(fast ? { dupAcks: Math.max(rev.dupacknum, 0) } : {}),
   };
+}
+
+const covers = (list: number[], i: number, seq: number) =>
+  seqLe(list[i + SENT.seq]!, seq) && seqLt(seq, list[i + SENT.end]!);
+
+/** Index of the first entry holding `seq` (-1 when none). */
+function firstCovering(list: number[], seq: number): number {
+  for (let i = 0; i < list.length; i += SENT.size) if (covers(list, i, seq)) return i;
+  return -1;
+}
+
+/** Index of the last entry holding `seq` (-1 when none). */
+function lastCovering(list: number[], seq: number): number {
+  for (let i = list.length - SENT.size; i >= 0; i -= SENT.size) if (covers(list, i, seq)) return i;
+  return -1;
 }
 
 /** Moves what `ack` acknowledges from the unacknowledged list to the short acknowledged one. */
@@ -74,10 +84,14 @@ function acknowledge(dir: TcpDirection, ack: number): void {
   const unacked = dir.sent;
   const acked = dir.sentAcked;
   let kept = 0;
-  for (const s of unacked) {
-    if (seqGe(ack, s.end)) acked.push(s);
-    else unacked[kept++] = s;
+  for (let i = 0; i < unacked.length; i += SENT.size) {
+    if (seqGe(ack, unacked[i + SENT.end]!)) {
+      for (let f = 0; f < SENT.size; f++) acked.push(unacked[i + f]!);
+    } else {
+      if (kept !== i) for (let f = 0; f < SENT.size; f++) unacked[kept + f] = unacked[i + f]!;
+      kept += SENT.size;
+    }
   }
   unacked.length = kept;
-  if (acked.length > MAX_ACKED) acked.splice(0, acked.length - MAX_ACKED);
+  if (acked.length > MAX_ACKED * SENT.size) acked.splice(0, acked.length - MAX_ACKED * SENT.size);
 }

@@ -4,21 +4,13 @@ import type { AnalysisFlag } from './packet-analysis.ts';
 /** Wireshark keeps at most this many unacknowledged segments per direction. */
 export const MAX_UNACKED_SEGMENTS = 1000;
 
-export interface UnackedSegment {
-  seq: number;
-  nextseq: number;
-}
-
-/** One first transmission remembered for retransmissions to name (see retransmit-tracker.ts):
- * its bytes (raw seq, SYN and FIN count one), packet number, times and tries. */
-export interface SentSegment {
-  seq: number;
-  end: number;
-  no: number;
-  first: number;
-  last: number;
-  tries: number;
-}
+/**
+ * One first transmission remembered for retransmissions to name (see retransmit-tracker.ts), as
+ * `size` numbers in a row of a flat list: its bytes (raw seq to end; SYN and FIN count one), packet
+ * number, first and last time sent (µs) and tries. A list of numbers holds them unboxed: no
+ * object and no boxed number per entry, for every conversation a capture keeps.
+ */
+export const SENT = { seq: 0, end: 1, no: 2, first: 3, last: 4, tries: 5, size: 6 } as const;
 
 /** Raw sequence numbers throughout; 0 means "not seen yet", as in Wireshark. */
 export interface TcpDirection {
@@ -40,12 +32,12 @@ export interface TcpDirection {
   lastacklen: number;
   dupacknum: number;
   lastsegmentflags: readonly AnalysisFlag[];
-  /** Sent and not yet acknowledged, newest first. */
-  segments: UnackedSegment[];
-  /** First transmissions not yet acknowledged, oldest first (retransmit-tracker.ts). */
-  sent: SentSegment[];
+  /** Sent and not yet acknowledged: raw seq and nextseq of each, in pairs (unboxed numbers). */
+  segments: number[];
+  /** First transmissions not yet acknowledged, oldest first, SENT.size numbers each. */
+  sent: number[];
   /** The most recently acknowledged of them, for spurious retransmissions of acked bytes. */
-  sentAcked: SentSegment[];
+  sentAcked: number[];
   /** Time (µs) of this direction's most recent pure SYN, for the initial RTT. */
   synTime?: number;
 }

@@ -147,7 +147,10 @@ function retransmissionChecks(
   }
   const oooUs = initialRttUs || DEFAULT_OOO_US;
   const end = seqAdd(seq, len);
-  const seen = fwd.segments.some((u) => seqGe(seq, u.seq) && seqLe(end, u.nextseq));
+  let seen = false;
+  const segments = fwd.segments;
+  for (let i = 0; i < segments.length && !seen; i += 2)
+    seen = seqGe(seq, segments[i]!) && seqLe(end, segments[i + 1]!);
   if (t < oooUs && !seen) {
     const ctl = seg.flags.includes('SYN') || seg.flags.includes('FIN') ? 1 : 0;
     if (fwd.nextseq !== seqAdd(end, ctl) || fwd.lastacklen === 0) {
@@ -169,9 +172,9 @@ function record(
   const ctl = seg.flags.includes('SYN') || seg.flags.includes('FIN') ? 1 : 0;
   const probe = flags.includes('zero_window_probe');
   let nextseq = seqAdd(seq, len);
-  if ((len || ctl) && fwd.segments.length < MAX_UNACKED_SEGMENTS) {
+  if ((len || ctl) && fwd.segments.length < 2 * MAX_UNACKED_SEGMENTS) {
     nextseq = seqAdd(nextseq, ctl);
-    fwd.segments.unshift({ seq, nextseq });
+    fwd.segments.push(seq, nextseq);
   }
   if (!fwd.nextseq || seqGt(nextseq, seqAdd(fwd.nextseq, ctl))) fwd.lastacklen = len;
   if ((!fwd.nextseq || seqGt(nextseq, fwd.nextseq)) && !probe) fwd.nextseq = nextseq;
@@ -185,11 +188,12 @@ function record(
   // Drop what this acknowledges, in place (this runs for every segment).
   const segments = rev.segments;
   let kept = 0;
-  for (let i = 0; i < segments.length; i++) {
-    const u = segments[i]!;
-    if (seqGe(ack, u.nextseq)) continue;
-    if (seqGt(ack, u.seq)) u.seq = ack; // partly acknowledged
-    segments[kept++] = u;
+  for (let i = 0; i < segments.length; i += 2) {
+    const next = segments[i + 1]!;
+    if (seqGe(ack, next)) continue;
+    // Partly acknowledged: from the ack on.
+    segments[kept++] = seqGt(ack, segments[i]!) ? ack : segments[i]!;
+    segments[kept++] = next;
   }
   segments.length = kept;
 }
