@@ -44,6 +44,28 @@ describe('endpointLanes', () => {
     expect(assignment.of(records[8]!, 'server')).toBe(3);
   });
 
+  it('servers past half the limit share the last server lifeline', () => {
+    const convs = [1, 2, 3, 4, 5, 6].map((i) => ({
+      id: `tcp 127.0.0.1:${50000 + i} > 127.0.0.1:${23400 + i}`,
+      client: { address: '127.0.0.1', port: 50000 + i },
+      server: { address: '127.0.0.1', port: 23400 + i },
+    }));
+    const byId = new Map(convs.map((c) => [c.id, c]));
+    const records = convs.map((c, i) => step(i + 1, { conv: c.id }));
+    const { lanes, assignment } = endpointLanes(records, (id) => byId.get(id), 6);
+    expect(lanes.map((l) => `${l.role} ${l.endpoint}`)).toEqual([
+      'client 127.0.0.1:50001',
+      'client 127.0.0.1:50002',
+      'client ',
+      'server 127.0.0.1:23401',
+      'server 127.0.0.1:23402',
+      'server ',
+    ]);
+    expect(assignment.of(records[1]!, 'server')).toBe(4);
+    expect(assignment.of(records[5]!, 'server')).toBe(5);
+    expect(assignment.of(records[5]!, 'client')).toBe(2);
+  });
+
   it('records without a conversation fall on an unnamed client and server', () => {
     const { lanes } = endpointLanes([step(1, { conv: '' })], () => undefined);
     expect(lanes).toEqual([

@@ -1,7 +1,9 @@
 /**
  * One lifeline per endpoint (address:port) when several conversations share the ladder, as
  * Wireshark's flow graph draws them: clients left in order of appearance, servers right.
- * Past `maxLanes`, the later clients share one "other clients" lifeline.
+ * Past `maxLanes`, the later clients share one "other clients" lifeline, and past half of it the
+ * later servers one "other servers" lifeline: a file of thousands of conversations draws a few
+ * lifelines, not thousands.
  */
 import type { Endpoint, SessionRecord, Side } from '../../../core/protocol.ts';
 import { formatEndpoint } from '../../../core/conversation-id.ts';
@@ -49,21 +51,24 @@ export function endpointLanes(
       (side === 'client' ? clients : servers).push(key);
     }
   }
-  const clientRoom = Math.max(1, maxLanes - Math.max(1, servers.length));
+  const serverRoom = Math.max(1, Math.floor(maxLanes / 2));
+  const onRight = servers.length > serverRoom ? [...servers.slice(0, serverRoom - 1), ''] : servers;
+  const clientRoom = Math.max(1, maxLanes - Math.max(1, onRight.length));
   const shown = clients.length > clientRoom ? [...clients.slice(0, clientRoom - 1), ''] : clients;
   const lanes: EndpointLane[] = [
     ...(shown.length ? shown : ['']).map((endpoint) => ({ endpoint, role: 'client' as const })),
-    ...(servers.length ? servers : ['']).map((endpoint) => ({ endpoint, role: 'server' as const })),
+    ...(onRight.length ? onRight : ['']).map((endpoint) => ({ endpoint, role: 'server' as const })),
   ];
   const index = new Map(lanes.map((l, i) => [`${l.role} ${l.endpoint}`, i]));
   const otherClients = index.get('client ') ?? 0;
+  const otherServers = index.get('server ') ?? lanes.length - 1;
   return {
     lanes,
     assignment: {
       count: lanes.length,
       of: (r, side) =>
         index.get(`${side} ${keyOf(r.conv, side)}`) ??
-        (side === 'client' ? otherClients : lanes.length - 1),
+        (side === 'client' ? otherClients : otherServers),
     },
   };
 }

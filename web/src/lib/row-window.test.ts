@@ -62,4 +62,14 @@ describe('rowWindow', () => {
   ])('$name', ({ count, row, top, offset, expected }) => {
     expect(rowWindow(count, row, top, 400, offset)).toEqual(expected);
   });
+
+  it('moves its edges in blocks, so most scroll steps leave the drawn rows as they are', () => {
+    const at = (top: number) => rowWindow(10_000, 30, top, 400, 0, 8, DRAW_ALL_UP_TO, 32);
+    expect(at(30_000)).toEqual({ start: 992, end: 1056 });
+    // 8 rows further down (one fast frame): the same window.
+    expect(at(30_240)).toEqual(at(30_000));
+    // Past the block edge: the next one, the view still inside with its overscan.
+    expect(at(31_000)).toEqual({ start: 1024, end: 1088 });
+    expect(at(0)).toEqual({ start: 0, end: 32 });
+  });
 });

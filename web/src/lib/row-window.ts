@@ -13,9 +13,15 @@ export interface RowWindow {
   end: number;
 }
 
+/** Rows the table and the ladder draw beyond each edge, and the step their window moves by. */
+export const SCROLL_OVERSCAN = 8;
+export const SCROLL_BLOCK = 32;
+
 /**
  * Rows of equal `rowHeight` starting `offset` px down the scroll container; `overscan` rows are
  * drawn beyond each edge so fast scrolling shows no gap. Works across as well (widths, scrollLeft).
+ * With `block` > 1 the window's edges move in steps of `block` rows: scrolling changes the DOM
+ * (and lays out the list again) once per `block` rows instead of on every frame.
  */
 export function rowWindow(
   count: number,
@@ -25,10 +31,20 @@ export function rowWindow(
   offset = 0,
   overscan = 30,
   drawAllUpTo = DRAW_ALL_UP_TO,
+  block = 1,
 ): RowWindow {
   if (count <= drawAllUpTo || rowHeight <= 0) return { start: 0, end: count };
   const first = Math.floor((scrollTop - offset) / rowHeight) - overscan;
   const last = Math.ceil((scrollTop - offset + viewHeight) / rowHeight) + overscan;
+  const b = Math.max(1, Math.floor(block));
+  if (b > 1) {
+    // Both edges follow the start's block, so the window changes only when that does.
+    const from = Math.floor(first / b) * b;
+    const rows = Math.ceil(viewHeight / rowHeight) + 1 + 2 * overscan;
+    const span = Math.ceil((rows + b) / b) * b;
+    const start = Math.min(Math.max(from, 0), count);
+    return { start, end: Math.min(Math.max(from + span, start), count) };
+  }
   const start = Math.min(Math.max(first, 0), count);
   return { start, end: Math.min(Math.max(last, start), count) };
 }
