@@ -96,6 +96,33 @@ async function expectFits(page: Page, minFont: number, rows = 22): Promise<void>
 }
 
 /** The header's items and the ladder's lane heads: none drawn over another, all on screen. */
+/** Every column of the steps table inside its pane, and every row as wide as the header. */
+async function expectTableFits(page: Page): Promise<void> {
+  const g = await page.evaluate(() => {
+    const right = (e: Element) => e.getBoundingClientRect().right;
+    const shown = (e: Element) => e.getBoundingClientRect().width > 0;
+    const scroller = document.querySelector('section.steps .scroller')!;
+    const ths = [...scroller.querySelectorAll('thead th')].filter(shown);
+    const rows = [...scroller.querySelectorAll('tr[data-testid="step-row"]')];
+    return {
+      edge: scroller.getBoundingClientRect().right,
+      head: ths.map((th) => ({ text: th.textContent?.trim() ?? '', right: right(th) })),
+      rows: rows.map((tr) => {
+        const tds = [...tr.children].filter(shown);
+        return { no: tr.getAttribute('data-record'), cells: tds.length, right: right(tds.at(-1)!) };
+      }),
+    };
+  });
+  expect(g.rows.length).toBeGreaterThan(0);
+  for (const th of g.head)
+    expect(th.right, `column ${th.text} inside the pane`).toBeLessThanOrEqual(g.edge + 1);
+  const headRight = g.head.at(-1)!.right;
+  for (const r of g.rows) {
+    expect(r.cells, `row ${r.no} has a cell under every column`).toBe(g.head.length);
+    expect(Math.abs(r.right - headRight), `row ${r.no} ends with the header`).toBeLessThan(1);
+  }
+}
+
 async function expectClearHeads(page: Page): Promise<void> {
   const g = await page.evaluate(() => {
     const box = (e: Element) => {
@@ -181,6 +208,7 @@ test('1280×720 projector mode: the whole classic exchange fits, labels ≥ 20 p
   // Normal mode: text 16 px, state labels 14 px.
   await expectFits(page, 14, rows);
   await expectClearHeads(page);
+  await expectTableFits(page);
   await page.screenshot({ path: 'docs/screenshot-1280x720.png' });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
@@ -198,6 +226,7 @@ test('1920×1080 projector mode: still one screen, rows taller', async ({ page }
   await page.getByTestId('projector-toggle').click();
   await expectFits(page, 20, rows);
   await expectClearHeads(page);
+  await expectTableFits(page);
   await page.screenshot({ path: 'docs/projector-1920x1080.png' });
 });
 
