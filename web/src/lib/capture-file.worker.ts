@@ -3,7 +3,7 @@
  * posts progress, the first packets (to draw at once) and finally all of them (buffers moved, not
  * copied). One file per worker; the page ends the worker to cancel.
  */
-import { transferables } from './packet-columns.ts';
+import { transferables } from './packet-columns-data.ts';
 import { readCaptureColumns } from './read-capture-columns.ts';
 import type { WorkerReply, WorkerRequest } from './read-in-worker.ts';
 

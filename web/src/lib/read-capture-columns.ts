@@ -5,7 +5,8 @@
  * while the rest is read.
  */
 import { createCaptureIngest, type IngestedPacket } from '../../../core/ingest/capture-ingest.ts';
-import { PacketColumnsBuilder, type PacketColumnsData } from './packet-columns.ts';
+import { PacketColumnsBuilder } from './packet-columns-builder.ts';
+import type { PacketColumnsData } from './packet-columns-data.ts';
 
 export interface ReadColumnsOptions {
   chunkBytes?: number;

@@ -2,7 +2,7 @@
  * Reads a capture file into columns in a Web Worker (capture-file.worker.ts), so a file of a
  * million packets never blocks the page: progress and the first packets arrive while it reads.
  */
-import type { PacketColumnsData } from './packet-columns.ts';
+import type { PacketColumnsData } from './packet-columns-data.ts';
 
 export interface WorkerRequest {
   file: Blob;
