@@ -1,6 +1,7 @@
 /**
  * A capture file bigger than the views take at once: read in a worker, shown without a cut, and
- * every packet reachable — the last one by "go to packet", a middle one by the earlier/later steps.
+ * every packet reachable — the last one by "go to packet", the first by scrolling back through
+ * "All records" from the last.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,24 @@ test('50,000 packets: no cut, the last packet is one "go to packet" away', async
     await expect(selected).toHaveAttribute('data-record', String(PACKETS));
     await expect(selected).toBeInViewport();
     await expect(range).toContainText(`–${PACKETS} of`);
+
+    // Scrolling "All records" up through its top edge brings the earlier packets in, the row
+    // looked at staying in place: packet 1 is reached by scrolling alone.
+    const scroller = page.locator('section.steps .scroller');
+    for (let i = 0; i < 12 && !(await range.textContent())?.includes('Packets 1–'); i++) {
+      const before = await range.textContent();
+      await scroller.evaluate((el) => (el.scrollTop = 100)); // up, into the top edge
+      await expect(range).not.toHaveText(before!);
+      // The rows moved down by as many as came in: the view did not jump to the new top.
+      await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(10_000);
+    }
+    await expect(range).toContainText('Packets 1–');
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+    await expect(page.locator('[data-testid="step-row"][data-record="1"]')).toBeInViewport();
+
+    await page.getByTestId('goto-packet').fill(String(PACKETS));
+    await page.getByTestId('goto-go').click();
+    await expect(selected).toHaveAttribute('data-record', String(PACKETS));
 
     // A packet outside the file is refused in one line, and the view stays where it was.
     await page.getByTestId('goto-packet').fill(String(PACKETS + 1));

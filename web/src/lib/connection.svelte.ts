@@ -22,7 +22,7 @@ import type {
   SessionRecord,
 } from '../../../core/protocol.ts';
 import { RecordFeed } from './record-feed.ts';
-import type { RecordStore } from './record-store.svelte.ts';
+import { ALL_WINDOW, type RecordStore } from './record-store.svelte.ts';
 import { refusalText } from './refusal-text.ts';
 import { viewerId } from './viewer-id.ts';
 import type { ClassClientEvents } from '../../../core/class/class-protocol.ts';
@@ -174,6 +174,37 @@ export class Connection {
       from = res.next;
     }
     this.store.putFetched(conv, got);
+  }
+
+  /**
+   * "All records" moves half a window back (-1) or on (+1) through the session: records the page
+   * no longer holds come from the server by range. False when there is nothing further that way.
+   */
+  async pageAll(dir: -1 | 1): Promise<boolean> {
+    const store = this.store;
+    const session = this.sessionId;
+    const first = this.session?.firstRecNo ?? store.firstRecNo;
+    const end = store.allEnd ?? store.lastRecNo + 1;
+    if (dir > 0 && store.allEnd === null) return false;
+    if (dir < 0 && end - ALL_WINDOW <= first) return false;
+    const next = Math.max(first + ALL_WINDOW, end + dir * Math.floor(ALL_WINDOW / 2));
+    if (next > store.lastRecNo) {
+      store.showAll(null);
+      return true;
+    }
+    const to = Math.min(next - 1, store.firstRecNo - 1);
+    const got: SessionRecord[] = [];
+    let from: number | null = Math.max(first, next - ALL_WINDOW);
+    for (let page = 0; from !== null && from <= to && page < RANGE_PAGES; page++) {
+      const res: RangeResult = await this.#socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('range', { session, from, to });
+      if (!res.ok || session !== this.sessionId) return false;
+      got.push(...res.records);
+      from = res.next;
+    }
+    store.showAll(next, got);
+    return true;
   }
 
   start(): void {

@@ -6,7 +6,6 @@
 import { writePcapng } from '../../../core/pcap/index.ts';
 import type { SessionInfo, SessionRecord } from '../../../core/protocol.ts';
 import type { PacketColumns } from './packet-columns.ts';
-import { sliceRecords } from './record-source.ts';
 import { RecordStore } from './record-store.svelte.ts';
 import { SummaryIndex } from './summary-index.ts';
 
@@ -65,7 +64,13 @@ export function makeLocalSession(
 export function showWindow(s: LocalSession, start: number, window: number): LocalSession {
   const size = Math.max(1, window);
   const from = Math.max(0, Math.min(start, s.store.length - size));
-  const records = sliceRecords(s.store, from, from + size);
+  // Records the shown window already made are kept (a half-window move decodes half).
+  const to = Math.min(s.store.length, from + size);
+  const records = new Array<SessionRecord>(Math.max(0, to - from));
+  for (let i = from; i < to; i++) {
+    const k = i - s.start;
+    records[i - from] = k >= 0 && k < s.records.length ? s.records[k]! : s.store.at(i);
+  }
   const first = s.store.length > 0 ? s.store.at(0).time : 0;
   const held = new RecordStore(size, undefined, s.summaries);
   held.restartAt(from);

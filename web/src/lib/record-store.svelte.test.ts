@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SummaryTracker } from '../../../core/analysis/summary-tracker.ts';
 import type { SessionRecord } from '../../../core/protocol.ts';
-import { ALL, RecordStore } from './record-store.svelte.ts';
+import { ALL, ALL_WINDOW, RecordStore } from './record-store.svelte.ts';
 import { CONV, recNos, step, tcp } from './testdata/records.ts';
 
 /** A class's traffic: exchanges of 10 records, each its own conversation, in record order. */
@@ -26,6 +26,8 @@ function holding(held: number, max = 200_000) {
   }
   return { store, feed };
 }
+
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 
 /** The work the store does for one batch of 50 records (5 new exchanges). */
 function workOfBatch(held: number, max?: number): number {
@@ -87,6 +89,27 @@ describe('RecordStore', () => {
     store.putFetched(conv, [...exchange(61).slice(0, 5), step(7)]);
     expect(recNos(store.recordsOf(conv))).toEqual([61, 62, 63, 64, 65, 66, 67, 68, 69, 70]);
     expect(store.missing(conv)).toBe(false);
+  });
+
+  it('shows "All records" scrolled back: held records and records fetched from the server', () => {
+    const { store, feed } = holding(30_000, 15_000); // holds 15,001…30,000
+    expect(store.recordsOf(ALL)).toHaveLength(ALL_WINDOW);
+    expect(store.recordsOf(ALL)[0]!.recNo).toBe(20_001);
+    // Back half a window: all of it still held.
+    store.showAll(25_001);
+    expect(recNos(store.recordsOf(ALL))).toEqual(range(15_001, 25_000));
+    // Further back: the part not held comes from the server.
+    const older = range(7_501, 15_000).map((n) => exchange(n, 1)[0]!);
+    store.showAll(17_501, older);
+    expect(recNos(store.recordsOf(ALL))).toEqual(range(7_501, 17_500));
+    // New records do not move it, nor make it again.
+    const shown = store.recordsOf(ALL);
+    feed(exchange(30_001));
+    expect(store.recordsOf(ALL)).toBe(shown);
+    // Back to the newest.
+    store.showAll(null);
+    expect(store.allEnd).toBeNull();
+    expect(store.recordsOf(ALL).at(-1)!.recNo).toBe(30_010);
   });
 
   it('costs the same per appended batch with 1,000 or 100,000 records held', () => {

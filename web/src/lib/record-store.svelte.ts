@@ -40,6 +40,14 @@ export class RecordStore {
     { records: SessionRecord[]; merged: readonly SessionRecord[] | null }
   >();
   #tail: { version: number; n: number; records: readonly SessionRecord[] } | null = null;
+  /** "All records" scrolled back: one past the newest record it shows (null: the newest). */
+  #allEnd: number | null = null;
+  /** Records older than those held, fetched back for that view (record-number order). */
+  #older: SessionRecord[] = [];
+  #allView: { key: string; records: readonly SessionRecord[] } | null = null;
+  /** Records replaced so far (a correction may fall inside that window), and showAll calls. */
+  #replaced = 0;
+  #moves = 0;
 
   /** `summaries` may be shared by several stores (windows of one file). */
   constructor(max: number, schedule: Schedule = perFrame, summaries = new SummaryIndex()) {
@@ -87,6 +95,9 @@ export class RecordStore {
     while (this.#chunks.length > this.#max) {
       const r = this.#chunks.shift()!;
       this.#convs.drop(r, r.recNo + 1);
+      // Still in "All records" scrolled back: it stays there, among the older records.
+      if (this.#allEnd !== null && r.recNo >= this.#allEnd - ALL_WINDOW && r.recNo < this.#allEnd)
+        this.#older.push(r);
     }
     this.#changed();
   }
@@ -100,6 +111,7 @@ export class RecordStore {
     if (now === was) return false;
     this.#chunks.set(i, now);
     this.#convs.replace(was, now);
+    this.#replaced++;
     this.#changed();
     return true;
   }
@@ -141,6 +153,8 @@ export class RecordStore {
     this.#convs.clear();
     this.#summaries.clear();
     this.#fetched.clear();
+    this.#allEnd = null;
+    this.#older = [];
     this.lastRecNo = 0;
     this.#changed();
   }
@@ -149,6 +163,8 @@ export class RecordStore {
   restartAt(lastRecNo: number): void {
     this.#chunks.clear();
     this.#convs.clear();
+    this.#allEnd = null;
+    this.#older = [];
     this.lastRecNo = lastRecNo;
     this.#changed();
   }
@@ -175,10 +191,29 @@ export class RecordStore {
     return this.#summaries.withPackets > 0;
   }
 
-  /** The records of `conv` in time order (for ALL, the newest ALL_WINDOW held). */
+  /** One past the newest record "All records" shows; null when it shows the newest. */
+  get allEnd(): number | null {
+    void this.#rev;
+    return this.#allEnd;
+  }
+
+  /**
+   * "All records" shows the ALL_WINDOW records before record number `end` (null: the newest).
+   * `older` are records fetched back from the server for it, older than those held (it replaces
+   * what was fetched before). O(window) when the view is next read, whatever is held.
+   */
+  showAll(end: number | null, older?: readonly SessionRecord[]): void {
+    this.#allEnd = end === null || end > this.lastRecNo ? null : Math.max(1, end);
+    if (older) this.#older = older.filter((r) => r.recNo < this.firstRecNo);
+    if (this.#allEnd === null) this.#older = [];
+    this.#moves++;
+    this.#changed();
+  }
+
+  /** The records of `conv` in time order (for ALL, the window `showAll` chose, the newest held). */
   recordsOf(conv: string): readonly SessionRecord[] {
     void this.#rev;
-    if (conv === ALL) return this.tail(ALL_WINDOW);
+    if (conv === ALL) return this.#allEnd === null ? this.tail(ALL_WINDOW) : this.#allWindow();
     const held = this.#convs.records(conv, this.firstRecNo);
     const f = this.#fetched.get(conv);
     if (!f || f.records.length === 0) return held;
@@ -201,6 +236,22 @@ export class RecordStore {
   toArray(): SessionRecord[] {
     void this.#rev;
     return this.#chunks.slice();
+  }
+
+  #allWindow(): readonly SessionRecord[] {
+    // New records come after the window and dropped ones stay in it (in `#older`): only a move
+    // or a correction changes it.
+    const key = `${this.#allEnd} ${this.#moves} ${this.#replaced}`;
+    const v = this.#allView;
+    if (v && v.key === key) return v.records;
+    const end = this.#allEnd ?? this.lastRecNo + 1;
+    const from = end - ALL_WINDOW;
+    const first = this.firstRecNo;
+    const records = this.#older.filter((r) => r.recNo >= from && r.recNo < end);
+    records.push(...this.#chunks.slice(Math.max(from, first) - first, end - first));
+    records.sort((a, b) => a.time - b.time || a.recNo - b.recNo);
+    this.#allView = { key, records: Object.freeze(records) };
+    return this.#allView.records;
   }
 
   #unmerge(conv: string): void {

@@ -13,6 +13,7 @@ import {
   LOCAL_PREFIX,
   localPcapng,
   makeLocalSession,
+  showWindow,
   pcapngName,
   windowFor,
   type LocalSession,
@@ -136,6 +137,16 @@ export class Sessions implements RecordSource {
         this.opening = null;
       }
     }
+  }
+
+  /** "All records" at an edge: the next half window of the file, or of the server's session. */
+  async pageAll(dir: -1 | 1): Promise<boolean> {
+    const s = this.currentLocal;
+    if (!s) return this.#conn.pageAll(dir);
+    if (dir < 0 ? s.start === 0 : s.start + s.records.length >= s.total) return false;
+    const start = s.start + dir * Math.floor(this.window / 2);
+    this.local = addLocalSession(this.local, showWindow(s, start, this.window), MAX_LOCAL_SESSIONS);
+    return true;
   }
 
   /** Shows the window of the local file holding packet number `no` (from 1); false if none. */

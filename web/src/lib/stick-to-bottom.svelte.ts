@@ -14,12 +14,20 @@ export class StickToBottom {
   scrollTop = $state(0);
   /** Visible height, set with `bind:clientHeight`. */
   viewHeight = $state(600);
+  /** Called when the user scrolls up into the top `edgePx` (-1) or down into the bottom (+1). */
+  onedge: ((dir: -1 | 1) => void) | null = null;
+  edgePx = 600;
 
   onscroll = (): void => {
     const el = this.el;
     if (!el) return;
-    this.atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
-    this.scrollTop = el.scrollTop;
+    const was = this.scrollTop;
+    const top = el.scrollTop;
+    const bottom = el.scrollHeight - el.clientHeight - top;
+    this.atBottom = bottom <= 8;
+    this.scrollTop = top;
+    if (top < was && top < this.edgePx) this.onedge?.(-1);
+    else if (top > was && bottom < this.edgePx) this.onedge?.(1);
   };
 
   /** Scrolls to the newest row and follows again. */

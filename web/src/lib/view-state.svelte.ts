@@ -12,6 +12,11 @@ import { ALL, ALL_WINDOW, type RecordStore } from './record-store.svelte.ts';
 export interface RecordSource {
   readonly store: RecordStore;
   readonly session: SessionInfo | null;
+  /**
+   * "All records" scrolled to an edge: shows the records before (-1) or after (+1) those shown,
+   * half a window on; resolves false when there are none that way.
+   */
+  pageAll?(dir: -1 | 1): Promise<boolean>;
 }
 
 /** Where a selection came from, so the other view scrolls to it. */
@@ -76,6 +81,22 @@ export class ViewState {
   startTime = $derived.by(
     () => this.#conn.session?.startTime ?? this.store.tail(ALL_WINDOW)[0]?.time ?? 0,
   );
+
+  #paging = false;
+
+  /**
+   * The user scrolled "All records" to its top (-1) or bottom (+1) edge: the views get the records
+   * before or after, from the page, the file or the server. One move at a time.
+   */
+  async pageAll(dir: -1 | 1): Promise<boolean> {
+    if (this.active !== ALL || this.#paging || !this.#conn.pageAll) return false;
+    this.#paging = true;
+    try {
+      return await this.#conn.pageAll(dir);
+    } finally {
+      this.#paging = false;
+    }
+  }
 
   pick(conv: string, by: 'user' | 'presenter' = 'user'): void {
     this.picked = conv;
