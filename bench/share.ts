@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io as connect } from 'socket.io-client';
@@ -17,7 +17,7 @@ import { writeScanPcap } from './share-capture.ts';
 
 const STREAMS = 900_000;
 const PING_MS = 20;
-const TIMEOUT_MS = 10 * 60_000;
+const TIMEOUT_MS = 15 * 60_000;
 const MB = 2 ** 20;
 const main = fileURLToPath(new URL('../server/main.ts', import.meta.url));
 
@@ -76,29 +76,34 @@ function upload(
   });
 }
 
+const load = () => loadavg()[0]!.toFixed(1);
+
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 export async function rows(keys: readonly string[]): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'pl-bench-share-'));
   let server: ChildProcess | undefined;
+  let page: ReturnType<typeof connect> | undefined;
+  let poll: NodeJS.Timeout | undefined;
   try {
     const file = join(dir, 'scan.pcap');
     const size = writeScanPcap(file, STREAMS);
     const started = await startServer(join(dir, 'data'));
     server = started.child;
-    const page = connect(started.url, { transports: ['websocket'], reconnection: false });
+    const socket = connect(started.url, { transports: ['websocket'], reconnection: false });
+    page = socket;
     await new Promise<void>((resolve, reject) => {
-      page.once('connect', () => resolve());
-      page.once('connect_error', reject);
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
     });
-    const ping = () => page.timeout(30_000).emitWithAck('join', { session: 'live', after: 0 });
+    const ping = () => socket.timeout(30_000).emitWithAck('join', { session: 'live', after: 0 });
     await ping();
     const pid = server.pid!;
     const before = rss(pid);
     let peak = before;
     let packets = 0;
-    page.on('shareProgress', (p: { packets: number }) => (packets = p.packets));
+    socket.on('shareProgress', (p: { packets: number }) => (packets = p.packets));
     const rtts: number[] = [];
     let sharing = true;
     const pinger = (async () => {
@@ -109,20 +114,29 @@ export async function rows(keys: readonly string[]): Promise<BenchRow[]> {
         await new Promise((r) => setTimeout(r, PING_MS));
       }
     })();
-    const poll = setInterval(() => (peak = Math.max(peak, rss(pid))), 20);
+    // A share that fails stops the server under a pending ping: its rejection is not the news.
+    pinger.catch(() => undefined);
+    poll = setInterval(() => (peak = Math.max(peak, rss(pid))), 20);
     const t0 = performance.now();
+    const loadBefore = load();
+    let timeout: NodeJS.Timeout | undefined;
     const res = await Promise.race([
-      upload(started.url, file, page.id!),
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error('the share took over 10 minutes')), TIMEOUT_MS),
-      ),
-    ]);
+      upload(started.url, file, socket.id!),
+      new Promise<never>((_, reject) => {
+        timeout = setTimeout(() => {
+          sharing = false;
+          const read = `${packets.toLocaleString('en-US')} packets read`;
+          const why = `the share took over ${TIMEOUT_MS / 60_000} minutes (${read}, load ${load()})`;
+          reject(new Error(why));
+        }, TIMEOUT_MS);
+      }),
+    ]).finally(() => clearTimeout(timeout));
     const seconds = (performance.now() - t0) / 1000;
     sharing = false;
     await pinger;
+    const loads = `load average ${loadBefore} at the start, ${load()} at the end`;
     clearInterval(poll);
     peak = Math.max(peak, rss(pid));
-    page.close();
     if (res.status !== 201) throw new Error(`share answered ${res.status}: ${res.body}`);
     const info = JSON.parse(res.body) as { lastRecNo: number };
     if (info.lastRecNo !== STREAMS) throw new Error(`the session holds ${info.lastRecNo} records`);
@@ -136,7 +150,7 @@ export async function rows(keys: readonly string[]): Promise<BenchRow[]> {
         unit: 's',
         target: 60,
         kind: 'atMost',
-        reference: `${what}; last progress said ${packets.toLocaleString('en-US')} packets read`,
+        reference: `${what}; last progress said ${packets.toLocaleString('en-US')} packets read; ${loads}`,
       },
       {
         key: 'share_rtt_p50_ms',
@@ -165,6 +179,8 @@ export async function rows(keys: readonly string[]): Promise<BenchRow[]> {
     ];
     return all.filter((r) => keys.includes(r.key));
   } finally {
+    clearInterval(poll);
+    page?.close();
     server?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 200));
     rmSync(dir, { recursive: true, force: true });
