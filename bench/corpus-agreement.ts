@@ -1,22 +1,24 @@
 /**
- * `npm run bench:corpus -- DIR [--list N]`: how often `packet-ladder analyze` agrees with tshark
+ * `npm run bench:corpus -- DIR [--list N] [--cache DIR2]`: how often `packet-ladder analyze` agrees with tshark
  * (the reference decoder, IP reassembly on as by default) on the plain TCP and UDP packets of every
  * capture file under DIR, and which packets disagree, field by field.
  *
  * A packet counts when tshark decodes it as TCP or UDP carried by exactly one IP header (no
  * tunnels, no ICMP quoting). It agrees when every compared field (addresses, ports, stream, Seq,
  * Ack, Len, Win, flags, NextSeq, tcp.analysis flags) is the same on our side, frame by frame.
- * Exit 2 on bad arguments; never fails on the figure.
+ * `--cache DIR2` keeps tshark's reading of each file there (keyed by path, size and mtime), so a
+ * second run only re-reads our side. Exit 2 on bad arguments; never fails on the figure.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createCaptureIngest, type IngestedPacket } from '../core/ingest/capture-ingest.ts';
 import { CaptureFormatError } from '../core/pcap/index.ts';
 import { packetJson } from '../core/report/packet-json.ts';
 import { ourViews } from '../server/reference/our-view.ts';
 import type { PacketView } from '../server/reference/packet-view.ts';
-import { tsharkFrames } from '../server/reference/tshark-view.ts';
+import { tsharkFrames, type TsharkFrame } from '../server/reference/tshark-view.ts';
 import { findCaptureFiles } from './fuzz-walk.ts';
 
 const TARGET = 99.5;
@@ -50,6 +52,43 @@ function ours(file: string): PacketView[] {
   return ourViews(records.map((r) => packetJson(r, first)));
 }
 
+/**
+ * Why a counted packet disagrees, in buckets that point at one fix: no IP header reached under
+ * tshark's stack (a link type or encapsulation we do not decode), only tcp.analysis flags, or
+ * the set of fields that differ.
+ */
+export function disagreementCause(
+  protocols: string,
+  ours: PacketView | undefined,
+  diff: string[],
+): string {
+  if (!ours) return 'no record';
+  if (ours.src === undefined) {
+    const layers = protocols.split(':');
+    const ip = layers.findIndex((l) => l === 'ip' || l === 'ipv6');
+    return `IP not reached under ${layers.slice(0, ip).join(':')}`;
+  }
+  if (diff.length === 1 && diff[0] === 'analysis') return 'tcp analysis flags only';
+  return `fields ${[...diff].sort().join(',')}`;
+}
+
+/** tshark's frames for `file`, from `cache` when it holds this version of the file. */
+function theirs(file: string, cache: string | undefined): TsharkFrame[] {
+  if (!cache) return tsharkFrames(file, true);
+  const st = statSync(file);
+  const key = createHash('sha256')
+    .update(`${resolve(file)}\0${st.size}\0${st.mtimeMs}`)
+    .digest('hex');
+  const at = join(cache, `${key}.json`);
+  try {
+    return JSON.parse(readFileSync(at, 'utf8')) as TsharkFrame[];
+  } catch {
+    const frames = tsharkFrames(file, true);
+    writeFileSync(at, JSON.stringify(frames));
+    return frames;
+  }
+}
+
 /** The fields that differ between two views. */
 function differing(a: PacketView | undefined, b: PacketView): string[] {
   if (!a) return ['(missing)'];
@@ -64,27 +103,37 @@ function main(): void {
   const dir = argv[0];
   const listAt = argv.indexOf('--list');
   const listMax = listAt >= 0 ? Number(argv[listAt + 1]) : 40;
+  const cacheAt = argv.indexOf('--cache');
+  const cache = cacheAt >= 0 ? argv[cacheAt + 1] : undefined;
   if (!dir || !statSync(dir, { throwIfNoEntry: false })?.isDirectory() || !(listMax >= 0)) {
-    console.error('usage: npm run bench:corpus -- DIR [--list N]  (DIR holds capture files)');
+    console.error(
+      'usage: npm run bench:corpus -- DIR [--list N] [--cache DIR2]  (DIR holds capture files)',
+    );
     process.exit(2);
   }
+  if (cacheAt >= 0 && !cache) {
+    console.error('--cache needs a directory');
+    process.exit(2);
+  }
+  if (cache) mkdirSync(cache, { recursive: true });
   let compared = 0;
   let agreed = 0;
   let unreadable = 0;
   const byField = new Map<string, number>();
   const byFile = new Map<string, number>();
+  const byCause = new Map<string, number>();
   const lines: string[] = [];
   for (const file of findCaptureFiles(dir)) {
     const name = relative(dir, file);
-    let theirs;
+    let frames;
     try {
-      theirs = tsharkFrames(file, true);
+      frames = theirs(file, cache);
     } catch {
       unreadable++;
       continue;
     }
     const mine = ours(file);
-    for (const t of theirs) {
+    for (const t of frames) {
       if (!isPlainTransport(t.protocols)) continue;
       compared++;
       const o = mine[t.view.no - 1];
@@ -94,6 +143,8 @@ function main(): void {
         continue;
       }
       for (const f of diff) byField.set(f, (byField.get(f) ?? 0) + 1);
+      const cause = disagreementCause(t.protocols, o, diff);
+      byCause.set(cause, (byCause.get(cause) ?? 0) + 1);
       byFile.set(name, (byFile.get(name) ?? 0) + 1);
       if (lines.length < listMax) {
         const show = (v: PacketView | undefined) =>
@@ -107,6 +158,8 @@ function main(): void {
   const pct = compared === 0 ? 0 : (100 * agreed) / compared;
   console.log(`disagreements (first ${lines.length}):`);
   for (const l of lines) console.log(`  ${l}`);
+  console.log('by cause:');
+  for (const [c, n] of [...byCause].sort((a, b) => b[1] - a[1])) console.log(`  ${c}: ${n}`);
   console.log('by field:');
   for (const [f, n] of [...byField].sort((a, b) => b[1] - a[1])) console.log(`  ${f}: ${n}`);
   console.log('by file:');
