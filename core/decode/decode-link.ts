@@ -1,7 +1,9 @@
 /** Picks the link-layer decoder for a pcap link type. */
 import type { LinkResult } from './layer-results.ts';
+import { followPppoe } from './ethertype.ts';
 import { decodeEthernet } from './link-ethernet.ts';
 import { decodeLoop, decodeNull } from './link-null.ts';
+import { decodeChdlc, decodePpp } from './link-ppp.ts';
 import { decodeRaw } from './link-raw.ts';
 import { decodeSll } from './link-sll.ts';
 import { decodeSll2 } from './link-sll2.ts';
@@ -24,6 +26,13 @@ export function decodeLink(linkType: number, d: Uint8Array): LinkResult | undefi
     case LINKTYPE.RAW_12:
     case LINKTYPE.RAW_14:
       return decodeRaw(d);
+    case LINKTYPE.PPP:
+    case LINKTYPE.PPP_HDLC:
+      return decodePpp(d);
+    case LINKTYPE.PPP_ETHER:
+      return followPppoe(d, 0, 'Unknown');
+    case LINKTYPE.C_HDLC:
+      return decodeChdlc(d);
     case LINKTYPE.IPV4:
       return { network: 'IPv4', offset: 0 };
     case LINKTYPE.IPV6:

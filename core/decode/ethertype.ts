@@ -1,5 +1,7 @@
 /** Ethertype dispatch shared by Ethernet and Linux cooked headers, walking VLAN tags. */
 import type { LinkResult, NetworkKind } from './layer-results.ts';
+import { followMpls } from './mpls.ts';
+import { followPppProtocol } from './ppp-protocol.ts';
 import { u16 } from './read-bytes.ts';
 
 /** @see https://www.iana.org/assignments/ieee-802-numbers */
@@ -10,7 +12,13 @@ export const ETHERTYPE = {
   QINQ: 0x88a8, // 802.1ad service tag
   QINQ_LEGACY: 0x9100, // pre-standard QinQ
   IPV6: 0x86dd,
+  MPLS_UNICAST: 0x8847,
+  MPLS_MULTICAST: 0x8848,
+  PPPOE_SESSION: 0x8864,
 } as const;
+
+/** @see RFC 2516 §4: version/type (1), code (1), session id (2), length (2), then PPP */
+const PPPOE_HEADER = 6;
 
 const MAX_TAGS = 8;
 
@@ -41,5 +49,14 @@ export function followEthertype(
   if (t === ETHERTYPE.IPV4) return { network: 'IPv4', offset: o };
   if (t === ETHERTYPE.IPV6) return { network: 'IPv6', offset: o };
   if (t === ETHERTYPE.ARP) return { network: 'ARP', offset: o };
+  if (t === ETHERTYPE.MPLS_UNICAST || t === ETHERTYPE.MPLS_MULTICAST)
+    return followMpls(d, o, other);
+  if (t === ETHERTYPE.PPPOE_SESSION) return followPppoe(d, o, other);
   return { network: other, offset: o };
+}
+
+/** A PPPoE session header at `o`, then its PPP protocol field. */
+export function followPppoe(d: Uint8Array, o: number, other: NetworkKind): LinkResult {
+  if (o + PPPOE_HEADER > d.length) return { network: other, offset: d.length, truncated: true };
+  return followPppProtocol(d, o + PPPOE_HEADER, other);
 }

@@ -6,12 +6,20 @@ export const LINKTYPE = {
   NULL: 0,
   /** Ethernet II, 802.3; also what Linux `lo` captures as. */
   ETHERNET: 1,
+  /** PPP: optional HDLC address and control, then the protocol field. */
+  PPP: 9,
   /** Raw IP as DLT_RAW is numbered on some BSDs. */
   RAW_12: 12,
   /** Raw IP as DLT_RAW is numbered on OpenBSD. */
   RAW_14: 14,
+  /** PPP in HDLC-like framing (RFC 1662), already unescaped. */
+  PPP_HDLC: 50,
+  /** PPPoE: the session header, then PPP's protocol field. */
+  PPP_ETHER: 51,
   /** Raw IP, version taken from the first nibble. */
   RAW: 101,
+  /** Cisco HDLC: address, control, ethertype. */
+  C_HDLC: 104,
   /** OpenBSD loopback: 4-byte address family in network byte order. */
   LOOP: 108,
   /** Linux "cooked" capture v1 (`tcpdump -i any -y LINUX_SLL`). */
