@@ -267,6 +267,7 @@ function joinCluster(
     local: () => hub.localSessions(),
     rows: () => hub.listSessions().map(sessionListEntry),
     history: (r) => hub.history(r.session, r.after, r.limit),
+    range: (r) => hub.range(r),
     changed: () => hub.peersChanged(),
     log,
   });

@@ -10,7 +10,8 @@ import type {
   QuizView,
 } from '../../core/class/class-protocol.ts';
 import type { ConversationSummary } from '../../core/analysis/conversation-summary.ts';
-import type { SessionInfo, SessionRecord } from '../../core/protocol.ts';
+import type { RangeRequest, SessionInfo, SessionRecord } from '../../core/protocol.ts';
+import { rangeSchema } from '../hub/messages.ts';
 import type { SessionListEntry } from '../../core/session-list-entry.ts';
 import { presenterViewSchema } from '../class/class-messages.ts';
 
@@ -60,6 +61,11 @@ export interface InterServerEvents {
   /** A process (re)joined: every other one says its sessions again. */
   clusterWho: () => void;
   clusterHistory: (req: HistoryRequest, ack: (answer: HistoryAnswer | null) => void) => void;
+  /** Older records of a session (a page scrolled back past what it holds): the owner answers. */
+  clusterRange: (
+    req: RangeRequest,
+    ack: (answer: { records: SessionRecord[]; next: number | null } | null) => void,
+  ) => void;
   /** `GET /api/sessions`: each process's own sessions as rows of the list. */
   clusterList: (ack: (rows: SessionListEntry[]) => void) => void;
   /** An export of a session: its owner answers, the others answer null. */
@@ -173,6 +179,13 @@ export const historyAnswerSchema = z.strictObject({
   records: z.array(z.looseObject({ recNo: count, type: z.enum(['step', 'packet']) })),
   summaries: z.array(z.looseObject({ conv: z.string() })),
   gap: z.boolean(),
+});
+
+export const rangeRequestSchema = rangeSchema;
+
+export const rangeAnswerSchema = z.strictObject({
+  records: historyAnswerSchema.shape.records,
+  next: count.nullable(),
 });
 
 export const classViewSchema = presenterViewSchema;

@@ -4,13 +4,15 @@
  * holds, and answers the others' requests for records (a viewer joining elsewhere, or catching
  * up after a gap). Live records themselves travel as socket.io room broadcasts.
  */
-import type { SessionInfo } from '../../core/protocol.ts';
+import type { RangeRequest, SessionInfo, SessionRecord } from '../../core/protocol.ts';
 import type { SessionListEntry } from '../../core/session-list-entry.ts';
 import type { HubServer } from '../hub/hub.ts';
 import { askOthers } from './ask-others.ts';
 import {
   historyAnswerSchema,
   historyRequestSchema,
+  rangeAnswerSchema,
+  rangeRequestSchema,
   sessionRowsSchema,
   sessionsNoticeSchema,
   type HistoryAnswer,
@@ -28,6 +30,8 @@ export interface ClusterSessionsOptions {
   node: string;
   /** This process's own sessions. */
   local(): SessionInfo[];
+  /** Older records of one of this process's sessions, for another process; null when not ours. */
+  range(req: RangeRequest): { records: SessionRecord[]; next: number | null } | null;
   /** This process's own sessions as rows of `GET /api/sessions`. */
   rows(): SessionListEntry[];
   /** Records of one of this process's sessions, for another process; null when not ours. */
@@ -53,6 +57,11 @@ export class ClusterSessions {
       opts.changed();
     });
     io.on('clusterWho', () => this.announce());
+    io.on('clusterRange', (req, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = rangeRequestSchema.safeParse(req);
+      ack(parsed.success ? opts.range(parsed.data) : null);
+    });
     io.on('clusterList', (ack) => {
       if (typeof ack === 'function') ack(opts.rows());
     });
@@ -120,6 +129,20 @@ export class ClusterSessions {
       }
     }
     return out;
+  }
+
+  /** Asks the owner of a session for a range of its records; throws a one-line Error. */
+  async range(req: RangeRequest): Promise<{ records: SessionRecord[]; next: number | null }> {
+    for (const a of await askOthers(this.opts.io, 'clusterRange', req)) {
+      if (a === null || a === undefined) continue;
+      const parsed = rangeAnswerSchema.safeParse(a);
+      if (parsed.success)
+        return parsed.data as unknown as { records: SessionRecord[]; next: number | null };
+      this.opts.log(`the server process holding session ${req.session} sent malformed records.`);
+    }
+    throw new Error(
+      `The server process holding session "${req.session}" did not answer; try again in a moment.`,
+    );
   }
 
   has(id: string): boolean {

@@ -1,7 +1,8 @@
 /**
  * Integration: a real redis-server on a free loopback port and two real server processes on it.
  * The viewers are the page's own Connection (record feed, joins, catching up) over socket.io-client:
- * a viewer on each process sees the same live exchange in the same order; a viewer on B sees a
+ * a viewer on each process sees the same live exchange in the same order, and B's viewer picks A's
+ * live session and reads older records of it by range; a viewer on B sees a
  * scenario the presenter runs on A and follows the presenter's view; viewers on A and B answer the
  * presenter's question and every presenter sees the tally; Redis killed and started again
  * mid-test: both processes keep serving their own pages, and the viewers catch up.
@@ -12,6 +13,7 @@ import type { PresenterView, QuizView } from '../../core/class/class-protocol.ts
 import type { ScenarioStatus, SessionRecord } from '../../core/protocol.ts';
 import { Connection, type AppSocket } from '../../web/src/lib/connection.svelte.ts';
 import { Classroom } from '../../web/src/lib/classroom.svelte.ts';
+import { sessionOptions } from '../../web/src/lib/session-options.ts';
 import { TOKEN_COOKIE } from '../auth/cookies.ts';
 import type { SessionListEntry } from '../../core/session-list-entry.ts';
 import type { SharedSession } from '../http/share-upload.ts';
@@ -82,6 +84,10 @@ describe('two server processes on one Redis', () => {
     expect(onB.conn.liveId).not.toBe(liveA);
     // B lists A's sessions beside its own, and its viewer joins A's live session there.
     await until(() => onB.conn.sessions.some((s) => s.id === liveA), "B lists A's live session");
+    // The picker offers it beside B's own live session, as another server's live session.
+    expect(
+      sessionOptions(onB.conn.sessions, [], onB.conn.liveId).find((o) => o.value === liveA)?.group,
+    ).toBe('others');
     onB.conn.view(liveA);
 
     for (const message of ['first from A', 'second from A', 'third from A']) {
@@ -113,6 +119,12 @@ describe('two server processes on one Redis', () => {
         r.type === 'step' && r.kind === 'write' && r.side === 'client' ? [r.preview?.text] : [],
       );
     expect(said.map((s) => s?.slice(0, 5))).toEqual(['first', 'secon', 'third']);
+    // Older records by range, as a page scrolling back asks: B has A read them.
+    const range = (p: { socket: AppSocket }) =>
+      p.socket.timeout(10_000).emitWithAck('range', { session: liveA, from: 2, to: last() - 1 });
+    const [rangeA, rangeB] = [await range(onA), await range(onB)];
+    expect(rangeB).toEqual(rangeA);
+    expect(rangeB.ok && rangeB.records.length).toBe(last() - 2);
 
     // A scenario the presenter runs on A: its status and its records reach the viewer on B.
     const statuses: ScenarioStatus[] = [];

@@ -11,6 +11,7 @@ import type {
   CorrectionBatch,
   EchoInfo,
   JoinResult,
+  RangeRequest,
   RangeResult,
   SendRequest,
   SendResult,
@@ -100,6 +101,12 @@ export class Hub {
   joinCluster(peers: ClusterSessions): void {
     this.peers = peers;
     peers.announce();
+  }
+
+  /** Older records of one of this process's sessions, as a range reply (for another process). */
+  range(req: RangeRequest) {
+    const session = this.sessions.get(req.session);
+    return session ? session.range(req.from, req.to, req.conv, JOIN_PAGE, RANGE_SCAN) : null;
   }
 
   /** Records of one of this process's sessions, as a join reply (for another process). */
@@ -339,8 +346,11 @@ export class Hub {
       return { ok: true, session: session.info(), records, summaries, gap };
     });
 
-    events.on(socket, 'range', rangeSchema, (req): RangeResult => {
+    events.on(socket, 'range', rangeSchema, async (req): Promise<RangeResult> => {
       const session = this.sessions.get(req.session);
+      // Another process's session: its owner reads the range, as it would for its own page.
+      if (!session && this.peers?.has(req.session))
+        return { ok: true, ...(await this.peers.range(req)) };
       if (!session) return { ok: false, error: `No session named "${req.session}".` };
       return { ok: true, ...session.range(req.from, req.to, req.conv, JOIN_PAGE, RANGE_SCAN) };
     });

@@ -230,6 +230,7 @@ export const zh: Record<MessageKey, string> = {
   'open.later': '之后 ›',
   'sessions.label': '会话',
   'sessions.live': '实时',
+  'sessions.others': '其他服务器上的实时会话',
   'sessions.shared': '共享的文件',
   'sessions.local': '本页打开的文件',
   'sessions.share': '分享给全班',

@@ -239,6 +239,7 @@ const en = {
   'open.later': 'Later ›',
   'sessions.label': 'Session',
   'sessions.live': 'Live',
+  'sessions.others': 'Live on the other servers',
   'sessions.shared': 'Shared files',
   'sessions.local': 'Opened here',
   'sessions.share': 'Share with the class',

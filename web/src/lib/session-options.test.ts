@@ -7,6 +7,7 @@ const info = (
   kind: SessionInfo['kind'],
   title: string,
   startTime = 1,
+  closed?: boolean,
 ): SessionInfo => ({
   id,
   kind,
@@ -14,6 +15,7 @@ const info = (
   startTime,
   lastRecNo: 0,
   firstRecNo: 1,
+  ...(closed && { closed }),
 });
 
 describe('sessionOptions', () => {
@@ -43,8 +45,8 @@ describe('sessionOptions', () => {
       name: 'earlier live sessions are stored ones, newest first, not files',
       server: [
         info('live', 'live', 'Live'),
-        info('live-a', 'live', 'Monday', 10),
-        info('live-b', 'live', 'Tuesday', 20),
+        info('live-a', 'live', 'Monday', 10, true),
+        info('live-b', 'live', 'Tuesday', 20, true),
         info('file-1', 'file', 'a.pcap'),
       ],
       local: [],
@@ -55,13 +57,28 @@ describe('sessionOptions', () => {
         ['file-1', 'a.pcap', 'shared'],
       ],
     },
+    {
+      name: 'the live sessions of other server processes come next, as they are listed',
+      server: [
+        info('live-0000000a', 'live', 'Live: echo endpoints (server 0000000a)', 5),
+        info('live-c', 'live', 'Monday', 10, true),
+        info('live-0000000b', 'live', 'Live: echo endpoints (server 0000000b)', 30),
+      ],
+      local: [],
+      liveId: 'live-0000000a',
+      expected: [
+        ['live-0000000a', 'Live', 'live'],
+        ['live-0000000b', 'Live: echo endpoints (server 0000000b)', 'others'],
+        ['live-c', 'Monday', 'stored'],
+      ],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const got = sessionOptions(
         c.server,
         c.local.map((i) => ({ info: i })),
-        'live',
+        ('liveId' in c && c.liveId) || 'live',
       );
       expect(got.map((o) => [o.value, o.label, o.group])).toEqual(c.expected);
     });

@@ -4,6 +4,7 @@ import { t } from './messages.ts';
 
 export type SessionGroup =
   | 'live' // the server's live session
+  | 'others' // the live session of another server process sharing Redis (still running)
   | 'stored' // an earlier live session the server keeps (closed)
   | 'shared' // a capture file shared through the server
   | 'local'; // a capture file opened in this page only
@@ -15,8 +16,8 @@ export interface SessionOption {
 }
 
 /**
- * Live first (even before the server has listed it), then earlier live sessions (newest first),
- * then shared files, then local ones.
+ * Live first (even before the server has listed it), then the other server processes' live
+ * sessions, then earlier live sessions (newest first), then shared files, then local ones.
  */
 export function sessionOptions(
   server: readonly SessionInfo[],
@@ -24,8 +25,11 @@ export function sessionOptions(
   liveId: string,
 ): SessionOption[] {
   const live: SessionOption = { value: liveId, label: t('sessions.live'), group: 'live' };
+  const others = server
+    .filter((s) => s.id !== liveId && s.kind === 'live' && !s.closed)
+    .map((s): SessionOption => ({ value: s.id, label: s.title, group: 'others' }));
   const stored = server
-    .filter((s) => s.id !== liveId && s.kind === 'live')
+    .filter((s) => s.id !== liveId && s.kind === 'live' && s.closed)
     .toSorted((a, b) => b.startTime - a.startTime)
     .map((s): SessionOption => ({ value: s.id, label: s.title, group: 'stored' }));
   const shared = server
@@ -36,7 +40,7 @@ export function sessionOptions(
     label: info.title,
     group: 'local',
   }));
-  return [live, ...stored, ...shared, ...here];
+  return [live, ...others, ...stored, ...shared, ...here];
 }
 
 /** Options of one group, for an <optgroup>. */
