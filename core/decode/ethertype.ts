@@ -15,11 +15,19 @@ export const ETHERTYPE = {
   MPLS_UNICAST: 0x8847,
   MPLS_MULTICAST: 0x8848,
   PPPOE_SESSION: 0x8864,
+  MACSEC: 0x88e5,
 } as const;
+
+/** @see IEEE 802.1AE §9.3: TCI/AN (1), short length (1), packet number (4), SCI (8 when SC) */
+const SECTAG = 6;
+const SCI = 8;
+const TCI_SC = 0x20;
+const TCI_E = 0x08; // encrypted: nothing after the SecTAG is readable
 
 /** @see RFC 2516 §4: version/type (1), code (1), session id (2), length (2), then PPP */
 const PPPOE_HEADER = 6;
 
+/** VLAN tags and MACsec SecTAGs walked at most. */
 const MAX_TAGS = 8;
 
 function isVlanTag(t: number): boolean {
@@ -38,9 +46,19 @@ export function followEthertype(
 ): LinkResult {
   let t = type;
   let o = offset;
-  for (let i = 0; isVlanTag(t); i++) {
+  for (let i = 0; isVlanTag(t) || t === ETHERTYPE.MACSEC; i++) {
     if (i === MAX_TAGS)
       return { network: other, offset: o, malformed: `more than ${MAX_TAGS} VLAN tags` };
+    if (t === ETHERTYPE.MACSEC) {
+      // An unencrypted MACsec frame carries the original ethertype after its SecTAG.
+      if (o + 1 > d.length) return { network: other, offset: d.length, truncated: true };
+      if (d[o]! & TCI_E) return { network: other, offset: o };
+      const tag = SECTAG + (d[o]! & TCI_SC ? SCI : 0);
+      if (o + tag + 2 > d.length) return { network: other, offset: d.length, truncated: true };
+      t = u16(d, o + tag);
+      o += tag + 2;
+      continue;
+    }
     // @see IEEE 802.1Q §9.6: TCI (2) then the inner ethertype (2)
     if (o + 4 > d.length) return { network: other, offset: d.length, truncated: true };
     t = u16(d, o + 2);
