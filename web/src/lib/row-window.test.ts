@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRAW_ALL_UP_TO, rowWindow } from './row-window.ts';
+import { DRAW_ALL_UP_TO, rowWindow, rowWindowByY } from './row-window.ts';
 
 describe('rowWindow', () => {
   it.each([
@@ -71,5 +71,23 @@ describe('rowWindow', () => {
     // Past the block edge: the next one, the view still inside with its overscan.
     expect(at(31_000)).toEqual({ start: 1024, end: 1088 });
     expect(at(0)).toEqual({ start: 0, end: 32 });
+  });
+});
+
+describe('rowWindowByY', () => {
+  // Rows spaced by time: 10 px apart, with a long gap of 5,000 px after row 999.
+  const ys = Array.from({ length: 2000 }, (_, i) => i * 10 + (i >= 1000 ? 5000 : 0));
+
+  it.each([
+    { name: 'top of the list', top: 0, expected: { start: 0, end: 50 } },
+    { name: 'middle', top: 4000, expected: { start: 390, end: 450 } },
+    { name: 'inside the gap: nothing', top: 11_000, expected: { start: 1000, end: 1000 } },
+    { name: 'after the gap', top: 15_000, expected: { start: 1000, end: 1050 } },
+  ])('$name', ({ top, expected }) => {
+    expect(rowWindowByY(ys, top, 400, 100)).toEqual(expected);
+  });
+
+  it('a short list is drawn whole', () => {
+    expect(rowWindowByY([1, 2, 3], 500, 10, 0)).toEqual({ start: 0, end: 3 });
   });
 });

@@ -48,3 +48,29 @@ export function rowWindow(
   const start = Math.min(Math.max(first, 0), count);
   return { start, end: Math.min(Math.max(last, start), count) };
 }
+
+/**
+ * The rows of a list whose rows sit at increasing `ys` (row centres, px; spaced by time, not
+ * evenly) that fall within [top - margin, top + height + margin]: found by binary search, so a
+ * scroll step costs O(log rows) whatever the list holds.
+ */
+export function rowWindowByY(
+  ys: readonly number[],
+  top: number,
+  height: number,
+  margin: number,
+): RowWindow {
+  if (ys.length <= DRAW_ALL_UP_TO) return { start: 0, end: ys.length };
+  const firstAtOrAfter = (y: number) => {
+    let lo = 0;
+    let hi = ys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ys[mid]! < y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const start = firstAtOrAfter(top - margin);
+  return { start, end: Math.max(start, firstAtOrAfter(top + height + margin)) };
+}
