@@ -37,11 +37,10 @@ export class EdgePager {
   /** After the rows changed: once the anchor row moved, scrolls so that it is back in place. */
   restore(): void {
     const p = this.#pending;
-    const el = this.#follower.el;
-    if (!p || !el) return;
+    if (!p || !this.#follower.el) return;
     const y = this.#places.yOf(p.recNo);
     if (y === p.was) return; // not redrawn yet
     this.#pending = null;
-    if (y !== undefined) el.scrollTop = y + p.offset;
+    if (y !== undefined) this.#follower.scrollOwn(y + p.offset);
   }
 }

@@ -17,6 +17,8 @@ export class StickToBottom {
   /** Called when the user scrolls up into the top `edgePx` (-1) or down into the bottom (+1). */
   onedge: ((dir: -1 | 1) => void) | null = null;
   edgePx = 600;
+  /** The next scroll event is one the page made (following, revealing): no edge from it. */
+  #own = false;
 
   onscroll = (): void => {
     const el = this.el;
@@ -24,17 +26,31 @@ export class StickToBottom {
     const was = this.scrollTop;
     const top = el.scrollTop;
     const bottom = el.scrollHeight - el.clientHeight - top;
+    const following = this.atBottom;
     this.atBottom = bottom <= 8;
     this.scrollTop = top;
-    if (top < was && top < this.edgePx) this.onedge?.(-1);
-    else if (top > was && bottom < this.edgePx) this.onedge?.(1);
+    const own = this.#own;
+    this.#own = false;
+    if (own || !this.onedge) return;
+    if (top < was && top < this.edgePx) this.onedge(-1);
+    else if (top > was && bottom < this.edgePx && !following) this.onedge(1);
   };
 
   /** Scrolls to the newest row and follows again. */
   toBottom = (): void => {
-    if (this.el) this.el.scrollTop = this.el.scrollHeight;
+    if (this.el) this.scrollOwn(this.el.scrollHeight);
     this.atBottom = true;
   };
+
+  /** Scrolls to `top` for the page's own reasons (no edge is reached by it). */
+  scrollOwn(top: number): void {
+    const el = this.el;
+    if (!el) return;
+    const to = Math.max(0, Math.min(top, el.scrollHeight - el.clientHeight));
+    if (Math.abs(el.scrollTop - to) < 1) return; // no scroll event would come
+    this.#own = true;
+    el.scrollTop = to;
+  }
 
   /** After new rows were drawn: follow them if the user was at the bottom. */
   rowsChanged(): void {
@@ -60,7 +76,7 @@ export class StickToBottom {
     if (row) row.scrollIntoView({ block: 'nearest' });
     else if (this.el) {
       const at = y();
-      if (at !== undefined) this.el.scrollTop = at - this.viewHeight / 2;
+      if (at !== undefined) this.scrollOwn(at - this.viewHeight / 2);
     }
   }
 }
