@@ -157,6 +157,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       store,
       lab,
       scenarioBusy: () => scenarios.catalog().runs.length > 0,
+      clustered: link !== null,
     });
     let classroom: Classroom | null = null;
     const classSync = link && syncClassView(io, () => classroom);

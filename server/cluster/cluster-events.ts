@@ -11,6 +11,7 @@ import type {
 } from '../../core/class/class-protocol.ts';
 import type { ConversationSummary } from '../../core/analysis/conversation-summary.ts';
 import type { RangeRequest, SessionInfo, SessionRecord } from '../../core/protocol.ts';
+import type { SessionActionResult } from '../../core/session-actions.ts';
 import { rangeSchema } from '../hub/messages.ts';
 import type { SessionListEntry } from '../../core/session-list-entry.ts';
 import { presenterViewSchema } from '../class/class-messages.ts';
@@ -74,6 +75,8 @@ export interface InterServerEvents {
   clusterExportMore: (req: { stream: string }, ack: (part: ExportPart | null) => void) => void;
   /** The client went away: the owner drops what it holds of the export. */
   clusterExportEnd: (req: { stream: string }) => void;
+  /** A presenter's rename or delete of a session another process owns: the owner answers. */
+  clusterSessionAct: (act: SessionAct, ack: (res: SessionActionResult | null) => void) => void;
   /** The presenter's view as set on one process, for pages connecting to the others later. */
   classView: (view: PresenterView) => void;
   classViewNow: (ack: (view: PresenterView | null) => void) => void;
@@ -86,6 +89,10 @@ export interface InterServerEvents {
     ack: (q: { forViewers: QuizView; forPresenters: QuizView } | null) => void,
   ) => void;
 }
+
+/** A rename or delete asked on one process (its presenter checked there), for the owner. */
+export type SessionAct =
+  { act: 'rename'; session: string; name: string } | { act: 'delete'; session: string };
 
 /** An answer, reveal or close made on one process, of a question asked on another. */
 export type QuizAct =

@@ -4,7 +4,8 @@
  * a viewer on each process sees the same live exchange in the same order, and B's viewer picks A's
  * live session and reads older records of it by range; a viewer on B sees a
  * scenario the presenter runs on A and follows the presenter's view; viewers on A and B answer the
- * presenter's question and every presenter sees the tally; Redis killed and started again
+ * presenter's question and every presenter sees the tally; a presenter on B renames and deletes a
+ * session A owns; Redis killed and started again
  * mid-test: both processes keep serving their own pages, and the viewers catch up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -288,6 +289,33 @@ describe('two server processes on one Redis', () => {
     }
     const none = await fetch(new URL('/api/sessions/file-nobody/export.csv', b!.url));
     expect(none.status).toBe(404);
+
+    // A presenter on B renames and deletes A's session: A, its owner, carries it out.
+    const presenterB = await page(b!, 'presenter');
+    const viewerB = await page(b!);
+    const liveA = onA.find((r) => r.kind === 'live' && !r.closed)!.id;
+    const refused = await viewerB.socket
+      .timeout(10_000)
+      .emitWithAck('renameSession', { session: id, name: 'Nope' });
+    expect(refused).toMatchObject({ ok: false, limit: 'viewer' });
+    const renamed = await presenterB.socket
+      .timeout(10_000)
+      .emitWithAck('renameSession', { session: id, name: 'Lab 3' });
+    expect(renamed).toEqual({ ok: true, session: id });
+    expect((await rows(a!)).find((r) => r.id === id)?.name).toBe('Lab 3');
+    const keepLive = await presenterB.socket
+      .timeout(10_000)
+      .emitWithAck('deleteSession', { session: liveA });
+    expect(keepLive).toMatchObject({ ok: false, error: expect.stringMatching(/being recorded/) });
+    const deleted = await presenterB.socket
+      .timeout(10_000)
+      .emitWithAck('deleteSession', { session: id });
+    expect(deleted).toEqual({ ok: true, session: id });
+    expect((await rows(a!)).some((r) => r.id === id)).toBe(false);
+    const again = await presenterB.socket
+      .timeout(10_000)
+      .emitWithAck('deleteSession', { session: id });
+    expect(again).toMatchObject({ ok: false, error: expect.stringMatching(/No session named/) });
   }, 60_000);
 
   it('keeps serving each process`s own pages while Redis is down, and catches up when it returns', async () => {

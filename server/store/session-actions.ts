@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { MAX_SESSION_NAME, type SessionActionResult } from '../../core/session-actions.ts';
+import { askOthers } from '../cluster/ask-others.ts';
+import type { SessionAct } from '../cluster/cluster-events.ts';
 import type { GuardedEvents } from '../hub/guarded-events.ts';
 import type { Hub, HubServer } from '../hub/hub.ts';
 import type { Session } from '../hub/session.ts';
@@ -28,6 +30,11 @@ const idSchema = z.string().min(1).max(64);
 export const newSessionSchema = z.strictObject({ name: nameSchema.optional() });
 export const renameSessionSchema = z.strictObject({ session: idSchema, name: nameSchema });
 export const deleteSessionSchema = z.strictObject({ session: idSchema });
+/** Another process's presenter acting on one of ours (checked again: a process is trusted no more than a page). */
+const sessionActSchema = z.discriminatedUnion('act', [
+  renameSessionSchema.extend({ act: z.literal('rename') }),
+  deleteSessionSchema.extend({ act: z.literal('delete') }),
+]);
 
 export interface SessionActionDeps {
   hub: Hub;
@@ -35,6 +42,8 @@ export interface SessionActionDeps {
   lab: { readonly live: Session; renewLive(): Session };
   /** Whether a scenario run is running or queued: its records would be split across two sessions. */
   scenarioBusy?: () => boolean;
+  /** Other server processes share Redis: a session none of ours is acted on by its owner. */
+  clustered?: boolean;
 }
 
 export function attachSessionActions(
@@ -67,38 +76,54 @@ export function attachSessionActions(
     return { ok: true, session: lab.live.id };
   };
 
+  /** Renames or deletes one of this process's sessions; null when it is not one of ours. */
+  const local = (act: SessionAct): SessionActionResult | null => {
+    const session = hub.getSession(act.session);
+    if (!session) return null;
+    if (act.act === 'rename') {
+      session.rename(act.name);
+      store?.rename(session, act.name);
+      hub.sessionsChanged();
+      return { ok: true, session: act.session };
+    }
+    if (session === lab.live) {
+      return {
+        ok: false,
+        error: 'The live session is being recorded: start a new session, then delete this one.',
+      };
+    }
+    store?.remove(session);
+    hub.removeSession(act.session);
+    return { ok: true, session: act.session };
+  };
+
+  /** Ours, or else carried out by the process that owns it (pages elsewhere hear the new list). */
+  const act = async (a: SessionAct): Promise<SessionActionResult> => {
+    const mine = local(a);
+    if (mine) return mine;
+    if (deps.clustered) {
+      for (const answer of await askOthers(io, 'clusterSessionAct', a)) {
+        if (answer) return answer as SessionActionResult;
+      }
+    }
+    return missing(a.session);
+  };
+
+  if (deps.clustered) {
+    io.on('clusterSessionAct', (req, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = sessionActSchema.safeParse(req);
+      ack(parsed.success ? local(parsed.data) : null);
+    });
+  }
+
   io.on('connection', (socket) => {
     events.on(socket, 'newSession', newSessionSchema, ({ name }) => newSession(name));
-    events.on(
-      socket,
-      'renameSession',
-      renameSessionSchema,
-      ({ session: id, name }): SessionActionResult => {
-        const session = hub.getSession(id);
-        if (!session) return missing(id);
-        session.rename(name);
-        store?.rename(session, name);
-        hub.sessionsChanged();
-        return { ok: true, session: id };
-      },
+    events.on(socket, 'renameSession', renameSessionSchema, ({ session, name }) =>
+      act({ act: 'rename', session, name }),
     );
-    events.on(
-      socket,
-      'deleteSession',
-      deleteSessionSchema,
-      ({ session: id }): SessionActionResult => {
-        const session = hub.getSession(id);
-        if (!session) return missing(id);
-        if (session === lab.live) {
-          return {
-            ok: false,
-            error: 'The live session is being recorded: start a new session, then delete this one.',
-          };
-        }
-        store?.remove(session);
-        hub.removeSession(id);
-        return { ok: true, session: id };
-      },
+    events.on(socket, 'deleteSession', deleteSessionSchema, ({ session }) =>
+      act({ act: 'delete', session }),
     );
   });
 }
