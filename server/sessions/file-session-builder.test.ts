@@ -10,6 +10,7 @@ describe('FileSessionBuilder', () => {
     expect(session.maxRecords).toBe(FILE_RECORDS);
     expect(session.info().lastRecNo).toBe(20);
     expect(session.frames?.size).toBe(20);
+    expect(session.info().storeNote).toBeUndefined();
   });
 
   it('keeps a smaller --max-records: the newest records and their frames, all counted', () => {
@@ -19,5 +20,8 @@ describe('FileSessionBuilder', () => {
     expect(session.info()).toMatchObject({ firstRecNo: 16, lastRecNo: 30 });
     expect(session.totals().packets).toBe(30);
     expect(session.frames?.firstNumber).toBe(16);
+    expect(session.info().storeNote).toBe(
+      "The server keeps the newest 15 of this file's 30 records; open the file in the page to browse every packet.",
+    );
   });
 });

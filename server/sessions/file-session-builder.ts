@@ -56,7 +56,9 @@ export class FileSessionBuilder {
   /** End of the file; throws CaptureFormatError when it stopped mid-block. Returns the session. */
   end(): Session {
     this.add(this.ingest.end());
-    return this.session();
+    const session = this.session();
+    noteKept(session, session.totals().packets + session.totals().steps);
+    return session;
   }
 
   private add(packets: ReturnType<CaptureIngest['push']>): void {
@@ -80,4 +82,17 @@ export class FileSessionBuilder {
     }
     return this.built;
   }
+}
+
+/**
+ * Says on the session bar that a file larger than the session's bound lost its oldest records on
+ * the server (the page's own file reader keeps every packet).
+ */
+export function noteKept(session: Session, total: number): void {
+  if (total <= session.maxRecords) return;
+  session.setStored({
+    storeNote:
+      `The server keeps the newest ${session.maxRecords.toLocaleString('en')} of this file's ` +
+      `${total.toLocaleString('en')} records; open the file in the page to browse every packet.`,
+  });
 }

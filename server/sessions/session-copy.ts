@@ -6,7 +6,7 @@ import type { ConversationSummary } from '../../core/analysis/conversation-summa
 import type { WritableFrame } from '../../core/pcap/index.ts';
 import type { SessionRecord } from '../../core/protocol.ts';
 import { Session } from '../hub/session.ts';
-import { MAX_FRAME_BYTES } from './file-session-builder.ts';
+import { MAX_FRAME_BYTES, noteKept } from './file-session-builder.ts';
 import { FrameRing } from './frame-ring.ts';
 
 /** Items per part: each part is taken in as one task of the event loop. */
@@ -130,6 +130,7 @@ export class SessionRebuild {
     this.frames = new FrameRing(head.maxRecords, MAX_FRAME_BYTES);
     this.frames.startAt(head.firstFrame);
     this.session.restoreCounts(head.counts);
+    noteKept(this.session, head.counts.packets + head.counts.steps);
     this.session.frames = this.frames;
   }
 

@@ -40,6 +40,8 @@ describe('ShareWorkers', () => {
     const here = sessionFromCapture('file-1', 't.pcap', bytes, maxRecords);
     const { session, reads } = await viaWorker(bytes, maxRecords);
     expect(session.info()).toEqual(here.info());
+    // Records dropped: the session bar says so, on either path.
+    expect(session.info().storeNote !== undefined).toBe(here.info().firstRecNo > 1);
     expect(session.since(0)).toEqual(here.since(0));
     expect(session.summaries.all()).toEqual(here.summaries.all());
     expect(session.totals()).toEqual(here.totals());
