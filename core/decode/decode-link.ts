@@ -1,5 +1,6 @@
 /** Picks the link-layer decoder for a pcap link type. */
 import type { LinkResult } from './layer-results.ts';
+import { decodeArcnet } from './link-arcnet.ts';
 import { followPppoe } from './ethertype.ts';
 import { decodeEthernet } from './link-ethernet.ts';
 import { decodeLoop, decodeNull } from './link-null.ts';
@@ -33,6 +34,10 @@ export function decodeLink(linkType: number, d: Uint8Array): LinkResult | undefi
       return followPppoe(d, 0, 'Unknown');
     case LINKTYPE.C_HDLC:
       return decodeChdlc(d);
+    case LINKTYPE.ARCNET_BSD:
+      return decodeArcnet(d, false);
+    case LINKTYPE.ARCNET_LINUX:
+      return decodeArcnet(d, true);
     case LINKTYPE.IPV4:
       return { network: 'IPv4', offset: 0 };
     case LINKTYPE.IPV6:

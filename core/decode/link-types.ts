@@ -6,6 +6,8 @@ export const LINKTYPE = {
   NULL: 0,
   /** Ethernet II, 802.3; also what Linux `lo` captures as. */
   ETHERNET: 1,
+  /** ARCnet as BSD captures it: source, destination, protocol id. */
+  ARCNET_BSD: 7,
   /** PPP: optional HDLC address and control, then the protocol field. */
   PPP: 9,
   /** Raw IP as DLT_RAW is numbered on some BSDs. */
@@ -24,6 +26,8 @@ export const LINKTYPE = {
   LOOP: 108,
   /** Linux "cooked" capture v1 (`tcpdump -i any -y LINUX_SLL`). */
   LINUX_SLL: 113,
+  /** ARCnet as Linux captures it: source, destination, offset, protocol id. */
+  ARCNET_LINUX: 129,
   /** Raw IPv4 only. */
   IPV4: 228,
   /** Raw IPv6 only. */
