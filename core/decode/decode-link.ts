@@ -3,6 +3,7 @@ import type { LinkResult } from './layer-results.ts';
 import { decodeArcnet } from './link-arcnet.ts';
 import { followPppoe } from './ethertype.ts';
 import { decodeEthernet } from './link-ethernet.ts';
+import { decodeIpoib } from './link-ipoib.ts';
 import { decodeLoop, decodeNull } from './link-null.ts';
 import { decodeChdlc, decodePpp } from './link-ppp.ts';
 import { decodeRaw } from './link-raw.ts';
@@ -38,6 +39,8 @@ export function decodeLink(linkType: number, d: Uint8Array): LinkResult | undefi
       return decodeArcnet(d, false);
     case LINKTYPE.ARCNET_LINUX:
       return decodeArcnet(d, true);
+    case LINKTYPE.IPOIB:
+      return decodeIpoib(d);
     case LINKTYPE.IPV4:
       return { network: 'IPv4', offset: 0 };
     case LINKTYPE.IPV6:

@@ -3,6 +3,7 @@ import type { DecodedPacket } from './decoded-packet.ts';
 import { LINKTYPE } from './link-types.ts';
 import { expectDecodes } from './testdata/expect-decodes.ts';
 import { fields } from './testdata/hex.ts';
+import { type LinkCase, SHORT, UDP_4 } from './testdata/link-case.ts';
 import { IPV4_UDP } from './testdata/ipv4-packets.ts';
 
 /** The DNS query of tcpdump's arcnet-*-arp-icmp-http.pcap (IPv4 and UDP headers, then DNS). */
@@ -26,16 +27,8 @@ const DNS: Partial<DecodedPacket> = {
   dport: 53,
   len: 29,
 };
-const UDP_4: Partial<DecodedPacket> = { proto: 'UDP', src: '10.0.0.1', len: 4 };
 
-interface Case {
-  name: string;
-  linkType: number;
-  input: string;
-  expected: Partial<DecodedPacket>;
-}
-
-const cases: Case[] = [
+const cases: LinkCase[] = [
   {
     name: 'Linux ARCnet, RFC 1051 IP (arcnet-rfc1051-arp-icmp-http.pcap #7)',
     linkType: LINKTYPE.ARCNET_LINUX,
@@ -67,7 +60,7 @@ const cases: Case[] = [
     expected: {
       proto: 'Unknown',
       truncated: true,
-      malformed: 'frame shorter than its headers declare',
+      malformed: SHORT,
     },
   },
   {

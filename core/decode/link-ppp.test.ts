@@ -3,6 +3,7 @@ import type { DecodedPacket } from './decoded-packet.ts';
 import { LINKTYPE } from './link-types.ts';
 import { expectDecodes } from './testdata/expect-decodes.ts';
 import { fields } from './testdata/hex.ts';
+import { type LinkCase, SHORT, UDP_4 } from './testdata/link-case.ts';
 import { IPV4_UDP } from './testdata/ipv4-packets.ts';
 
 /** MPLS-encapsulated UDP from tcpdump's mpls-traceroute.pcap, first frame (after the PPP header). */
@@ -21,18 +22,8 @@ const UDP_FROM_MPLS: Partial<DecodedPacket> = {
   dport: 33435,
   len: 12,
 };
-/** A frame cut inside a header though nothing was lost to the snap length. */
-const SHORT = 'frame shorter than its headers declare';
-const UDP_4: Partial<DecodedPacket> = { proto: 'UDP', src: '10.0.0.1', len: 4 };
 
-interface Case {
-  name: string;
-  linkType: number;
-  input: string;
-  expected: Partial<DecodedPacket>;
-}
-
-const cases: Case[] = [
+const cases: LinkCase[] = [
   {
     name: 'PPP with address and control, MPLS, IPv4 (mpls-traceroute.pcap)',
     linkType: LINKTYPE.PPP,
