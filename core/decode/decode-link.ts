@@ -4,6 +4,7 @@ import { decodeArcnet } from './link-arcnet.ts';
 import { followPppoe } from './ethertype.ts';
 import { decodeEthernet } from './link-ethernet.ts';
 import { decodeIpoib } from './link-ipoib.ts';
+import { decodeNflog } from './link-nflog.ts';
 import { decodeLoop, decodeNull } from './link-null.ts';
 import { decodeChdlc, decodePpp } from './link-ppp.ts';
 import { decodeRaw } from './link-raw.ts';
@@ -39,6 +40,8 @@ export function decodeLink(linkType: number, d: Uint8Array): LinkResult | undefi
       return decodeArcnet(d, false);
     case LINKTYPE.ARCNET_LINUX:
       return decodeArcnet(d, true);
+    case LINKTYPE.NFLOG:
+      return decodeNflog(d);
     case LINKTYPE.IPOIB:
       return decodeIpoib(d);
     case LINKTYPE.IPV4:

@@ -32,6 +32,8 @@ export const LINKTYPE = {
   IPV4: 228,
   /** Raw IPv6 only. */
   IPV6: 229,
+  /** Linux netfilter log: family, version, resource id, then TLVs holding the packet. */
+  NFLOG: 239,
   /** IP over InfiniBand: Linux's address pseudo-header, then RFC 4391's type and reserved. */
   IPOIB: 242,
   /** Linux "cooked" capture v2 (`tcpdump -i any`). */
