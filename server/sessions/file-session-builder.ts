@@ -20,11 +20,11 @@ export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
 export const FILE_CONVERSATIONS = MAX_JOIN_SUMMARIES;
 /**
  * Records (and their frames) a file session keeps, the newest; older ones are counted, not kept.
- * A packet record and its frame take about 1.7 KB of heap: 50,000 are ~85 MB, held once by the
+ * A packet record and its frame take about 1.7 KB of heap: 20,000 are ~34 MB, held once by the
  * share worker while it reads and once by the server after. A 900,000-packet file kept whole
  * would need 1.5 GB each time (the reader ran out of its heap).
  */
-export const FILE_RECORDS = 50_000;
+export const FILE_RECORDS = 20_000;
 
 export class FileSessionBuilder {
   // The session's SummaryTracker keeps the summaries: the analyzer's own list of finished ones is
