@@ -117,7 +117,7 @@ const cases: Case[] = [
     expected: { proto: 'UDP', len: 4, malformed: 'UDP length 4 < 8' },
   },
   {
-    name: 'UDP length beyond the IP payload: IP payload wins',
+    name: 'UDP length beyond the IP payload: the field gives len, as in tshark, and is malformed',
     input: fields(
       '45 00 00 20',
       '00 00 40 00',
@@ -127,9 +127,30 @@ const cases: Case[] = [
     ),
     expected: {
       proto: 'UDP',
-      len: 4,
+      len: 92,
       payloadHex: '70696e67',
       malformed: 'UDP length 100 > IP payload 12',
+    },
+  },
+  {
+    name: 'UDP length beyond the IP payload in a fuzzed frame (cve-2014-8767-OLSR.pcap #1)',
+    linkType: LINKTYPE.ETHERNET,
+    input: fields(
+      '00 1b c6 51 35 97 00 24 8c 7a ff 6f 08 00', // MACs, ethertype IPv4
+      '45 15 00 3d f3 7f 40 00 4d 11 30 c6', // IPv4, total length 61, UDP
+      '0a 01 01 68 0a 02 02 02', // 10.1.1.104 → 10.2.2.2
+      '02 ba 02 ba 02 02 02 02', // UDP 698 → 698, length 514
+      '02 02 02 02 02 20 00 02 02 02 02 02 02 02 02 02 02 02 02 02 02 02', // 33 bytes of data
+      '02 02 02 02 02 02 20 01 00 00 00',
+    ),
+    expected: {
+      proto: 'UDP',
+      src: '10.1.1.104',
+      dst: '10.2.2.2',
+      sport: 698,
+      dport: 698,
+      len: 506, // tshark: udp.length 514, "Bad length value 514 > IP payload length"
+      malformed: 'UDP length 514 > IP payload 41',
     },
   },
   {

@@ -10,8 +10,9 @@ const PREVIEW = 256;
  * `preview`: payload bytes kept as hex (0 for none).
  * `ipPayload` is the payload length the IP header declares; `firstFragment` says the IP
  * datagram continues in later fragments, so a length field larger than this fragment is fine.
- * When the length field disagrees with IP (below 8, or beyond the IP payload), IP wins:
- * len = IP payload - 8, and the packet is marked malformed (tshark flags these too).
+ * A length field below 8 is unusable: len = IP payload - 8, and the packet is malformed.
+ * A length field beyond the IP payload still gives len (tshark's udp.length is the field as
+ * sent, "Bad length value > IP payload length"), and the packet is marked malformed.
  * A length field shorter than the IP payload is normal: the rest is trailer.
  * @see RFC 768: source port (2), destination port (2), length (2), checksum (2)
  */
@@ -41,7 +42,6 @@ export function decodeUdp(
     result.len = fallback;
     result.malformed = `UDP length ${length} < 8`;
   } else if (length > ipPayload && !firstFragment) {
-    result.len = fallback;
     result.malformed = `UDP length ${length} > IP payload ${ipPayload}`;
   }
   const dataStart = o + HEADER;
