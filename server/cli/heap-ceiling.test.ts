@@ -10,10 +10,11 @@ describe('createHeapCeiling', () => {
     const slack = 16 * 2 ** 20;
     const ceiling = createHeapCeiling(slack);
     const start = used();
-    // Garbage that survives young collections: arrays held for a round, then dropped.
+    // Arrays held until they pass the slack (a collection meanwhile cannot take them), then
+    // dropped all at once: garbage in old space that only a full collection gives back.
     const held: number[][][] = [];
     for (let round = 0; round < 40 && used() < start + slack * 2; round++) {
-      held[0] = Array.from({ length: 2000 }, (_, i) => new Array(200).fill(i));
+      held.push(Array.from({ length: 2000 }, (_, i) => new Array(200).fill(i)));
     }
     expect(used()).toBeGreaterThan(start + slack);
     held.length = 0;
