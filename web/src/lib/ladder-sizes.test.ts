@@ -20,10 +20,16 @@ describe('ladderSizes', () => {
       rowHeight: 26,
     },
     {
-      name: 'too many rows: never under one line',
+      name: 'projector, 23 rows share 626 px: still all on screen',
+      input: { ...base, rows: 23 },
+      font: 20,
+      rowHeight: 25,
+    },
+    {
+      name: 'too many rows: never under a pill and a gap',
       input: { ...base, rows: 200 },
       font: 20,
-      rowHeight: 26,
+      rowHeight: 25,
     },
     {
       name: 'few rows: no taller than 2.4 lines',
@@ -41,7 +47,15 @@ describe('ladderSizes', () => {
     const s = ladderSizes(input);
     expect(s.font).toBe(font);
     expect(s.rowHeight).toBe(rowHeight);
-    expect(s.rowHeight).toBeGreaterThanOrEqual(s.font * 1.3);
+    // Pills (1.2 lines tall) of neighbouring rows never touch.
+    expect(s.rowHeight).toBeGreaterThan(s.font * 1.2);
+  });
+
+  it('the rows of the classic exchange, 22 or 23, fit 720 px in projector mode', () => {
+    for (const rows of [22, 23]) {
+      const s = ladderSizes({ ...base, rows });
+      expect(rows * s.rowHeight + s.lanesHeight + 4).toBeLessThanOrEqual(base.viewHeight);
+    }
   });
 
   it('leaves the measured room outside each outer lifeline, and a little more', () => {

@@ -1,6 +1,6 @@
 /**
  * The ladder's sizes in px for a font size, the room its state labels need, and the height it
- * has: in 'fit' zoom the rows share the height (never shorter than one line of text), so a whole
+ * has: in 'fit' zoom the rows share the height (never shorter than a pill and a little gap), so a whole
  * exchange shows without scrolling.
  */
 
@@ -57,7 +57,10 @@ export function ladderSizes(o: SizeInput): LadderSizes {
   const inset = (room: number) => Math.round(Math.max(room, MIN_ROOM_CHARS * charWidth) + 6);
   const phaseWidth = Math.round(font * 1.3);
   const lanesHeight = Math.round(font * 1.7);
-  const minRow = Math.round(font * 1.3);
+  // A pill is 1.2 lines tall: a quarter line more keeps neighbouring pills apart, and lets 23 rows
+  // (the classic exchange when the client's ACK of the server's FIN comes before its own FIN)
+  // fit a 720 px projector in projector mode.
+  const minRow = Math.round(font * 1.25);
   const rowHeight = o.fit
     ? Math.max(
         minRow,
