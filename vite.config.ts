@@ -20,7 +20,13 @@ export default defineConfig({
   server: { proxy: { '/socket.io': { target: 'http://127.0.0.1:8080', ws: true } } },
   test: {
     root: '.',
-    include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'bin/**/*.test.ts',
+      'core/**/*.test.ts',
+      'server/**/*.test.ts',
+      'web/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     testTimeout: 20000,
     hookTimeout: 20000,
   },
