@@ -13,8 +13,9 @@ const ROLES_TOKEN = 'e2e-presenter-token-0123';
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous for CI on 2 shared cores: every step still waits for the condition it names.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -30,7 +31,7 @@ export default defineConfig({
       command: `node --import tsx server/main.ts --port ${PORT} --echo-port ${ECHO_PORT} --data-dir "$(mktemp -d)"`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
-      timeout: 30_000,
+      timeout: 120_000,
       stdout: 'pipe',
       stderr: 'pipe',
     },
@@ -38,7 +39,7 @@ export default defineConfig({
       command: `node --import tsx server/main.ts --port ${CAPTURE_PORT} --echo-port ${CAPTURE_ECHO_PORT} --capture --data-dir "$(mktemp -d)"`,
       url: `http://127.0.0.1:${CAPTURE_PORT}/`,
       reuseExistingServer: false,
-      timeout: 30_000,
+      timeout: 120_000,
       stdout: 'pipe',
       stderr: 'pipe',
     },
@@ -46,7 +47,7 @@ export default defineConfig({
       command: `node --import tsx server/main.ts --port ${ROLES_PORT} --echo-port ${ROLES_ECHO_PORT} --token ${ROLES_TOKEN} --max-upload-mb 1 --data-dir "$(mktemp -d)" --capture`,
       url: `http://127.0.0.1:${ROLES_PORT}/`,
       reuseExistingServer: false,
-      timeout: 30_000,
+      timeout: 120_000,
       stdout: 'pipe',
       stderr: 'pipe',
     },

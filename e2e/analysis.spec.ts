@@ -39,8 +39,9 @@ test('with capture: phases, states after each packet, links and explanations', a
   await expect(lastPacket).toContainText(/TIME_WAIT \d+ s/);
   // TIME_WAIT counts down, live; both state columns fit beside the ladder at 1280×720.
   const before = await lastPacket.locator('td.state.server').textContent();
+  // It ticks each second; 15 s leaves room for a busy machine, far inside TIME_WAIT's 60 s.
   await expect(lastPacket.locator('td.state.server')).not.toHaveText(before ?? '', {
-    timeout: 3000,
+    timeout: 15_000,
   });
   const serverColumn = await page.locator('th', { hasText: /^Server$/ }).boundingBox();
   expect((serverColumn?.x ?? 9999) + (serverColumn?.width ?? 0)).toBeLessThanOrEqual(1280);

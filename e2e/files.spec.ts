@@ -128,22 +128,29 @@ test('share a file: another page picks the shared session, views it and saves it
   page,
   browser,
 }) => {
+  // Two pages, a share through the server's worker and two tshark runs: generous bounds for a
+  // busy machine (each step below still waits for what it names).
+  test.setTimeout(120_000);
   const other = await browser.newPage();
   await other.goto('/');
   await page.goto('/');
+  // The other page is connected before the share, so it hears of it by the pushed list.
+  await expect(other.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', {
+    timeout: 30_000,
+  });
   const name = unique('shared');
   await openFile(page, name, handshakePcap());
-  await expect(ladder(page).locator('[data-step="SYN"]')).toHaveCount(1);
+  await expect(ladder(page).locator('[data-step="SYN"]')).toHaveCount(1, { timeout: 20_000 });
   await page.getByTestId('share-file').click();
-  await expect(page.getByTestId('session-notice')).toContainText(name);
+  await expect(page.getByTestId('session-notice')).toContainText(name, { timeout: 30_000 });
 
   // The other page hears of it (the server pushes the session list) and can show it.
   const option = other.getByTestId('session-picker').locator('option', { hasText: name });
-  await expect(option).toHaveCount(1);
+  await expect(option).toHaveCount(1, { timeout: 20_000 });
   const id = await option.getAttribute('value');
   expect(id).toMatch(/^file-\d+$/);
   await other.getByTestId('session-picker').selectOption(id!);
-  await expect(ladder(other).locator('[data-step="SYN,ACK"]')).toHaveCount(1);
+  await expect(ladder(other).locator('[data-step="SYN,ACK"]')).toHaveCount(1, { timeout: 20_000 });
   await expect(ladder(other).locator('[data-step="PSH,ACK"]')).toHaveAttribute('data-len', '5');
   await other.screenshot({ path: test.info().outputPath('files-shared.png') });
 

@@ -30,7 +30,8 @@ test('a following viewer steps and plays with the presenter; detached, it stays'
   await expect(viewer.getByTestId('replay-speed')).toHaveValue('0.5');
   await presenter.getByTestId('play').click();
   await expect(viewer.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
-  await expect(position(viewer)).toHaveText(/^4\//, { timeout: 5000 });
+  // Past step 3 (a busy machine may play on before the check looks).
+  await expect(position(viewer)).toHaveText(/^(?:[4-9]|[1-9]\d+)\//, { timeout: 20_000 });
   await presenter.getByTestId('play').click();
   await expect(viewer.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
   await expect(position(viewer)).toHaveText(await position(presenter).innerText());

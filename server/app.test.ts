@@ -14,6 +14,7 @@ import type {
 import type { ConversationSummary } from '../core/analysis/conversation-summary.ts';
 import { startApp, type App } from './app.ts';
 import { parseServeArgs } from './cli/serve-args.ts';
+import { until } from './testdata/until.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -59,14 +60,6 @@ function page(): {
 
 function send(socket: Client, transport: 'tcp' | 'udp', message: unknown): Promise<SendResult> {
   return socket.timeout(8000).emitWithAck('send', { transport, message } as never);
-}
-
-async function until(cond: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const steps = (rs: SessionRecord[], conv: string) =>

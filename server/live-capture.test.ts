@@ -6,6 +6,7 @@ import { startLab, type Lab } from './lab.ts';
 import { Session } from './hub/session.ts';
 import { startLiveCapture } from './live-capture.ts';
 import type { CaptureStatus } from '../core/protocol.ts';
+import { until } from './testdata/until.ts';
 
 let lab: Lab | undefined;
 afterEach(async () => {
@@ -18,14 +19,6 @@ const packetsOf = (rs: SessionRecord[], conv: string) =>
 
 function flagsOf(p: PacketRecord): string {
   return p.tcp ? p.tcp.flags.join(',') : p.proto;
-}
-
-async function until(cond: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('live capture', () => {

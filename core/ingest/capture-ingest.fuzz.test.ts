@@ -150,7 +150,6 @@ describe('capture ingest under mutated captures', () => {
   });
 
   it(`${CASES} mutated captures give packets or CaptureFormatError, no NaN`, () => {
-    const started = Date.now();
     let withPackets = 0;
     let formatErrors = 0;
     for (let i = 0; i < CASES; i++) {
@@ -169,6 +168,6 @@ describe('capture ingest under mutated captures', () => {
     // both outcomes must really occur, or the mutations miss the point
     expect(withPackets).toBeGreaterThan(CASES / 4);
     expect(formatErrors).toBeGreaterThan(CASES / 20);
-    expect(Date.now() - started).toBeLessThan(30_000);
-  }, 60_000);
+    // A pathological (e.g. quadratic) input shows as this test's timeout; speed is the benchmarks'.
+  }, 120_000);
 });

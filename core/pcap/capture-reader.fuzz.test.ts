@@ -104,8 +104,8 @@ function feed(bytes: Uint8Array, random: () => number) {
 }
 
 describe('CaptureReader under mutated input', () => {
+  // A pathological (e.g. quadratic) input shows as this test's timeout; speed is the benchmarks'.
   it('only ever returns frames or throws CaptureFormatError, with bounded frame bytes', () => {
-    const started = Date.now();
     let framesSeen = 0;
     let errorsSeen = 0;
     for (let seed = 1; seed <= 3000; seed++) {
@@ -129,6 +129,5 @@ describe('CaptureReader under mutated input', () => {
     // The mutations must exercise both outcomes, or the test proves little.
     expect(framesSeen).toBeGreaterThan(1000);
     expect(errorsSeen).toBeGreaterThan(1000);
-    expect(Date.now() - started).toBeLessThan(5000);
-  });
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ import type { RosterArchiveResult, RosterUpdate } from '../../core/class/class-p
 import { rosterKey, type RosterRow } from '../../core/class/roster.ts';
 import { startApp, type App } from '../app.ts';
 import { parseServeArgs } from '../cli/serve-args.ts';
+import { until } from '../testdata/until.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -60,11 +61,6 @@ function student(localAddress: string, message: string): Promise<void> {
     s.on('error', reject);
     s.setTimeout(5000, () => s.destroy(new Error('student client timed out')));
   });
-}
-
-async function until(ok: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!ok()) throw new Error(`timed out waiting for ${what}`);
 }
 
 const A = rosterKey('outside', '127.0.0.2');

@@ -21,6 +21,7 @@ import type { SharedSession } from '../http/share-upload.ts';
 import { echoCopies } from '../sessions/testdata/echo-copies.ts';
 import { startRedisServer, type RedisServer } from './testdata/redis-server.ts';
 import { startServerProcess, type ServerProcess } from './testdata/server-process.ts';
+import { until } from '../testdata/until.ts';
 
 let redis: RedisServer | undefined;
 let a: ServerProcess | undefined;
@@ -42,7 +43,7 @@ afterAll(async () => {
   for (const p of pages.splice(0)) p.stop();
   await Promise.all([a?.stop(), b?.stop()]);
   await redis?.stop();
-}, 30_000);
+}, 60_000);
 
 /** A page connected to one process, as the browser's page is. */
 async function page(
@@ -59,14 +60,6 @@ async function page(
   conn.start();
   await until(() => conn.hello !== null && conn.session !== null, 'the page joined');
   return { conn, socket };
-}
-
-async function until(ok: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const recNos = (records: readonly SessionRecord[]) => records.map((r) => r.recNo);
@@ -132,7 +125,7 @@ describe('two server processes on one Redis', () => {
     onB.socket.on('scenario', (s) => statuses.push(s));
     const run = await presenter.conn.runScenario({ id: 'classic' });
     expect(run.ok).toBe(true);
-    await until(() => statuses.some((s) => s.state === 'done'), 'B heard the run end', 20_000);
+    await until(() => statuses.some((s) => s.state === 'done'), 'B heard the run end');
     const done = statuses.find((s) => s.state === 'done')!;
     expect(done.verdict?.outcome).toBe('as-expected');
     const conv = done.convs![0]!;
@@ -168,7 +161,7 @@ describe('two server processes on one Redis', () => {
     } finally {
       late.close();
     }
-  }, 90_000);
+  }, 180_000);
 
   it('asks the presenter`s question on every process, counts every viewer`s answer once, and shows the tally to every presenter', async () => {
     const presenterA = await page(a!, 'presenter');
@@ -243,7 +236,7 @@ describe('two server processes on one Redis', () => {
     } finally {
       after.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('lists every process`s sessions on each, and serves a session of A`s exports from B byte for byte', async () => {
     const shared = await fetch(new URL('/api/sessions?name=copies.pcap', a!.url), {
@@ -316,7 +309,7 @@ describe('two server processes on one Redis', () => {
       .timeout(10_000)
       .emitWithAck('deleteSession', { session: id });
     expect(again).toMatchObject({ ok: false, error: expect.stringMatching(/No session named/) });
-  }, 60_000);
+  }, 120_000);
 
   it('keeps serving each process`s own pages while Redis is down, and catches up when it returns', async () => {
     const presenterA = await page(a!, 'presenter');
@@ -365,9 +358,9 @@ describe('two server processes on one Redis', () => {
 
     await redis!.restart();
     const up = (c: { conn: Connection }) => c.conn.cluster?.state === 'up';
-    await until(() => up(presenterA) && up(onB), 'every page says Redis is back', 20_000);
+    await until(() => up(presenterA) && up(onB), 'every page says Redis is back');
     const lastA = presenterA.conn.store.toArray().at(-1)!.recNo;
-    await until(() => onB.conn.store.toArray().at(-1)?.recNo === lastA, 'B caught up', 20_000);
+    await until(() => onB.conn.store.toArray().at(-1)?.recNo === lastA, 'B caught up');
     expect(consecutive(onB.conn.store.toArray())).toBe(true);
     expect(onB.conn.store.toArray().slice(-5)).toEqual(presenterA.conn.store.toArray().slice(-5));
 
@@ -384,5 +377,5 @@ describe('two server processes on one Redis', () => {
       'B sees the next exchange live',
     );
     expect(consecutive(onB.conn.store.toArray())).toBe(true);
-  }, 90_000);
+  }, 180_000);
 });

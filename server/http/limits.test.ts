@@ -17,7 +17,7 @@ import { cleanFileName } from './share-upload.ts';
 import { DIST_DIR } from './static-files.ts';
 
 let app: App;
-/** A second server with a 1 s upload timeout and one upload at a time. */
+/** A second server with a 2 s upload timeout and one upload at a time. */
 let strict: App;
 beforeAll(async () => {
   app = await startApp(parseServeArgs(['--port', '0', '--echo-port', '0']));
@@ -28,7 +28,7 @@ beforeAll(async () => {
       '--echo-port',
       '0',
       '--upload-timeout',
-      '1',
+      '2',
       '--max-uploads',
       '1',
     ]),
@@ -51,24 +51,36 @@ function bigCapture(n: number, size: number): Uint8Array<ArrayBuffer> {
   return new Uint8Array(writePcap(frames, 1));
 }
 
-/** Starts a POST and sends only its headers and a capture header; the body never completes. */
-function stalledUpload(): Promise<{ status: number; socket: net.Socket }> {
-  return new Promise((resolve) => {
+/**
+ * Starts a POST and sends only its headers and a capture header; the body never completes.
+ * Resolves once the server has taken the upload (its `100 Continue` is written just before the
+ * request handler runs), with the final answer to come.
+ */
+function stalledUpload(): Promise<{ answer: Promise<{ status: number; socket: net.Socket }> }> {
+  return new Promise((taken) => {
     const socket = net.connect(port(strict), '127.0.0.1', () => {
       socket.write(
         'POST /api/sessions?name=slow HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
-          'Content-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n',
+          'Content-Type: application/octet-stream\r\nContent-Length: 1000000\r\n' +
+          'Expect: 100-continue\r\n\r\n',
       );
-      // A capture's header, then nothing: the server waits on the client.
-      socket.write(writePcap(handshakeFrames(), 1).subarray(0, 24));
     });
     let got = '';
     socket.setEncoding('latin1');
-    socket.on('data', (d: string) => {
-      got += d;
-      const m = /^HTTP\/1\.1 (\d{3})/.exec(got);
-      if (m) resolve({ status: Number(m[1]), socket });
-    });
+    const answer = new Promise<{ status: number; socket: net.Socket }>((resolve) =>
+      socket.on('data', (d: string) => {
+        const first = got === '';
+        got += d;
+        if (first && got.startsWith('HTTP/1.1 100')) {
+          // A capture's header, then nothing: the server waits on the client.
+          socket.write(writePcap(handshakeFrames(), 1).subarray(0, 24));
+          got = got.replace(/^HTTP\/1\.1 100[^\n]*\r\n\r\n/, '');
+          taken({ answer });
+        }
+        const m = /^HTTP\/1\.1 ([2-5]\d{2})/.exec(got);
+        if (m) resolve({ status: Number(m[1]), socket });
+      }),
+    );
     socket.on('error', () => undefined);
   });
 }
@@ -117,18 +129,18 @@ describe('HTTP limits', () => {
 
   it('cuts off a stalled upload after --upload-timeout and refuses a second at once', async () => {
     const started = Date.now();
-    const first = stalledUpload();
-    await new Promise((r) => setTimeout(r, 200));
+    const first = await stalledUpload();
     const second = await fetch(new URL('/api/sessions?name=two', strict.url), {
       method: 'POST',
       headers: octets,
       body: Buffer.from(writePcap(handshakeFrames(), 1)),
     });
     expect(second.status).toBe(429);
-    const { status, socket } = await first;
+    const { status, socket } = await first.answer;
     socket.destroy();
     expect(status).toBe(408);
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Cut by the 2 s --upload-timeout, well before the default 15 s would have.
+    expect(Date.now() - started).toBeLessThan(12_000);
     // The slot is free again.
     const third = await fetch(new URL('/api/sessions?name=three', strict.url), {
       method: 'POST',
@@ -170,5 +182,5 @@ describe('HTTP limits', () => {
     const whole = await fetch(new URL(`/api/sessions/${id}/capture.pcapng`, app.url));
     expect((await whole.arrayBuffer()).byteLength).toBeGreaterThan(15_000 * 1400);
     for (const s of sockets) s.destroy();
-  }, 30_000);
+  }, 120_000);
 });

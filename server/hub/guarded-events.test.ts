@@ -113,7 +113,8 @@ describe('guarded socket.io events', () => {
       presenter.on('quiz', (q) => heard.push(`quiz ${q?.id}`));
       presenter.on('sessions', () => heard.push('sessions'));
       presenter.on('roster', (u) => heard.push(`roster reset ${u.reset}`));
-      await new Promise((r) => setTimeout(r, 100)); // what is sent on connection
+      // What is sent on connection comes before the answer to a first request.
+      await presenter.timeout(30_000).emitWithAck('scenarios');
       heard.length = 0;
       const before = app.live.info().lastRecNo;
       const queuedBefore = (await viewer.timeout(5000).emitWithAck('scenarios')).runs.length;
@@ -187,7 +188,8 @@ describe('guarded socket.io events', () => {
     const started = Date.now();
     const acks: Promise<void>[] = [];
     let dropped = 0;
-    for (let i = 0; i < EVENTS && Date.now() - started < 20_000; i++) {
+    let sent = 0;
+    for (let i = 0; i < EVENTS && Date.now() - started < 60_000; i++, sent++) {
       const which = Math.floor(random() * fuzzers.length);
       // A message over the size limit ends that connection (socket.io's rule): come back.
       if (!fuzzers[which]!.connected) {
@@ -227,12 +229,14 @@ describe('guarded socket.io events', () => {
     }
     await Promise.all(acks);
     console.log(
-      `fuzz: ${EVENTS} events, ${withAck} with an ack: ${acked} answered (${refused} refused), ` +
+      `fuzz: ${sent} events, ${withAck} with an ack: ${acked} answered (${refused} refused), ` +
         `${lost} lost with ${dropped} connections ended for size`,
     );
+    // Every event is sent unless a very busy machine reaches the time bound first.
+    expect(sent).toBeGreaterThan(EVENTS / 3);
     expect(acked + lost).toBe(withAck);
-    expect(acked).toBeGreaterThan(EVENTS / 10);
-    expect(refused).toBeGreaterThan(EVENTS / 10);
+    expect(acked).toBeGreaterThan(sent / 10);
+    expect(refused).toBeGreaterThan(sent / 10);
     expect(dropped).toBeLessThan(50);
     for (const c of fuzzers) c.close();
     // The whole-server trigger rate refills within a second.
@@ -241,7 +245,7 @@ describe('guarded socket.io events', () => {
     const res = await normal.timeout(5000).emitWithAck('send', { transport: 'tcp', message: 'hi' });
     expect(res).toMatchObject({ ok: true, reply: 'Hello A, I am B. you msg is : hi\n' });
     normal.close();
-  });
+  }, 180_000);
 });
 
 describe('GuardedEvents on a bare socket.io server', () => {

@@ -13,6 +13,7 @@ import { startApp, type App } from '../app.ts';
 import { parseServeArgs } from '../cli/serve-args.ts';
 import { readStep } from './testdata/read-step.ts';
 import { JOIN_PAGE } from './hub.ts';
+import { until } from '../testdata/until.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -45,6 +46,9 @@ function page(a: App, localAddress = '127.0.0.1'): Promise<Client> {
   });
 }
 
+/** Tokens a bucket of `rate` a second can have refilled since `since` (rounded up). */
+const refilled = (since: number, rate: number) => Math.ceil(((Date.now() - since) / 1000) * rate);
+
 const send = (c: Client, message: string) =>
   c.timeout(5000).emitWithAck('send', { transport: 'udp', message });
 
@@ -52,11 +56,14 @@ describe('hub limits', () => {
   it('refuses sends past the per-page rate with one line, and lets another page send', async () => {
     const a = await start('--trigger-rate', '2', '--trigger-rate-total', '100');
     const c = await page(a);
+    const started = Date.now();
     const results = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((i) => send(c, `m${i}`)));
-    // A burst of twice the rate passes (one more if the sends arrive slowly), the rest is refused.
+    // A burst of twice the rate passes, plus what the rate refilled while the sends arrived
+    // (one, or more on a busy machine); the rest is refused.
     expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(4);
-    expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(5);
-    expect(results.at(-1)).toEqual({
+    expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(4 + refilled(started, 2));
+    expect(results.filter((r) => !r.ok).length).toBeGreaterThan(0);
+    expect(results.find((r) => !r.ok)).toEqual({
       ok: false,
       error: 'Too many sends: wait a second.',
       limit: 'trigger-rate',
@@ -71,12 +78,14 @@ describe('hub limits', () => {
   it('refuses sends past the whole-class rate, whichever page sends', async () => {
     const a = await start('--trigger-rate', '100', '--trigger-rate-total', '2');
     const pages = await Promise.all([1, 2, 3].map(() => page(a)));
+    const started = Date.now();
     const results = await Promise.all(
       pages.flatMap((c) => [send(c, 'a'), send(c, 'b'), send(c, 'c')]),
     );
-    // A burst of 4 passes (one more if the sends arrive slowly), whichever page sent them.
+    // A burst of 4 passes (plus what the rate refilled meanwhile), whichever page sent them.
     expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(4);
-    expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(4 + refilled(started, 2));
+    expect(results.filter((r) => !r.ok).length).toBeGreaterThan(0);
     for (const r of results.filter((r) => !r.ok)) {
       expect(r).toMatchObject({ limit: 'trigger-rate-total' });
     }
@@ -92,7 +101,7 @@ describe('hub limits', () => {
     // Another address is counted on its own, and a closed page frees its place.
     await page(a, '127.0.0.3');
     clients[0]!.close();
-    await new Promise((r) => setTimeout(r, 200));
+    await until(() => a.io.of('/').sockets.size === 2, 'the server saw the page close');
     await page(a, '127.0.0.2');
   });
 
@@ -102,6 +111,7 @@ describe('hub limits', () => {
       a.live.append(readStep(i));
     }
     const c = await page(a);
+    const joined = Date.now();
     let after = 0;
     const sizes: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -112,14 +122,16 @@ describe('hub limits', () => {
     }
     const first = a.live.info().lastRecNo - (JOIN_PAGE * 2 + 10);
     expect(sizes).toEqual([JOIN_PAGE, JOIN_PAGE, 10 + first]);
-    // Joins past the rate (3 a second, bursts of 6) are refused with one line.
+    // Joins past the rate (3 a second, bursts of 6) are refused with one line: of the burst's 6,
+    // 3 went on the joins above, give or take what the rate refilled since.
     const more = await Promise.all(
       Array.from({ length: 10 }, () =>
         c.timeout(5000).emitWithAck('join', { session: 'live', after }),
       ),
     );
-    expect(more.filter((r) => r.ok).length).toBeLessThanOrEqual(6);
-    expect(more.at(-1)).toEqual({
+    expect(more.filter((r) => r.ok).length).toBeLessThanOrEqual(3 + refilled(joined, 3));
+    expect(more.filter((r) => !r.ok).length).toBeGreaterThan(0);
+    expect(more.find((r) => !r.ok)).toEqual({
       ok: false,
       error: 'Too many requests for records: wait a second.',
       limit: 'read-rate',

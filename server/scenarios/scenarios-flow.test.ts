@@ -38,7 +38,8 @@ describe('flow scenarios', () => {
   it('slow-reader: zero window from the server, probes from the client, then a window update', async () => {
     const started = Date.now();
     const run = await runScenario('slow-reader', sl.env);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // Seconds, not the minutes a probe backoff could take: generous for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(40_000);
     expect(run.verdict.outcome, why(run)).toBe('as-expected');
     expect(bytesOf(run, 'server', 'read')).toBe(size.SLOW_READER_BYTES);
     const zero = flagged(run, 'zero_window');

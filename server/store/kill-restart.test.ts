@@ -3,7 +3,6 @@
  * page was shown before the kill is in the closed session the restarted server lists beside its
  * new live one, exactly as shown.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,58 +16,23 @@ import type {
   ScenarioStatus,
   SessionRecord,
 } from '../../core/protocol.ts';
+import { startServerProcess, type ServerProcess } from '../cluster/testdata/server-process.ts';
 import type { SessionListEntry } from '../http/session-list.ts';
 import { echoExchange } from './testdata/echo-exchange.ts';
+import { until } from '../testdata/until.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kill-restart-'));
-const children: ChildProcess[] = [];
-const running = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
+const started: ServerProcess[] = [];
 afterAll(async () => {
-  const left = children.filter(running);
-  for (const c of left) c.kill('SIGTERM');
-  await Promise.all(left.map(onceExit));
+  await Promise.all(started.map((s) => s.stop()));
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const onceExit = (c: ChildProcess) => new Promise<void>((r) => c.once('exit', () => r()));
-
-/** Starts `server/main.ts` and reads the page URL and echo port it prints. */
-async function startServer(
-  ...flags: string[]
-): Promise<{ child: ChildProcess; url: string; echoPort: number }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/main.ts',
-      '--port',
-      '0',
-      '--echo-port',
-      '0',
-      '--data-dir',
-      dataDir,
-      ...flags,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  children.push(child);
-  let out = '';
-  child.stdout!.setEncoding('utf8');
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
-    child.stdout!.on('data', (d: string) => {
-      out += d;
-      const url = /Page:\s+(http:\/\/\S+)/.exec(out)?.[1];
-      const echo = /TCP echo:\s+\S+:(\d+)/.exec(out)?.[1];
-      if (url && echo) {
-        clearTimeout(timer);
-        resolve({ child, url, echoPort: Number(echo) });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
-  });
+/** A server process on the one data folder every start here shares. */
+async function startServer(...flags: string[]): Promise<ServerProcess> {
+  const server = await startServerProcess(flags, { dataDir });
+  started.push(server);
+  return server;
 }
 
 describe('kill -9 and restart', () => {
@@ -85,16 +49,14 @@ describe('kill -9 and restart', () => {
         resolve();
       }),
     );
-    for (let i = 0; i < 5; i++) await echoExchange(first.echoPort, `message ${i}; "quoted"\n`);
+    for (let i = 0; i < 5; i++) await echoExchange(first.echo.port, `message ${i}; "quoted"\n`);
     // Wait until the page has been shown the last server close, then kill at once.
-    const until = Date.now() + 5000;
     const closes = () =>
       [...shown.values()].filter(
         (r) => r.type === 'step' && r.kind === 'close' && r.side === 'server',
       ).length;
-    while (closes() < 5 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
-    first.child.kill('SIGKILL');
-    await onceExit(first.child);
+    await until(() => closes() >= 5, 'the page was shown the 5 server closes');
+    await first.crash();
     page.close();
     expect(closes()).toBe(5);
 
@@ -113,9 +75,8 @@ describe('kill -9 and restart', () => {
     const doc = (await res.json()) as { records: SessionRecord[] };
     const kept = new Map(doc.records.map((r) => [r.recNo, r]));
     for (const [recNo, r] of shown) expect(kept.get(recNo), `record ${recNo}`).toEqual(r);
-    second.child.kill('SIGTERM');
-    await onceExit(second.child);
-  }, 60_000);
+    await second.stop();
+  }, 240_000);
 
   it('keeps the hindsight corrections: after kill -9 the refused SYN reads server CLOSED in the JSON and CSV exports', async () => {
     const first = await startServer('--capture');
@@ -134,10 +95,8 @@ describe('kill -9 and restart', () => {
     );
     page.emit('runScenario', { id: 'refused' }, () => undefined);
     await done;
-    const until = Date.now() + 5000;
-    while (corrected.size === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-    first.child.kill('SIGKILL');
-    await onceExit(first.child);
+    await until(() => corrected.size > 0, 'the page heard a correction');
+    await first.crash();
     page.close();
     expect(corrected.size).toBeGreaterThan(0);
     const [recNo, analysis] = [...corrected][0]!;
@@ -160,7 +119,6 @@ describe('kill -9 and restart', () => {
     const server = rows[0]!.indexOf('Server state');
     const synRow = rows.find((r) => r[0] === String(recNo))!;
     expect(synRow[server]).toMatch(/^CLOSED/);
-    second.child.kill('SIGTERM');
-    await onceExit(second.child);
-  }, 60_000);
+    await second.stop();
+  }, 240_000);
 });

@@ -1,6 +1,7 @@
 /**
- * A real `npm start` server process for the scale-out tests and benchmark: its page URL and echo
- * endpoint read from what it prints, its log kept, stopped by the PID of the process started here.
+ * A real `npm start` server process for the scale-out, kill -9 and restart tests and the
+ * benchmark: its page URL and echo endpoint read from what it prints, its log kept, stopped (or
+ * killed, to play a crash) by the PID of the process started here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,11 +16,24 @@ export interface ServerProcess {
   cpuMs(): number | null;
   /** Everything it wrote to stderr so far. */
   log(): string;
+  /** SIGKILL, as a crash: nothing of the server's own shutdown runs. The data folder stays. */
+  crash(): Promise<void>;
+  /** SIGTERM (SIGKILL after 6 s); a temporary data folder is removed. */
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(flags: string[]): Promise<ServerProcess> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scale-out-'));
+export interface ServerProcessOptions {
+  /** A --data-dir that outlives the process, for a restart to read back; else a temporary one. */
+  dataDir?: string;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export async function startServerProcess(
+  flags: string[],
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'scale-out-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -36,20 +50,24 @@ export async function startServerProcess(flags: string[]): Promise<ServerProcess
       dataDir,
       ...flags,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const stop = async () => {
+  const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      child.kill(signal);
       const force = setTimeout(() => child.kill('SIGKILL'), 6000);
       await exited;
       clearTimeout(force);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const crash = () => end('SIGKILL');
+  const stop = async () => {
+    await end('SIGTERM');
+    if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     const ready = await new Promise<{ url: string; echo: Endpoint }>((resolve, reject) => {
@@ -68,7 +86,7 @@ export async function startServerProcess(flags: string[]): Promise<ServerProcess
         reject(new Error(`server exited with ${code}: ${err}`));
       });
     });
-    return { ...ready, cpuMs: () => cpuMsOf(child.pid), log: () => err, stop };
+    return { ...ready, cpuMs: () => cpuMsOf(child.pid), log: () => err, crash, stop };
   } catch (e) {
     await stop();
     throw e;
