@@ -17,6 +17,22 @@ describe('message tables', () => {
     }
   });
 
+  // A stored session and a conversation (one TCP/UDP flow) are two things: in Chinese, 录制 and
+  // 会话 (Wireshark's 统计 → 会话), never one word for both.
+  it('Chinese names a session 录制 and a conversation 会话, each only where the English means it', () => {
+    const wrong: string[] = [];
+    for (const key of Object.keys(messagesEn) as MessageKey[]) {
+      const en = messagesEn[key];
+      const session = /\bsessions?\b/i.test(en);
+      const conversation = /\bconv(?:ersations?\b|\.)/i.test(en);
+      const aboutSessions = session || /^(?:sessions|list)\./.test(key);
+      if (zh[key].includes('会话') !== conversation) wrong.push(`${key}: 会话`);
+      if (session && !zh[key].includes('录制')) wrong.push(`${key}: no 录制`);
+      if (!aboutSessions && zh[key].includes('录制')) wrong.push(`${key}: 录制`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('no text is empty', () => {
     for (const table of [messagesEn, zh])
       for (const [key, text] of Object.entries(table))
