@@ -3,7 +3,7 @@
  * connection's role (from the presenter cookie of its handshake) goes into `socket.data.role`.
  */
 import type { ServerOptions } from 'socket.io';
-import type { HubServer } from '../hub/hub.ts';
+import type { HubServer } from '../hub/hub-server.ts';
 import type { Roles } from './roles.ts';
 import { sameOrigin } from './same-origin.ts';
 

@@ -6,7 +6,7 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../core/protocol.ts';
 import type { PresenterView, QuizAskResult, QuizView } from '../../core/class/class-protocol.ts';
-import type { HubServer } from '../hub/hub.ts';
+import type { HubServer } from '../hub/hub-server.ts';
 import { GuardedEvents } from '../hub/guarded-events.ts';
 import { attachClassroom } from './class-handlers.ts';
 

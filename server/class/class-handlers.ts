@@ -2,7 +2,7 @@
  * Socket.io events of the classroom: the presenter publishes its view and asks, reveals and
  * closes questions; every page hears the view and the question; viewers answer.
  */
-import type { HubServer } from '../hub/hub.ts';
+import type { HubServer } from '../hub/hub-server.ts';
 import { roleOf, type GuardedEvents } from '../hub/guarded-events.ts';
 import { Classroom } from './classroom.ts';
 import type {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { ConversationSummary } from '../../core/analysis/conversation-summary.ts';
 import type { RosterArchiveInfo, RosterUpdate } from '../../core/class/class-protocol.ts';
 import { Roster, type RosterRow } from '../../core/class/roster.ts';
-import type { HubServer } from '../hub/hub.ts';
+import type { HubServer } from '../hub/hub-server.ts';
 import { roleOf, type GuardedEvents } from '../hub/guarded-events.ts';
 import { PRESENTERS } from './class-handlers.ts';
 import { rosterArchiveSchema, rosterClearSchema } from './class-messages.ts';

@@ -2,7 +2,7 @@
  * Asks every other server process and takes what came back: the adapter waits 5 s for all of
  * them and rejects when one is late (or Redis is down), though the others may have answered.
  */
-import type { HubServer } from '../hub/hub.ts';
+import type { HubServer } from '../hub/hub-server.ts';
 import type { InterServerEvents } from './cluster-events.ts';
 
 /** The arguments of an inter-server event, without its acknowledgement. */

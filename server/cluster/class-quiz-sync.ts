@@ -8,7 +8,7 @@
 import type { QuizAnswerResult, QuizAskResult, QuizView } from '../../core/class/class-protocol.ts';
 import { PRESENTERS, type QuizElsewhere } from '../class/class-handlers.ts';
 import type { Classroom } from '../class/classroom.ts';
-import type { HubServer } from '../hub/hub.ts';
+import type { HubServer } from '../hub/hub-server.ts';
 import { askOthers } from './ask-others.ts';
 import {
   quizActSchema,

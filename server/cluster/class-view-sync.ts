@@ -5,7 +5,7 @@
  */
 import type { PresenterView } from '../../core/class/class-protocol.ts';
 import type { Classroom } from '../class/classroom.ts';
-import type { HubServer } from '../hub/hub.ts';
+import type { HubServer } from '../hub/hub-server.ts';
 import { askOthers } from './ask-others.ts';
 import { classViewSchema } from './cluster-events.ts';
 

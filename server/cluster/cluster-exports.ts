@@ -5,7 +5,7 @@
  * previous one was written to the client, so neither process holds more than a part of it.
  */
 import { randomBytes } from 'node:crypto';
-import type { HubServer } from '../hub/hub.ts';
+import type { HubServer } from '../hub/hub-server.ts';
 import type { Session } from '../hub/session.ts';
 import { exportFile, type ExportFile } from '../http/export-routes.ts';
 import { askOthers } from './ask-others.ts';

@@ -6,7 +6,7 @@
  */
 import type { RangeRequest, SessionInfo, SessionRecord } from '../../core/protocol.ts';
 import type { SessionListEntry } from '../../core/session-list-entry.ts';
-import type { HubServer } from '../hub/hub.ts';
+import type { HubServer } from '../hub/hub-server.ts';
 import { askOthers } from './ask-others.ts';
 import {
   historyAnswerSchema,

@@ -3,7 +3,7 @@
  * handshake, so its page gets a connect_error naming the limit (and socket.io-client retries later).
  */
 import { normalizeAddress } from '../../core/conversation-id.ts';
-import type { HubServer } from './hub.ts';
+import type { HubServer } from './hub-server.ts';
 import type { LogLine } from './throttled-log.ts';
 
 export function capConnectionsPerAddress(io: HubServer, max: number, log: LogLine): void {

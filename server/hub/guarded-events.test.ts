@@ -21,7 +21,7 @@ import {
   type EventName,
   type PresenterEvent,
 } from './guarded-events.ts';
-import type { HubServer } from './hub.ts';
+import type { HubServer } from './hub-server.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 

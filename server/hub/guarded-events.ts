@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import type { ClientToServerEvents, LimitKind, Refusal, Role } from '../../core/protocol.ts';
-import type { HubSocket } from './hub.ts';
+import type { HubSocket } from './hub-server.ts';
 import { firstIssue } from './messages.ts';
 import type { LogLine } from './throttled-log.ts';
 import { TokenBucket } from './token-bucket.ts';

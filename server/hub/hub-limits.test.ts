@@ -12,7 +12,7 @@ import type {
 import { startApp, type App } from '../app.ts';
 import { parseServeArgs } from '../cli/serve-args.ts';
 import { readStep } from './testdata/read-step.ts';
-import { JOIN_PAGE } from './hub.ts';
+import { JOIN_PAGE } from './page-events.ts';
 import { until } from '../testdata/until.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -14,7 +14,9 @@ import type {
   ServerToClientEvents,
   SocketStep,
 } from '../../core/protocol.ts';
-import { FLUSH_MS, Hub, type HubServer } from './hub.ts';
+import { Hub } from './hub.ts';
+import type { HubServer } from './hub-server.ts';
+import { FLUSH_MS } from './record-batcher.ts';
 import { GuardedEvents } from './guarded-events.ts';
 import { Session } from './session.ts';
 

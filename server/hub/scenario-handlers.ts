@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { SCENARIO_IDS } from '../../core/scenario/scenario-id.ts';
 import { CONCURRENT_MAX } from '../../core/scenario/scenario-sizes.ts';
 import type { ScenarioService } from '../scenarios/scenario-service.ts';
-import type { HubServer } from './hub.ts';
+import type { HubServer } from './hub-server.ts';
 import type { GuardedEvents } from './guarded-events.ts';
 
 /** No target field: a page can only run scenarios against the server's own endpoints. */

@@ -5,7 +5,7 @@
  * reconnects by itself and names its old connection in the handshake (`auth.was`), so its hello
  * says it fell behind.
  */
-import type { HubServer, HubSocket } from './hub.ts';
+import type { HubServer, HubSocket } from './hub-server.ts';
 import type { LogLine } from './throttled-log.ts';
 
 const CHECK_MS = 100;

@@ -9,7 +9,8 @@ import { MAX_SESSION_NAME, type SessionActionResult } from '../../core/session-a
 import { askOthers } from '../cluster/ask-others.ts';
 import type { SessionAct } from '../cluster/cluster-events.ts';
 import type { GuardedEvents } from '../hub/guarded-events.ts';
-import type { Hub, HubServer } from '../hub/hub.ts';
+import type { Hub } from '../hub/hub.ts';
+import type { HubServer } from '../hub/hub-server.ts';
 import type { Session } from '../hub/session.ts';
 import { LIVE_TITLE } from '../lab.ts';
 import { closedTitle } from './session-reader.ts';
