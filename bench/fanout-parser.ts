@@ -1,12 +1,14 @@
 /**
  * The socket.io parser of the fan-out benchmark's viewers: socket.io's own, except that a
- * `records` event is read for what the benchmark counts (each record's number and tap time) with
- * two scans of the text instead of a full JSON.parse. 200 viewers share the benchmark's machine
- * (on a real class each has its own), so parsing every record 200 times would measure the viewers,
- * not the server. Every byte still arrives through a real socket.io connection; a batch whose
- * numbers and times do not pair up is parsed whole.
+ * `records` event is read for what the benchmark counts (each record's number and tap time): the
+ * two columns at the head of the packed batch are parsed, the rest of it is not. 200 viewers
+ * share the benchmark's machine (on a real class each has its own), so unpacking every record
+ * 200 times would measure the viewers, not the server. Every byte still arrives through a real
+ * socket.io connection; a batch not laid out as expected is parsed and unpacked whole.
  */
 import { Decoder as SocketIoDecoder, Encoder, PacketType } from 'socket.io-parser';
+import { unpackBatch } from '../core/packed-batch.ts';
+import type { RecordBatch } from '../core/protocol.ts';
 
 /** What a viewer reads of one `records` batch: each record's number and tap time (µs). */
 export interface CountedBatch {
@@ -16,38 +18,45 @@ export interface CountedBatch {
 }
 
 const HEAD = `${PacketType.EVENT}["records",{"session":`;
-const RECORDS = ',"records":[';
-const SUMMARIES = '],"summaries":';
-const TIME = '"time":';
-const REC_NO = '"recNo":';
+const RECNO = ',"packed":{"recNo":[';
+const TIME = '],"time":[';
+const DIFFERENCES = '],"strings":';
+const ABSOLUTE = '],"timeAbsolute":true,';
 
-/** The batch's session and records, or null when the text is not laid out as the hub sends it. */
+/** The batch's session and records, or null when the text is not a records batch. */
 export function countRecords(text: string): CountedBatch | null {
   if (!text.startsWith(HEAD)) return null;
-  const open = text.indexOf(RECORDS, HEAD.length);
-  const close = text.lastIndexOf(SUMMARIES);
-  if (open < 0 || close < open) return null;
-  const session = JSON.parse(text.slice(HEAD.length, open)) as unknown;
-  if (typeof session !== 'string') return null;
-  const times = numbersAfter(text, TIME, open, close);
-  const recNos = numbersAfter(text, REC_NO, open, close);
-  if (!times || !recNos || times.length !== recNos.length) return null;
-  return { session, recNos, times };
+  return fastCount(text) ?? fullCount(text);
 }
 
-/** The whole numbers following each `key` in text[from, to), or null if one is not a number. */
-function numbersAfter(text: string, key: string, from: number, to: number): number[] | null {
-  const out: number[] = [];
-  for (let at = text.indexOf(key, from); at >= 0 && at < to; at = text.indexOf(key, at)) {
-    at += key.length;
-    let n = 0;
-    const start = at;
-    for (let c = text.charCodeAt(at); c >= 48 && c <= 57; c = text.charCodeAt(++at))
-      n = n * 10 + c - 48;
-    if (at === start) return null;
-    out.push(n);
-  }
-  return out;
+/** The two columns alone, or null when they are not where the hub puts them. */
+function fastCount(text: string): CountedBatch | null {
+  const open = text.indexOf(RECNO, HEAD.length);
+  const mid = open < 0 ? -1 : text.indexOf(TIME, open);
+  const end = mid < 0 ? -1 : text.indexOf(']', mid + TIME.length);
+  if (end < 0) return null;
+  const absolute = text.startsWith(ABSOLUTE, end);
+  if (!absolute && !text.startsWith(DIFFERENCES, end)) return null;
+  const session = JSON.parse(text.slice(HEAD.length, open)) as unknown;
+  const recNos = sums(JSON.parse(`[${text.slice(open + RECNO.length, mid)}]`) as number[]);
+  const times = JSON.parse(`[${text.slice(mid + TIME.length, end)}]`) as number[];
+  if (typeof session !== 'string' || recNos.length !== times.length) return null;
+  return { session, recNos, times: absolute ? times : sums(times) };
+}
+
+function fullCount(text: string): CountedBatch | null {
+  const [, batch] = JSON.parse(text.slice(1)) as [string, RecordBatch];
+  const { records } = unpackBatch(batch.packed);
+  return {
+    session: batch.session,
+    recNos: records.map((r) => r.recNo),
+    times: records.map((r) => r.time),
+  };
+}
+
+function sums(differences: number[]): number[] {
+  let at = 0;
+  return differences.map((d) => (at += d));
 }
 
 class Decoder extends SocketIoDecoder {

@@ -5,6 +5,7 @@
 import type { ConversationSummary } from './analysis/conversation-summary.ts';
 import type { PacketAnalysis } from './analysis/packet-analysis.ts';
 import type { SessionRecord } from './records.ts';
+import type { PackedBatch } from './packed-batch.ts';
 import type { Transport } from './types.ts';
 import type { ClassClientEvents, ClassServerEvents } from './class/class-protocol.ts';
 import type { Refusal } from './limit-kind.ts';
@@ -149,11 +150,13 @@ export interface SendRequest {
 
 export type SendResult = { ok: true; conv: string; reply: string } | (Refusal & { conv?: string });
 
+/**
+ * Records of a session in the order they were made, with the summaries they changed, whole
+ * (replace by `conv`): packed once for every viewer (see packed-batch.ts, `unpackBatch`).
+ */
 export interface RecordBatch {
   session: string;
-  records: SessionRecord[];
-  /** The summaries these records changed, whole (replace by `conv`). */
-  summaries: ConversationSummary[];
+  packed: PackedBatch;
 }
 
 /** Earlier packet records whose analysis a later packet corrected (states true in hindsight). */

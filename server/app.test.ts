@@ -12,6 +12,7 @@ import type {
   SocketStep,
 } from '../core/protocol.ts';
 import type { ConversationSummary } from '../core/analysis/conversation-summary.ts';
+import { unpackBatch } from '../core/packed-batch.ts';
 import { startApp, type App } from './app.ts';
 import { parseServeArgs } from './cli/serve-args.ts';
 import { until } from './testdata/until.ts';
@@ -51,8 +52,9 @@ function page(): {
     });
   });
   socket.on('records', (b) => {
-    take(b.records);
-    keep(b.summaries);
+    const batch = unpackBatch(b.packed);
+    take(batch.records);
+    keep(batch.summaries);
   });
   const hello = new Promise<Hello>((r) => socket.once('hello', r));
   return { socket, records, summaries, hello, ready };

@@ -10,10 +10,10 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
-  RecordBatch,
   ServerToClientEvents,
   SocketStep,
 } from '../../core/protocol.ts';
+import { unpackBatch, type Batch } from '../../core/packed-batch.ts';
 import { Hub } from './hub.ts';
 import type { HubServer } from './hub-server.ts';
 import { FLUSH_MS } from './record-batcher.ts';
@@ -71,11 +71,11 @@ afterAll(async () => {
 });
 
 /** A viewer joined to the live session, with every records batch it gets. */
-async function viewer(): Promise<RecordBatch[]> {
+async function viewer(): Promise<Batch[]> {
   const c: Client = connect(url, { transports: ['websocket'], reconnection: false });
   clients.push(c);
-  const batches: RecordBatch[] = [];
-  c.on('records', (b) => batches.push(b));
+  const batches: Batch[] = [];
+  c.on('records', (b) => batches.push(unpackBatch(b.packed)));
   await new Promise((r) => c.once('hello', r));
   const res = await c.timeout(5000).emitWithAck('join', {
     session: 'live',

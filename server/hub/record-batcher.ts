@@ -5,6 +5,7 @@
 import type { CorrectionBatch, SessionRecord } from '../../core/protocol.ts';
 import type { ConversationSummary } from '../../core/analysis/conversation-summary.ts';
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
+import { packBatch } from '../../core/packed-batch.ts';
 import { sessionRoom, type HubServer } from './hub-server.ts';
 
 /** Records handed to a page in one batch, at most. */
@@ -73,7 +74,10 @@ export class RecordBatcher {
     }
   }
 
-  /** Sends what waits now: one emit per batch to the session's room, encoded once for all. */
+  /**
+   * Sends what waits now: one emit per batch to the session's room, packed once and encoded once
+   * (socket.io frames a room's message once for all its sockets).
+   */
   flush(): void {
     this.flushTimer?.cancel();
     this.flushTimer = null;
@@ -84,11 +88,9 @@ export class RecordBatcher {
       for (const l of this.summaryListeners) l(session, summaries);
       for (let i = 0; i < records.length; i += BATCH_LIMIT) {
         const last = i + BATCH_LIMIT >= records.length;
-        this.io.to(sessionRoom(session)).emit('records', {
-          session,
-          records: records.length <= BATCH_LIMIT ? records : records.slice(i, i + BATCH_LIMIT),
-          summaries: last ? summaries : [],
-        });
+        const part = records.length <= BATCH_LIMIT ? records : records.slice(i, i + BATCH_LIMIT);
+        const packed = packBatch(part, last ? summaries : []);
+        this.io.to(sessionRoom(session)).emit('records', { session, packed });
       }
     }
     this.pending.clear();

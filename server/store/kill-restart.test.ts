@@ -17,6 +17,7 @@ import type {
   SessionRecord,
 } from '../../core/protocol.ts';
 import { startServerProcess, type ServerProcess } from '../cluster/testdata/server-process.ts';
+import { unpackBatch } from '../../core/packed-batch.ts';
 import type { SessionListEntry } from '../http/session-list.ts';
 import { echoExchange } from './testdata/echo-exchange.ts';
 import { until } from '../testdata/until.ts';
@@ -41,7 +42,8 @@ describe('kill -9 and restart', () => {
     const page = connect(first.url, { transports: ['websocket'], forceNew: true });
     const shown = new Map<number, SessionRecord>();
     page.on('records', (b: RecordBatch) => {
-      if (b.session === 'live') for (const r of b.records) shown.set(r.recNo, r);
+      if (b.session === 'live')
+        for (const r of unpackBatch(b.packed).records) shown.set(r.recNo, r);
     });
     await new Promise<void>((resolve) =>
       page.emit('join', { session: 'live', after: 0 }, (res: JoinResult) => {

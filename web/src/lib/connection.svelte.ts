@@ -22,6 +22,7 @@ import type {
   SessionRecord,
 } from '../../../core/protocol.ts';
 import { RecordFeed } from './record-feed.ts';
+import { unpackOrNull } from './unpack-or-null.ts';
 import { ALL_WINDOW, type RecordStore } from './record-store.svelte.ts';
 import { refusalText } from './refusal-text.ts';
 import { viewerId } from './viewer-id.ts';
@@ -135,7 +136,9 @@ export class Connection {
     });
     socket.on('records', (batch) => {
       if (batch.session !== this.sessionId) return;
-      if (this.#feed.batch(batch.records, batch.summaries).rejoin) void this.#join();
+      const got = unpackOrNull(batch.packed);
+      // A batch that cannot be read is a gap: the join answers the records after those held.
+      if (!got || this.#feed.batch(got.records, got.summaries).rejoin) void this.#join();
     });
     // States true in hindsight: a later packet corrected earlier rows (e.g. a refused SYN).
     socket.on('corrections', (batch) => {

@@ -1,0 +1,11 @@
+/** A `records` batch unpacked, or null (with one line in the console) when it cannot be read. */
+import { unpackBatch, type Batch, type PackedBatch } from '../../../core/packed-batch.ts';
+
+export function unpackOrNull(packed: PackedBatch): Batch | null {
+  try {
+    return unpackBatch(packed);
+  } catch (err) {
+    console.warn(`records batch not read: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+}
