@@ -3,7 +3,8 @@
  * class at the echo endpoint, opened in the page (real server for the page, real headless
  * Chromium, the file read in the page's Web Worker). big_first_draw_ms: the file chosen → its
  * first rows drawn. big_scroll_fps: frames a second while the table and then the ladder of "All
- * records" scroll by 240 px every frame. big_heap_mb: the page's JS heap and array buffers after
+ * records" scroll by 240 px every frame (then, traced, where each frame's main-thread time goes:
+ * script, style, layout, paint, garbage collection). big_heap_mb: the page's JS heap and array buffers after
  * a garbage collection, the whole file held. The last packet must be reachable: "go to packet
  * 1000000" has to select it in the table (the bench fails otherwise).
  */
@@ -15,6 +16,7 @@ import type { BenchRow } from './bench-row.ts';
 import { generatePcap } from './decode-generate.ts';
 import { ensurePageBuilt, launchChromium } from './page-browser.ts';
 import { profileSummary } from './page-profile.ts';
+import { traceLine, traceSummary } from './page-trace.ts';
 import { startApp } from '../server/app.ts';
 import { parseServeArgs } from '../server/cli/serve-args.ts';
 
@@ -82,11 +84,19 @@ export async function rows(keys: readonly string[]): Promise<BenchRow[]> {
     await page.locator('[data-testid="step-row"]').first().waitFor();
     const table = await scrollFps(page, 'section.steps .scroller', SCROLL_MS);
     const ladder = await scrollFps(page, 'section.ladder .scroller', SCROLL_MS);
+    for (const which of ['steps', 'ladder']) {
+      let frames = 0;
+      const traced = await traceSummary(page, async () => {
+        const fps = await scrollFps(page, `section.${which} .scroller`, SCROLL_MS);
+        frames = Math.round((fps * SCROLL_MS) / 1000);
+      });
+      log(`bench: ${which === 'steps' ? 'table' : which} scrolling, ${traceLine(traced, frames)}`);
+    }
     const [profiled] = await Promise.all([
       profileSummary(page, SCROLL_MS),
-      scrollFps(page, 'section.steps .scroller', SCROLL_MS),
+      scrollFps(page, 'section.ladder .scroller', SCROLL_MS),
     ]);
-    log(`bench: where the page's time goes while the table scrolls (self time):`);
+    log(`bench: where the page's time goes while the ladder scrolls (self time):`);
     for (const line of profiled) log(`  ${line}`);
 
     // Every packet reachable: the last one by "go to packet", shown selected in the table.
