@@ -4,13 +4,23 @@ import { decodeArcnet } from './link-arcnet.ts';
 import { followPppoe } from './ethertype.ts';
 import { decodeEthernet } from './link-ethernet.ts';
 import { decodeIpoib } from './link-ipoib.ts';
+import { decodeJuniperEther } from './link-juniper.ts';
 import { decodeNflog } from './link-nflog.ts';
 import { decodeLoop, decodeNull } from './link-null.ts';
+import { decodePktap } from './link-pktap.ts';
 import { decodeChdlc, decodePpp } from './link-ppp.ts';
 import { decodeRaw } from './link-raw.ts';
 import { decodeSll } from './link-sll.ts';
 import { decodeSll2 } from './link-sll2.ts';
 import { LINKTYPE } from './link-types.ts';
+import { decodeRadiotap, decodeWlan } from './link-wlan.ts';
+
+/** A PKTAP's frame: any link type but PKTAP again. */
+function pktapInner(linkType: number, d: Uint8Array): LinkResult | undefined {
+  return linkType === LINKTYPE.PKTAP || linkType === LINKTYPE.USER2
+    ? undefined
+    : decodeLink(linkType, d);
+}
 
 /** Decodes the link header, or returns undefined for a link type we do not know. */
 export function decodeLink(linkType: number, d: Uint8Array): LinkResult | undefined {
@@ -44,6 +54,15 @@ export function decodeLink(linkType: number, d: Uint8Array): LinkResult | undefi
       return decodeNflog(d);
     case LINKTYPE.IPOIB:
       return decodeIpoib(d);
+    case LINKTYPE.IEEE802_11:
+      return decodeWlan(d);
+    case LINKTYPE.IEEE802_11_RADIOTAP:
+      return decodeRadiotap(d);
+    case LINKTYPE.JUNIPER_ETHER:
+      return decodeJuniperEther(d);
+    case LINKTYPE.PKTAP:
+    case LINKTYPE.USER2:
+      return decodePktap(d, pktapInner);
     case LINKTYPE.IPV4:
       return { network: 'IPv4', offset: 0 };
     case LINKTYPE.IPV6:

@@ -1,6 +1,7 @@
 /** Ethertype dispatch shared by Ethernet and Linux cooked headers, walking VLAN tags. */
 import type { LinkResult, NetworkKind } from './layer-results.ts';
 import { followMpls } from './mpls.ts';
+import { followNsh } from './nsh.ts';
 import { followPppProtocol } from './ppp-protocol.ts';
 import { u16 } from './read-bytes.ts';
 
@@ -16,6 +17,7 @@ export const ETHERTYPE = {
   MPLS_MULTICAST: 0x8848,
   PPPOE_SESSION: 0x8864,
   MACSEC: 0x88e5,
+  NSH: 0x894f,
 } as const;
 
 /** @see IEEE 802.1AE §9.3: TCI/AN (1), short length (1), packet number (4), SCI (8 when SC) */
@@ -70,6 +72,7 @@ export function followEthertype(
   if (t === ETHERTYPE.MPLS_UNICAST || t === ETHERTYPE.MPLS_MULTICAST)
     return followMpls(d, o, other);
   if (t === ETHERTYPE.PPPOE_SESSION) return followPppoe(d, o, other);
+  if (t === ETHERTYPE.NSH) return followNsh(d, o, other);
   return { network: other, offset: o };
 }
 

@@ -22,12 +22,20 @@ export const LINKTYPE = {
   RAW: 101,
   /** Cisco HDLC: address, control, ethertype. */
   C_HDLC: 104,
+  /** IEEE 802.11 frames, no radio header. */
+  IEEE802_11: 105,
   /** OpenBSD loopback: 4-byte address family in network byte order. */
   LOOP: 108,
   /** Linux "cooked" capture v1 (`tcpdump -i any -y LINUX_SLL`). */
   LINUX_SLL: 113,
   /** ARCnet as Linux captures it: source, destination, offset, protocol id. */
   ARCNET_LINUX: 129,
+  /** IEEE 802.11 frames after a radiotap header. */
+  IEEE802_11_RADIOTAP: 127,
+  /** DLT_USER2: private use; macOS writes PKTAP with this number. */
+  USER2: 149,
+  /** Juniper Ethernet: Juniper's "MGC" header, then an Ethernet frame. */
+  JUNIPER_ETHER: 178,
   /** Raw IPv4 only. */
   IPV4: 228,
   /** Raw IPv6 only. */
@@ -36,6 +44,8 @@ export const LINKTYPE = {
   NFLOG: 239,
   /** IP over InfiniBand: Linux's address pseudo-header, then RFC 4391's type and reserved. */
   IPOIB: 242,
+  /** Apple's PKTAP: process and interface details, then a frame of the link type it names. */
+  PKTAP: 258,
   /** Linux "cooked" capture v2 (`tcpdump -i any`). */
   LINUX_SLL2: 276,
 } as const;

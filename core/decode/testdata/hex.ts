@@ -11,3 +11,8 @@ export function hex(text: string): Uint8Array {
 export function fields(...parts: string[]): string {
   return parts.join(' ');
 }
+
+/** A run of `n` zero bytes, for the long empty stretches of real frames. */
+export function zeros(n: number): string {
+  return '00 '.repeat(n);
+}
