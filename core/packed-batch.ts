@@ -1,18 +1,19 @@
 /**
  * The compact wire form of a batch of records and the summaries they changed, made once per batch
- * for every viewer of a session: each object's keys travel once per shape, each string once per
- * batch, and the records' numbers and times as differences from the one before. A batch of UDP
- * steps takes about a tenth of its JSON. Lossless: unpacking gives back equal objects, keys in
- * the same order.
+ * for every viewer of a session: each object's keys travel once per shape, each string and each
+ * nested object (an endpoint, a preview) once per batch, and the records' numbers and times as
+ * differences from the one before. A batch of UDP steps takes about a tenth of its JSON.
+ * Lossless: unpacking gives back equal objects, keys in the same order, none shared by two
+ * records.
  */
 import type { ConversationSummary } from './analysis/conversation-summary.ts';
 import type { SessionRecord } from './records.ts';
 
 /**
  * How a value travels, the first character of each key in a shape:
- * 's' a string, as its index in `strings`; 'o' an object, as a row of its own; 'a' a list of
- * objects, as a list of rows; 'c' a record's `recNo` or `time`, from its column; 'v' anything
- * else, as it is.
+ * 's' a string, as its index in `strings`; 'o' an object, as its index in `objects`; 'a' a list
+ * of objects, as a list of such indexes; 'c' a record's `recNo` or `time`, from its column; 'v'
+ * anything else, as it is.
  */
 type Tag = 's' | 'o' | 'a' | 'c' | 'v';
 
@@ -30,6 +31,8 @@ export interface PackedBatch {
   strings: string[];
   /** Each shape: its keys in order, each led by its tag. */
   shapes: string[][];
+  /** Every nested object the batch holds, once; an object's own objects come before it. */
+  objects: PackedRow[];
   records: PackedRow[];
   summaries: PackedRow[];
 }
@@ -64,6 +67,7 @@ export function packBatch(
     ...(exact ? {} : { timeAbsolute: true as const }),
     strings: p.strings,
     shapes: p.shapes,
+    objects: p.objects,
     records: rows,
     summaries: summaries.map((s) => p.row(s, false)),
   };
@@ -72,8 +76,10 @@ export function packBatch(
 class Packer {
   strings: string[] = [];
   shapes: string[][] = [];
+  objects: PackedRow[] = [];
   #stringIndex = new Map<string, number>();
   #shapeIndex = new Map<string, number>();
+  #objectIndex = new Map<string, number>();
 
   row(o: object, record: boolean): PackedRow {
     const keys: string[] = [];
@@ -85,12 +91,23 @@ class Packer {
       const tag = tagOf(key, v, record);
       keys.push(tag + key);
       if (tag === 's') values.push(this.#string(v as string));
-      else if (tag === 'o') values.push(this.row(v as object, false));
-      else if (tag === 'a') values.push((v as object[]).map((x) => this.row(x, false)));
+      else if (tag === 'o') values.push(this.#object(v as object));
+      else if (tag === 'a') values.push((v as object[]).map((x) => this.#object(x)));
       else if (tag === 'v') values.push(v);
     }
     values[0] = this.#shape(keys);
     return values;
+  }
+
+  #object(o: object): number {
+    const row = this.row(o, false);
+    const id = JSON.stringify(row);
+    let i = this.#objectIndex.get(id);
+    if (i === undefined) {
+      i = this.objects.push(row) - 1;
+      this.#objectIndex.set(id, i);
+    }
+    return i;
   }
 
   #string(s: string): number {
@@ -136,36 +153,43 @@ export function unpackBatch(p: PackedBatch): Batch {
     width: 1 + keys.filter((k) => k[0] !== 'c').length,
   }));
   const column = { recNo: 0, time: 0 };
-  const build = (row: PackedRow): Record<string, unknown> => {
+  /** Builds a row; the objects it names must come before `below` (no cycle can be sent). */
+  const build = (row: PackedRow, below: number): Record<string, unknown> => {
     const shape = Array.isArray(row) ? shapes[row[0] as number] : undefined;
-    if (!shape) throw new Error(`packed batch: no shape ${String(row[0])}`);
+    if (!shape) throw new Error('packed batch: a row has no shape');
     if (row.length !== shape.width) throw new Error('packed batch: a row does not fit its shape');
     const o: Record<string, unknown> = {};
+    const object = (i: unknown) => {
+      if (typeof i !== 'number' || !(i >= 0 && i < below))
+        throw new Error(`packed batch: no object ${String(i)} here`);
+      return build(p.objects[i]!, i);
+    };
     let at = 1;
     for (let k = 0; k < shape.names.length; k++) {
       const name = shape.names[k]!;
       const tag = shape.tags[k];
       if (tag === 'c') o[name] = column[name as keyof typeof column];
       else if (tag === 's') o[name] = stringAt(p.strings, row[at++]);
-      else if (tag === 'o') o[name] = build(row[at++] as PackedRow);
-      else if (tag === 'a') o[name] = rowsAt(row[at++]).map(build);
+      else if (tag === 'o') o[name] = object(row[at++]);
+      else if (tag === 'a') o[name] = listAt(row[at++]).map(object);
       else o[name] = row[at++];
     }
     return o;
   };
+  const all = p.objects.length;
   const records = new Array<SessionRecord>(n);
   for (let i = 0; i < n; i++) {
     column.recNo += p.recNo[i]!;
     column.time = p.timeAbsolute ? p.time[i]! : column.time + p.time[i]!;
-    records[i] = build(p.records[i]!) as unknown as SessionRecord;
+    records[i] = build(p.records[i]!, all) as unknown as SessionRecord;
   }
-  const summaries = p.summaries.map((row) => build(row) as unknown as ConversationSummary);
+  const summaries = p.summaries.map((row) => build(row, all) as unknown as ConversationSummary);
   return { records, summaries };
 }
 
-function rowsAt(v: unknown): PackedRow[] {
+function listAt(v: unknown): unknown[] {
   if (!Array.isArray(v)) throw new Error('packed batch: a list of objects is not a list');
-  return v as PackedRow[];
+  return v as unknown[];
 }
 
 function stringAt(strings: string[], i: unknown): string {
