@@ -13,7 +13,7 @@ import type {
 } from '../../../../core/protocol.ts';
 import type { ConversationSummary } from '../../../../core/analysis/conversation-summary.ts';
 import { SummaryTracker } from '../../../../core/analysis/summary-tracker.ts';
-import type { AppSocket } from '../connection.svelte.ts';
+import type { AppSocket } from '../app-socket.ts';
 
 type Handler = (...args: never[]) => void;
 
