@@ -81,4 +81,17 @@ describe('formatIpv4', () => {
   it('writes a dotted quad at an offset', () => {
     expect(formatIpv4(hex('00 c0 a8 00 ff'), 1)).toBe('192.168.0.255');
   });
+
+  it('gives each address its own text through more addresses than it remembers', () => {
+    const bytes = new Uint8Array(4);
+    const view = new DataView(bytes.buffer);
+    for (let round = 0; round < 2; round++)
+      for (let i = 0; i < 10_000; i++) {
+        const value = (i * 2_654_435_761) >>> 0;
+        view.setUint32(0, value);
+        expect(formatIpv4(bytes, 0)).toBe(
+          `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`,
+        );
+      }
+  });
 });
