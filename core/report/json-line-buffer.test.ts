@@ -59,6 +59,21 @@ describe('JsonLineBuffer', () => {
     }
   });
 
+  it('writes whole microseconds as seconds the way JSON.stringify writes us / 1e6', () => {
+    const fixed = [0, -0, 1, 10, 33, 999_999, 1_000_000, 1_000_001, 1_500_000, -1, -1_234_560];
+    const edges = [999_999_999_999_999, 1e15, 2 ** 53, 1.5, NaN, Infinity];
+    // Deterministic spread over every digit count, as capture times relative to the first are.
+    const spread = Array.from({ length: 2000 }, (_, i) =>
+      Math.floor(Math.sin(i + 1) ** 2 * 10 ** (i % 16)),
+    );
+    for (const us of [...fixed, ...edges, ...spread, ...spread.map((n) => -n)]) {
+      const { w, done } = collect(8);
+      w.micros(us);
+      w.endLine();
+      expect(done()).toBe(`${JSON.stringify(us / 1e6)}\n`);
+    }
+  });
+
   it('writes strings escaped as JSON.stringify, through buffers smaller than a line', () => {
     const { w, done } = collect(4);
     for (const s of STRINGS) {

@@ -21,6 +21,9 @@ const BACKSLASH = 0x5c;
 const MINUS = 0x2d;
 const ZERO = 0x30;
 const NEWLINE = 0x0a;
+const DOT = 0x2e;
+/** Below 10^15 µs a time's decimal digits are the shortest form that reads back (15 digits). */
+const MAX_EXACT_MICROS = 1e15;
 /** Largest integer written digit by digit; larger ones go through String(). */
 const MAX_DIGITS_INT = 2 ** 53;
 
@@ -199,6 +202,46 @@ export class JsonLineBuffer {
     if (n >>> 0 === n) this.#unsigned(n);
     else if (Number.isInteger(n) && Math.abs(n) < MAX_DIGITS_INT) this.#integer(n);
     else this.text(Number.isFinite(n) ? String(n) : 'null');
+  }
+
+  /**
+   * `us / 1e6` as JSON.stringify writes it, for a whole number of microseconds (times in seconds):
+   * the digits of `us` with the point put in and trailing zeros dropped, which is the shortest
+   * form that reads back while `us` has at most 15 digits. No string per number.
+   */
+  micros(us: number): void {
+    if (!Number.isInteger(us) || !(Math.abs(us) < MAX_EXACT_MICROS)) {
+      this.number(us / 1e6);
+      return;
+    }
+    if (us < 0) {
+      this.#room(1);
+      this.#buf[this.#at++] = MINUS;
+      us = -us;
+    }
+    const whole = Math.floor(us / 1e6);
+    let frac = us - whole * 1e6;
+    this.#unsignedOrInteger(whole);
+    if (frac === 0) return;
+    this.#room(7);
+    const buf = this.#buf;
+    let end = this.#at + 7;
+    while (frac % 10 === 0) {
+      frac /= 10;
+      end--;
+    }
+    buf[this.#at] = DOT;
+    // Digits from the last kept one back to the point, zeros in front (0.000033).
+    for (let i = end - 1; i > this.#at; i--) {
+      buf[i] = ZERO + (frac % 10);
+      frac = Math.floor(frac / 10);
+    }
+    this.#at = end;
+  }
+
+  #unsignedOrInteger(n: number): void {
+    if (n >>> 0 === n) this.#unsigned(n);
+    else this.#integer(n);
   }
 
   /** A number as String() writes it (NaN and Infinity spelled out), for sentences. */

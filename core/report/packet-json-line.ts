@@ -119,7 +119,7 @@ export function writePacketJsonLine(
   w.bytes(K.noFirst);
   w.number(p.no);
   w.bytes(K.time);
-  w.number(Math.round(p.time - firstTime) / 1e6);
+  w.micros(Math.round(p.time - firstTime));
   if (p.src !== undefined) {
     w.bytes(K.src);
     w.string(p.src);
