@@ -1,4 +1,6 @@
-/** The heap ceiling collects once garbage passes the slack. */
+/** The heap ceiling collects once garbage passes the slack, and caps the young generation. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { createHeapCeiling } from './heap-ceiling.ts';
@@ -20,5 +22,24 @@ describe('createHeapCeiling', () => {
     held.length = 0;
     ceiling.check();
     expect(used()).toBeLessThan(start + slack);
+  });
+
+  it('keeps the young generation to its cap', () => {
+    const largest = (cap?: number) => {
+      const script = path.join(import.meta.dirname, 'testdata/young-cap.ts');
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', script, ...(cap ? [String(cap)] : [])],
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+      expect(run.stderr).toBe('');
+      return Number(run.stdout);
+    };
+    // Uncapped, V8 grows it past 8 MB under this load; capped at 8 MB, it stops there.
+    expect(largest()).toBeGreaterThan(8);
+    expect(largest(8)).toBeLessThanOrEqual(8);
   });
 });

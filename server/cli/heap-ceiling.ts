@@ -3,6 +3,10 @@
  * times the live heap before a full collection, which for `analyze` (every finished conversation
  * is garbage in old space) meant peak memory growing with the file. `check()` runs a full
  * collection once the heap has grown `slackBytes` past what the previous one left.
+ * With `youngBytes`, it also stops the young generation growing once it is that big: V8 doubles
+ * its semi-spaces up to 16 MB each while a job allocates fast, 32 MB of resident memory that a
+ * job whose objects die young does not need (its flag can only be set at start, but the growth
+ * factor is read at each growth).
  */
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -22,11 +26,21 @@ function fullCollection(): () => void {
   return collect;
 }
 
-export function createHeapCeiling(slackBytes: number): HeapCeiling {
+/** Committed bytes of the young generation (both semi-spaces). */
+export function youngGenerationSize(): number {
+  return v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+}
+
+export function createHeapCeiling(slackBytes: number, youngBytes?: number): HeapCeiling {
   const gc = fullCollection();
   let ceiling = v8.getHeapStatistics().used_heap_size + slackBytes;
+  let youngGrows = youngBytes !== undefined;
   return {
     check() {
+      if (youngGrows && youngGenerationSize() >= youngBytes!) {
+        v8.setFlagsFromString('--semi-space-growth-factor=1');
+        youngGrows = false;
+      }
       if (v8.getHeapStatistics().used_heap_size < ceiling) return;
       gc();
       ceiling = v8.getHeapStatistics().used_heap_size + slackBytes;
