@@ -10,6 +10,7 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
+  CorrectionBatch,
   ServerToClientEvents,
   SocketStep,
 } from '../../core/protocol.ts';
@@ -19,6 +20,7 @@ import type { HubServer } from './hub-server.ts';
 import { FLUSH_MS } from './record-batcher.ts';
 import { GuardedEvents } from './guarded-events.ts';
 import { Session } from './session.ts';
+import { echoSession } from '../../core/export/testdata/echo-session.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -36,6 +38,7 @@ const step = (n: number): Omit<SocketStep, 'recNo'> => ({
 
 let server: http.Server;
 let io: HubServer;
+let hub: Hub;
 let live: Session;
 let url: string;
 /** Broadcasts the adapter was asked for (each is encoded once for every socket in the room). */
@@ -46,7 +49,7 @@ beforeAll(async () => {
   server = http.createServer();
   io = new Server(server, { serveClient: false });
   const limits = { triggersPerClient: 100, triggersTotal: 100, readsPerClient: 100 };
-  const hub = new Hub(io, {
+  hub = new Hub(io, {
     events: new GuardedEvents(limits, () => undefined),
     echo: { host: '127.0.0.1', port: 23333 },
     capture: () => ({ state: 'off' }) as never,
@@ -135,5 +138,25 @@ describe('hub batching', () => {
     expect(batches.length).toBeLessThanOrEqual(Math.ceil(elapsed / (FLUSH_MS - 1)) + 2);
     expect(broadcasts).toBe(batches.length);
     expect(appended).toBeGreaterThan(50);
+  });
+
+  it('sends the corrections of a new live session that took the place of the old one', async () => {
+    const c: Client = connect(url, { transports: ['websocket'], reconnection: false });
+    clients.push(c);
+    const corrections: CorrectionBatch[] = [];
+    c.on('corrections', (b) => corrections.push(b));
+    await new Promise((r) => c.once('hello', r));
+    expect((await c.timeout(5000).emitWithAck('join', { session: 'live', after: 0 })).ok).toBe(
+      true,
+    );
+    const fresh = new Session('live', 'live', 'Live', 0, 100_000);
+    hub.replaceSession(live, 'before', fresh);
+    const packet = echoSession().records.find((r) => r.type === 'packet' && r.analysis);
+    if (packet?.type !== 'packet' || !packet.analysis) throw new Error('no analysed packet');
+    const recNo = fresh.append(packet).recNo;
+    const analysis = { ...packet.analysis, flags: [] };
+    fresh.correct(recNo, analysis);
+    await until(() => corrections.length > 0);
+    expect(corrections).toEqual([{ session: 'live', records: [{ recNo, analysis }] }]);
   });
 });
