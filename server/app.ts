@@ -38,6 +38,7 @@ import { startScenarioLab } from './scenarios/scenario-lab.ts';
 import { ShareWorkers } from './sessions/share-workers.ts';
 import { createScenarioService } from './scenarios/scenario-service.ts';
 import { connectRedis } from './cluster/redis-link.ts';
+import { holdScenarioRuns } from './cluster/scenario-hold.ts';
 import { ClusterSessions } from './cluster/cluster-sessions.ts';
 import { syncClassView } from './cluster/class-view-sync.ts';
 import { syncClassQuiz } from './cluster/class-quiz-sync.ts';
@@ -152,12 +153,16 @@ export async function startApp(opts: AppOptions): Promise<App> {
     for (const s of store?.restored ?? []) hub.addSession(s);
     hub.addSession(lab.live);
     store?.record(lab.live);
+    const busyHere = () => scenarios.catalog().runs.length > 0;
+    const hold = link && node ? holdScenarioRuns(link.keys, node, busyHere) : null;
+    // Before the pages' listener: the hold is taken or let go before any page hears why.
+    if (hold) scenarios.onStatus(() => void hold.changed());
     attachScenarios(io, events, scenarios);
     attachSessionActions(io, events, {
       hub,
       store,
       lab,
-      scenarioBusy: () => scenarios.catalog().runs.length > 0,
+      scenarioBusy: async () => busyHere() || ((await hold?.elsewhere()) ?? false),
       clustered: link !== null,
     });
     let classroom: Classroom | null = null;
@@ -240,6 +245,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
           void io.close(() => resolve());
           httpServer.closeAllConnections();
         });
+        await hold?.stop();
         await link?.close();
         await shareWorkers.close();
         await scenarios.close();

@@ -20,7 +20,17 @@ export interface RedisLink {
   status(): ClusterStatus;
   /** Called on every change of state (not on every failed retry). */
   onStatus(listener: (s: ClusterStatus) => void): void;
+  keys: RedisKeys;
   close(): Promise<void>;
+}
+
+/** Plain keys beside the adapter's streams; each command fails at once while Redis is away. */
+export interface RedisKeys {
+  /** SET with an expiry in ms. */
+  hold(key: string, value: string, ms: number): Promise<void>;
+  drop(key: string): Promise<void>;
+  /** The keys starting with `prefix` (by SCAN, never KEYS). */
+  list(prefix: string): Promise<string[]>;
 }
 
 export function connectRedis(url: string, log: (line: string) => void): RedisLink {
@@ -68,6 +78,18 @@ export function connectRedis(url: string, log: (line: string) => void): RedisLin
     adapter: catchingAdapter(createAdapter(client)),
     status: () => status,
     onStatus: (l) => void listeners.add(l),
+    keys: {
+      hold: async (key, value, ms) =>
+        void (await client.set(key, value, { expiration: { type: 'PX', value: ms } })),
+      drop: async (key) => void (await client.del(key)),
+      list: async (prefix) => {
+        const found: string[] = [];
+        for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) {
+          found.push(...batch);
+        }
+        return found;
+      },
+    },
     close: async () => {
       listeners.clear();
       if (client.isOpen) await client.close().catch(() => undefined);

@@ -6,7 +6,8 @@
  * scenario the presenter runs on A and follows the presenter's view; viewers on A and B answer the
  * presenter's question and every presenter sees the tally; a presenter on B renames and deletes a
  * session A owns; Redis killed and started again
- * mid-test: both processes keep serving their own pages, and the viewers catch up.
+ * mid-test: both processes keep serving their own pages, and the viewers catch up; a scenario
+ * running on A keeps B's presenter from starting a new session until it has ended.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
@@ -20,6 +21,7 @@ import { TOKEN_COOKIE } from '../auth/cookies.ts';
 import type { SessionListEntry } from '../../core/session-list-entry.ts';
 import type { SharedSession } from '../http/share-upload.ts';
 import { echoCopies } from '../sessions/testdata/echo-copies.ts';
+import { connectRedis } from './redis-link.ts';
 import { startRedisServer, type RedisServer } from './testdata/redis-server.ts';
 import { startServerProcess, type ServerProcess } from './testdata/server-process.ts';
 import { until } from '../testdata/until.ts';
@@ -379,4 +381,38 @@ describe('two server processes on one Redis', () => {
     );
     expect(consecutive(onB.conn.store.toArray())).toBe(true);
   }, 180_000);
+
+  it('knows on B that a scenario runs on A: New session on B waits until the run has ended', async () => {
+    const presenterA = await page(a!, 'presenter');
+    const presenterB = await page(b!, 'presenter');
+    const refusal = {
+      ok: false,
+      error: 'A scenario is running: start a new session once it has finished.',
+    };
+    const newSessionOnB = () => presenterB.socket.timeout(10_000).emitWithAck('newSession', {});
+    const watcher = connectRedis(redis!.url, () => undefined);
+    await until(() => watcher.status().state === 'up', 'a look at Redis');
+    const statuses: ScenarioStatus[] = [];
+    presenterA.socket.on('scenario', (s) => statuses.push(s));
+    // keepalive plays for seconds: its keep-alive probes come a second apart.
+    const run = await presenterA.conn.runScenario({ id: 'keepalive' });
+    expect(run.ok).toBe(true);
+    // A's hold reaches Redis a moment after its answer (its link may be busy with broadcasts).
+    const held = async () => (await watcher.keys.list('packet-ladder:scenario-running:')).length;
+    const heldBy = Date.now() + 10_000;
+    while ((await held()) === 0 && Date.now() < heldBy) await new Promise((r) => setTimeout(r, 20));
+    expect(await newSessionOnB()).toEqual(refusal);
+    expect(statuses.some((s) => s.state === 'done')).toBe(false);
+    await until(() => statuses.some((s) => s.state === 'done'), 'the run on A ended');
+    // A lets go as the run ends (its hold would only expire after 15 s).
+    let answer: unknown = refusal;
+    const end = Date.now() + 10_000;
+    while (Date.now() < end) {
+      answer = await newSessionOnB();
+      if ((answer as { ok: boolean }).ok) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(answer).toMatchObject({ ok: true });
+    await watcher.close();
+  }, 120_000);
 });

@@ -41,8 +41,11 @@ export interface SessionActionDeps {
   hub: Hub;
   store: SessionStore | null;
   lab: { readonly live: Session; renewLive(): Session };
-  /** Whether a scenario run is running or queued: its records would be split across two sessions. */
-  scenarioBusy?: () => boolean;
+  /**
+   * Whether a scenario run is running or queued, here or on another process sharing Redis: its
+   * records would be split across two sessions.
+   */
+  scenarioBusy?: () => boolean | Promise<boolean>;
   /** Other server processes share Redis: a session none of ours is acted on by its owner. */
   clustered?: boolean;
 }
@@ -58,8 +61,8 @@ export function attachSessionActions(
     error: `No session named "${id.slice(0, 64)}".`,
   });
 
-  const newSession = (name: string | undefined): SessionActionResult => {
-    if (deps.scenarioBusy?.()) {
+  const newSession = async (name: string | undefined): Promise<SessionActionResult> => {
+    if (await deps.scenarioBusy?.()) {
       return {
         ok: false,
         error: 'A scenario is running: start a new session once it has finished.',
