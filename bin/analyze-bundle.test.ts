@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, expect, it } from 'vitest';
+import { generatePcap } from '../bench/decode-generate.ts';
 import { writePcap } from '../core/pcap/index.ts';
 import { analyzeCommand } from '../server/cli/analyze-command.ts';
 import { handshakeFrames } from '../server/cli/testdata/handshake-frames.ts';
@@ -20,16 +21,26 @@ const capture = path.join(tmp, 'handshake.pcap');
 fs.writeFileSync(capture, writePcap(handshakeFrames(), 1));
 
 /** The CLI in a real process, with its own temporary directory (so its own bundle cache). */
-function analyzeCli(): string {
-  const run = spawnSync(process.execPath, [BIN, 'analyze', capture], {
+function analyzeCli(file = capture, stdout: 'pipe' | number = 'pipe'): string {
+  const run = spawnSync(process.execPath, [BIN, 'analyze', file], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 120_000,
+    maxBuffer: 256 * 2 ** 20,
+    stdio: ['ignore', stdout, 'pipe'],
     env: { ...process.env, TMPDIR: tmp },
   });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return run.stdout;
+}
+
+async function analyzeInProcess(file: string): Promise<string> {
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (d) => (text += d));
+  expect(await analyzeCommand([file], out, new PassThrough())).toBe(0);
+  return text;
 }
 
 function cacheFile(ext: string): string {
@@ -41,10 +52,7 @@ function cacheFile(ext: string): string {
 }
 
 it('prints what the sources print, and makes the bundle again only when a source changed', async () => {
-  const out = new PassThrough();
-  let expected = '';
-  out.on('data', (d) => (expected += d));
-  expect(await analyzeCommand([capture], out, new PassThrough())).toBe(0);
+  const expected = await analyzeInProcess(capture);
   expect(expected.split('\n').length).toBeGreaterThan(3);
 
   expect(analyzeCli()).toBe(expected);
@@ -64,4 +72,19 @@ it('prints what the sources print, and makes the bundle again only when a source
   fs.writeFileSync(inputs, JSON.stringify(stamps));
   expect(analyzeCli()).toBe(expected);
   expect(fs.readFileSync(bundle, 'utf8')).not.toContain('// kept');
+});
+
+it('prints megabytes the same into a pipe and into a file as in process (its output buffers used in turn)', async () => {
+  const big = path.join(tmp, 'echo.pcap');
+  generatePcap(big, 20_000, 3, 'echo');
+  const expected = await analyzeInProcess(big);
+  expect(expected.length).toBeGreaterThan(8 * 2 ** 20);
+  expect(analyzeCli(big)).toBe(expected);
+  const fd = fs.openSync(path.join(tmp, 'out.jsonl'), 'w');
+  try {
+    analyzeCli(big, fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  expect(fs.readFileSync(path.join(tmp, 'out.jsonl'), 'utf8')).toBe(expected);
 });
