@@ -10,19 +10,24 @@ import { startTcpEcho } from './echo/tcp-echo.ts';
 import type { EchoLimits } from './echo/connection-caps.ts';
 import { startUdpEcho } from './echo/udp-echo.ts';
 import { Session } from './hub/session.ts';
+import type { CaptureToolPreference } from './capture/find-capture-tool.ts';
 import { startLiveCapture } from './live-capture.ts';
 import { FrameRing } from './sessions/frame-ring.ts';
 
 /** Bytes of raw live frames kept for saving the session as pcapng. */
 const LIVE_FRAME_BYTES = 256 * 1024 * 1024;
 
-export interface LabOptions {
+/** The lab's share of the server's flags (ServeOptions takes these as they are). */
+export interface LabFlags {
   echoHost: string;
   echoPort: number;
   capture: boolean;
-  captureTool: 'auto' | 'tcpdump' | 'dumpcap';
+  captureTool: CaptureToolPreference;
   captureInterface?: string;
   maxRecords: number;
+}
+
+export interface LabOptions extends LabFlags {
   /** Caps and idle timeout of the TCP echo (none when absent). */
   limits?: EchoLimits;
   /** More ports to capture besides the echo port (endpoints that scenarios use). */

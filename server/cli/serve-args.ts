@@ -4,16 +4,11 @@ import net from 'node:net';
 import { TOKEN_PATTERN } from '../auth/presenter-token.ts';
 import { LIMIT_HELP, LIMIT_OPTIONS, parseLimits, type Limits } from './limit-args.ts';
 import { parseRedisUrl } from './redis-url.ts';
+import type { LabFlags } from '../lab.ts';
 
-export interface ServeOptions {
+export interface ServeOptions extends LabFlags {
   host: string;
   port: number;
-  echoHost: string;
-  echoPort: number;
-  capture: boolean;
-  captureTool: 'auto' | 'tcpdump' | 'dumpcap';
-  captureInterface?: string;
-  maxRecords: number;
   /** Where sessions are stored; unset keeps them in memory only (main.ts defaults it to ./data). */
   dataDir?: string;
   /** MiB one stored session may take; MiB all of them together may take (oldest pruned). */

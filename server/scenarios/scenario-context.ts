@@ -5,18 +5,12 @@ import type { IngestedPacket } from '../../core/ingest/capture-ingest.ts';
 import type { Endpoint } from '../../core/protocol.ts';
 import type { ScenarioParams } from '../../core/scenario/scenario-expectations.ts';
 import type { Tap } from '../echo/tap.ts';
+import type { ScenarioEndpoints } from './scenario-endpoints.ts';
 
-/** Every endpoint a scenario may talk to. */
-export interface ScenarioTargets {
+/** Every endpoint a scenario may talk to: the scenario endpoints and the lab's own echo. */
+export interface ScenarioTargets extends Omit<ScenarioEndpoints, 'ports' | 'close'> {
   /** The classic TCP echo and the UDP echo (same port). */
   echo: Endpoint;
-  bulkEcho: Endpoint;
-  keepOpenEcho: Endpoint;
-  slowReader: Endpoint;
-  tally: Endpoint;
-  ipv6Echo: Endpoint | null;
-  closedTcpPort: Endpoint;
-  closedUdpPort: Endpoint;
 }
 
 export interface ScenarioContext {
