@@ -112,6 +112,19 @@ describe('RecordStore', () => {
     expect(store.recordsOf(ALL).at(-1)!.recNo).toBe(30_010);
   });
 
+  it('pins "All records" at the newest records: those arriving after do not slide it', () => {
+    const { store, feed } = holding(30_000, 15_000);
+    store.showAll(30_001);
+    expect(store.allEnd).toBe(30_001);
+    const shown = store.recordsOf(ALL);
+    expect(recNos(shown)).toEqual(range(20_001, 30_000));
+    feed(exchange(30_001));
+    expect(store.recordsOf(ALL)).toBe(shown);
+    // Past the newest record there is nothing to pin: the newest again, sliding.
+    store.showAll(30_012);
+    expect(store.allEnd).toBeNull();
+  });
+
   it('costs the same per appended batch with 1,000 or 100,000 records held', () => {
     const small = workOfBatch(1_000);
     const large = workOfBatch(100_000);

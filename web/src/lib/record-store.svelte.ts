@@ -198,12 +198,13 @@ export class RecordStore {
   }
 
   /**
-   * "All records" shows the ALL_WINDOW records before record number `end` (null: the newest).
+   * "All records" shows the ALL_WINDOW records before record number `end` (null: the newest,
+   * sliding on as records arrive; lastRecNo + 1: the newest now, staying put as records arrive).
    * `older` are records fetched back from the server for it, older than those held (it replaces
    * what was fetched before). O(window) when the view is next read, whatever is held.
    */
   showAll(end: number | null, older?: readonly SessionRecord[]): void {
-    this.#allEnd = end === null || end > this.lastRecNo ? null : Math.max(1, end);
+    this.#allEnd = end === null || end > this.lastRecNo + 1 ? null : Math.max(1, end);
     if (older) this.#older = older.filter((r) => r.recNo < this.firstRecNo);
     if (this.#allEnd === null) this.#older = [];
     this.#moves++;

@@ -16,6 +16,8 @@ export class StickToBottom {
   viewHeight = $state(600);
   /** Called when the user scrolls up into the top `edgePx` (-1) or down into the bottom (+1). */
   onedge: ((dir: -1 | 1) => void) | null = null;
+  /** Called on every scroll the user made (not the page's own), before any edge. */
+  onuser: (() => void) | null = null;
   edgePx = 600;
   /** The next scroll event is one the page made (following, revealing): no edge from it. */
   #own = false;
@@ -31,7 +33,9 @@ export class StickToBottom {
     this.scrollTop = top;
     const own = this.#own;
     this.#own = false;
-    if (own || !this.onedge) return;
+    if (own) return;
+    this.onuser?.();
+    if (!this.onedge) return;
     if (top < was && top < this.edgePx) this.onedge(-1);
     else if (top > was && bottom < this.edgePx && !following) this.onedge(1);
   };

@@ -91,6 +91,9 @@ export class ViewState {
   async pageAll(dir: -1 | 1): Promise<boolean> {
     if (this.active !== ALL || this.#paging || !this.#conn.pageAll) return false;
     this.#paging = true;
+    // Back from the newest: the window stops sliding on with arriving records at once, so the row
+    // looked at stays put while the records before it are fetched.
+    if (dir < 0 && this.store.allEnd === null) this.store.showAll(this.store.lastRecNo + 1);
     try {
       return await this.#conn.pageAll(dir);
     } finally {
