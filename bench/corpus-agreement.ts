@@ -23,6 +23,8 @@ import { findCaptureFiles } from './fuzz-walk.ts';
 
 const TARGET = 99.5;
 const CHUNK = 64 * 1024;
+/** Bumped whenever tshark-view.ts changes what it reads from tshark, so cached views are redone. */
+const VIEW_VERSION = 2;
 
 /** Whether tshark's protocol stack is TCP or UDP over one IP header, the packet's own. */
 export function isPlainTransport(protocols: string): boolean {
@@ -77,7 +79,7 @@ function theirs(file: string, cache: string | undefined): TsharkFrame[] {
   if (!cache) return tsharkFrames(file, true);
   const st = statSync(file);
   const key = createHash('sha256')
-    .update(`${resolve(file)}\0${st.size}\0${st.mtimeMs}`)
+    .update(`${VIEW_VERSION}\0${resolve(file)}\0${st.size}\0${st.mtimeMs}`)
     .digest('hex');
   const at = join(cache, `${key}.json`);
   try {

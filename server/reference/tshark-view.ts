@@ -63,13 +63,21 @@ function transportOf(protocols: string): string | undefined {
   return protocols.split(':').find((p) => ['tcp', 'udp', 'icmp', 'icmpv6'].includes(p));
 }
 
+/**
+ * The packet's own IP layer: the outermost of ip and ipv6 in frame.protocols. A tunnel (IPv6
+ * outside, IPv4 inside) fills both ip.* and ipv6.*, and the inner one is not the packet's.
+ */
+function outerIp(protocols: string): 'ip' | 'ipv6' {
+  return protocols.split(':').find((p) => p === 'ip' || p === 'ipv6') === 'ipv6' ? 'ipv6' : 'ip';
+}
+
 function view(f: Fields): PacketView {
   const first = (k: string): string | undefined => f[k]?.[0];
   const num = (k: string): number | undefined => {
     const s = first(k);
     return s === undefined ? undefined : Number(s);
   };
-  const ip = f['ip.src'] ? 'ip' : 'ipv6';
+  const ip = outerIp(first('frame.protocols') ?? '');
   const v: PacketView = {
     no: num('frame.number')!,
     src: first(`${ip}.src`),
