@@ -24,6 +24,8 @@ export interface TcpDirection {
   /** Last window field sent (raw, unscaled); 0xffffffff until one is seen. */
   window: number;
   nextseq: number;
+  /** Capture time (µs) of the segment that last moved nextseq on (out-of-order is judged from it). */
+  nextseqTime: number;
   maxseqtobeacked: number;
   lastack: number;
   /** Capture time (µs) of this direction's last segment. */
@@ -50,6 +52,7 @@ export function newTcpDirection(): TcpDirection {
     isFirstAck: false,
     window: 0xffffffff,
     nextseq: 0,
+    nextseqTime: 0,
     maxseqtobeacked: 0,
     lastack: 0,
     lastackTime: 0,

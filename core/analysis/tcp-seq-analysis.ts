@@ -145,15 +145,19 @@ function retransmissionChecks(
     flags.push('fast_retransmission', 'retransmission');
     return;
   }
+  // Out of order: soon after the segment that last moved this side's nextseq on.
+  const sinceNext = seg.time > fwd.nextseqTime ? seg.time - fwd.nextseqTime : 0;
   const oooUs = initialRttUs || DEFAULT_OOO_US;
   const end = seqAdd(seq, len);
-  let seen = false;
-  const segments = fwd.segments;
-  for (let i = 0; i < segments.length && !seen; i += 2)
-    seen = seqGe(seq, segments[i]!) && seqLe(end, segments[i + 1]!);
-  if (t < oooUs && !seen) {
+  if (sinceNext < oooUs) {
     const ctl = seg.flags.includes('SYN') || seg.flags.includes('FIN') ? 1 : 0;
-    if (fwd.nextseq !== seqAdd(end, ctl) || fwd.lastacklen === 0) {
+    // Ending where nextseq is, an empty last segment makes it out of order only if not sent before
+    // (a SYN/ACK sent twice in pptp.pcap is a retransmission).
+    let seen = false;
+    const segments = fwd.segments;
+    for (let i = 0; i < segments.length && !seen; i += 2)
+      seen = seqGe(seq, segments[i]!) && seqLe(end, segments[i + 1]!);
+    if (fwd.nextseq !== seqAdd(end, ctl) || (fwd.lastacklen === 0 && !seen)) {
       flags.push('out_of_order');
       return;
     }
@@ -177,7 +181,10 @@ function record(
     fwd.segments.push(seq, nextseq);
   }
   if (!fwd.nextseq || seqGt(nextseq, seqAdd(fwd.nextseq, ctl))) fwd.lastacklen = len;
-  if ((!fwd.nextseq || seqGt(nextseq, fwd.nextseq)) && !probe) fwd.nextseq = nextseq;
+  if ((!fwd.nextseq || seqGt(nextseq, fwd.nextseq)) && !probe) {
+    fwd.nextseq = nextseq;
+    fwd.nextseqTime = seg.time;
+  }
   if ((!fwd.maxseqtobeacked || seq === fwd.maxseqtobeacked) && !probe) {
     fwd.maxseqtobeacked = fwd.nextseq;
   }

@@ -63,6 +63,13 @@ export const flagScenarios: Scenario[] = [
     ({ x }) => [x.c(data(1001, 10)), x.c(data(1021, 10)), x.s(sack(1011, 512, 50)), x.c(data(1011, 10, 50))],
     { 4: { analysis: ['lost_segment'] }, 6: { analysis: ['out_of_order'] } },
   ),
+  // Judged from the time of the segment that last moved nextseq on, even for bytes already sent
+  // (tcpdump's bgp-shutdown-msg-variations.pcap: three SYNs with data within 3 ms).
+  build(
+    'a shorter copy soon after the segment that moved nextseq on: out of order',
+    ({ x }) => [x.c(data(1001, 20)), x.c(data(1001, 10, 50)), x.c(data(1001, 5, 50))],
+    { 4: { analysis: ['out_of_order'] }, 5: { analysis: ['out_of_order'] } },
+  ),
   build('ACK of a segment never seen', ({ x }) => [x.c(data(1001, 10)), x.s(sack(1021))], {
     4: { analysis: ['ack_lost_segment'] },
   }),
