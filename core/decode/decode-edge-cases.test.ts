@@ -279,6 +279,49 @@ describe('decodePacket edge cases', () => {
     expectDecodes(linkType ?? LINKTYPE.RAW, input, expected);
   });
 
+  // kday4.pcap #10: IPv4 says 820 bytes, the frame had 52 of them on the wire. tshark cuts the
+  // length to the frame ("IPv4 total length exceeds packet length (52 bytes)"), decodes an empty
+  // TCP segment and goes on (a duplicate ACK there).
+  const OVERLONG_TCP = fields(
+    '45 00 03 34', // total length 820
+    '00 00 40 00',
+    '40 06 00 00',
+    V4,
+    'c3 50 1f 90 00 00 00 01 00 00 00 01', // 50000 → 8080
+    '50 10 04 00 00 00 00 00', // data offset 5, ACK
+  );
+
+  it('cuts an IPv4 total length past the bytes on the wire to them, and still decodes TCP', () => {
+    expectDecodes(LINKTYPE.RAW, OVERLONG_TCP, {
+      proto: 'TCP',
+      sport: 50000,
+      dport: 8080,
+      len: 0,
+      malformed: 'IPv4 total length 820 exceeds the 40 bytes on the wire',
+    });
+  });
+
+  it('keeps the declared IPv4 length when the snap length cut the frame', () => {
+    expectDecodes(
+      LINKTYPE.RAW,
+      OVERLONG_TCP,
+      { proto: 'TCP', sport: 50000, len: 780, truncated: true },
+      820,
+    );
+    // Cut by the snap length, and longer than the frame on the wire too.
+    expectDecodes(
+      LINKTYPE.RAW,
+      OVERLONG_TCP,
+      {
+        proto: 'TCP',
+        len: 60,
+        truncated: true,
+        malformed: 'IPv4 total length 820 exceeds the 100 bytes on the wire',
+      },
+      100,
+    );
+  });
+
   it('marks a link-only frame cut by the snap length as truncated', () => {
     expectDecodes(
       LINKTYPE.ETHERNET,

@@ -45,7 +45,7 @@ export function decodePacket(
   p.proto = link.network;
   p.len = Math.max(0, Math.max(origlen, caplen) - link.offset);
   if (link.network === 'IPv4' || link.network === 'IPv6')
-    decodeIp(p, data, link.offset, link.network, previewBytes);
+    decodeIp(p, data, link.offset, link.network, previewBytes, Math.max(0, origlen - caplen));
   else if (caplen < origlen) p.truncated = true;
   // headers promised bytes the frame does not have, though nothing was cut by the snap length
   if (p.truncated && caplen >= origlen && !p.malformed)
@@ -59,8 +59,9 @@ function decodeIp(
   offset: number,
   version: 'IPv4' | 'IPv6',
   previewBytes: number,
+  uncaptured: number,
 ): void {
-  const ip = version === 'IPv4' ? decodeIpv4(data, offset) : decodeIpv6(data, offset);
+  const ip = version === 'IPv4' ? decodeIpv4(data, offset, uncaptured) : decodeIpv6(data, offset);
   note(p, ip);
   p.ipVersion = version === 'IPv4' ? 4 : 6;
   if (ip.src !== undefined) p.src = ip.src;
@@ -70,6 +71,7 @@ function decodeIp(
   const t = ip.malformed ? undefined : decodeTransport(data, ip, previewBytes);
   if (!t) return;
   note(p, t);
+  if (ip.overlong) note(p, { malformed: ip.overlong });
   if (t.sport !== undefined) p.sport = t.sport;
   if (t.dport !== undefined) p.dport = t.dport;
   if (t.proto === undefined) return; // transport header incomplete: len stays the IP payload

@@ -12,8 +12,11 @@ const OFFSET_MASK = 0x1fff;
  * TTL (1), protocol (1), checksum (2), source (4), destination (4), options (IHL*4 - 20)
  * A total length of 0 is taken as TCP segmentation offload (the NIC fills it in later): the
  * captured bytes are used instead, as Wireshark does.
+ * `uncaptured`: bytes of the frame on the wire past the captured ones (origlen - caplen), when
+ * known. A total length beyond the bytes the frame had on the wire is cut to them, as Wireshark
+ * does, and noted in `overlong`: the transport header is still decoded.
  */
-export function decodeIpv4(d: Uint8Array, o: number): NetworkResult {
+export function decodeIpv4(d: Uint8Array, o: number, uncaptured = Infinity): NetworkResult {
   const cap = d.length - o;
   const stub: NetworkResult = {
     proto: 'IPv4',
@@ -31,7 +34,8 @@ export function decodeIpv4(d: Uint8Array, o: number): NetworkResult {
   const src = formatIpv4(d, o + 12);
   const dst = formatIpv4(d, o + 16);
   const declared = u16(d, o + 2);
-  const total = declared === 0 ? cap : declared;
+  const wire = cap + uncaptured;
+  const total = declared === 0 ? cap : Math.min(declared, wire);
   if (total < headerLength) {
     return {
       ...stub,
@@ -57,6 +61,8 @@ export function decodeIpv4(d: Uint8Array, o: number): NetworkResult {
     end,
   };
   if (truncated) result.truncated = true;
+  if (declared > wire)
+    result.overlong = `IPv4 total length ${declared} exceeds the ${wire} bytes on the wire`;
   if (more || offset > 0) result.fragment = { id: u16(d, o + 4), offset, more };
   // only the first fragment carries the transport header
   if (offset === 0) result.protocol = d[o + 9]!;

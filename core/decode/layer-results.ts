@@ -32,6 +32,9 @@ export interface NetworkResult extends LayerStatus {
   /** End of the captured bytes belonging to this packet (Ethernet padding excluded). */
   end: number;
   fragment?: DecodedPacket['fragment'];
+  /** The header declared more bytes than the frame had on the wire: lengths were cut to the
+   *  frame and the transport still decoded; the packet is marked malformed with this text. */
+  overlong?: string;
 }
 
 /** Fields a transport decoder fills; `proto` only once its fixed header was fully captured. */
