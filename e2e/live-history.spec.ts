@@ -11,10 +11,17 @@ import { ECHO_PORT } from './ports.ts';
 /** More than the page takes on joining (10,000 newest) and than "All records" shows at once. */
 const HISTORY = 16_000;
 
-/** One exchange with the TCP echo endpoint, as a student's client makes it. */
+/**
+ * One exchange with the TCP echo endpoint, as a student's client makes it, from 127.0.0.2: a
+ * conversation is named by its addresses and ports, and the thousands made here wrap the kernel's
+ * client ports, so from 127.0.0.1 they could take the name of a later spec's conversation on the
+ * same server (a reused address and port continues the earlier conversation of that name).
+ */
 function exchange(message: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const s = net.connect(ECHO_PORT, '127.0.0.1', () => s.write(message));
+    const s = net.connect({ port: ECHO_PORT, host: '127.0.0.1', localAddress: '127.0.0.2' }, () =>
+      s.write(message),
+    );
     s.setTimeout(15_000, () => s.destroy(new Error(`no reply to "${message}"`)));
     s.on('data', () => undefined);
     s.on('end', () => s.end());
