@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Encoder, PacketType } from 'socket.io-parser';
 import { countRecords } from './fanout-parser.ts';
-import { packBatch } from '../core/packed-batch.ts';
+import { packBatch } from '../core/pack-batch.ts';
 import type { SessionRecord } from '../core/records.ts';
 
 /** The text socket.io sends for an event, as the hub's emit encodes it. */

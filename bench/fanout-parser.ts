@@ -7,7 +7,7 @@
  * socket.io connection; a batch not laid out as expected is parsed and unpacked whole.
  */
 import { Decoder as SocketIoDecoder, Encoder, PacketType } from 'socket.io-parser';
-import { unpackBatch } from '../core/packed-batch.ts';
+import { unpackBatch } from '../core/unpack-batch.ts';
 import type { RecordBatch } from '../core/protocol.ts';
 
 /** What a viewer reads of one `records` batch: each record's number and tap time (µs). */

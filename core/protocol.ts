@@ -152,7 +152,7 @@ export type SendResult = { ok: true; conv: string; reply: string } | (Refusal & 
 
 /**
  * Records of a session in the order they were made, with the summaries they changed, whole
- * (replace by `conv`): packed once for every viewer (see packed-batch.ts, `unpackBatch`).
+ * (replace by `conv`): packed once for every viewer (see packed-batch.ts; unpack-batch.ts).
  */
 export interface RecordBatch {
   session: string;

@@ -12,7 +12,7 @@ import type {
   SocketStep,
 } from '../core/protocol.ts';
 import type { ConversationSummary } from '../core/analysis/conversation-summary.ts';
-import { unpackBatch } from '../core/packed-batch.ts';
+import { unpackBatch } from '../core/unpack-batch.ts';
 import { startApp, type App } from './app.ts';
 import { parseServeArgs } from './cli/serve-args.ts';
 import { until } from './testdata/until.ts';

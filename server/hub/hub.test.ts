@@ -14,7 +14,8 @@ import type {
   ServerToClientEvents,
   SocketStep,
 } from '../../core/protocol.ts';
-import { unpackBatch, type Batch } from '../../core/packed-batch.ts';
+import type { Batch } from '../../core/packed-batch.ts';
+import { unpackBatch } from '../../core/unpack-batch.ts';
 import { Hub } from './hub.ts';
 import type { HubServer } from './hub-server.ts';
 import { FLUSH_MS } from './record-batcher.ts';

@@ -5,7 +5,7 @@
 import type { CorrectionBatch, SessionRecord } from '../../core/protocol.ts';
 import type { ConversationSummary } from '../../core/analysis/conversation-summary.ts';
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
-import { packBatch } from '../../core/packed-batch.ts';
+import { packBatch } from '../../core/pack-batch.ts';
 import { sessionRoom, type HubServer } from './hub-server.ts';
 
 /** Records handed to a page in one batch, at most. */

@@ -17,7 +17,7 @@ import type {
   SessionRecord,
 } from '../../core/protocol.ts';
 import { startServerProcess, type ServerProcess } from '../cluster/testdata/server-process.ts';
-import { unpackBatch } from '../../core/packed-batch.ts';
+import { unpackBatch } from '../../core/unpack-batch.ts';
 import type { SessionListEntry } from '../http/session-list.ts';
 import { echoExchange } from './testdata/echo-exchange.ts';
 import { until } from '../testdata/until.ts';

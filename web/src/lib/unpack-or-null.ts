@@ -1,5 +1,6 @@
 /** A `records` batch unpacked, or null (with one line in the console) when it cannot be read. */
-import { unpackBatch, type Batch, type PackedBatch } from '../../../core/packed-batch.ts';
+import type { Batch, PackedBatch } from '../../../core/packed-batch.ts';
+import { unpackBatch } from '../../../core/unpack-batch.ts';
 
 export function unpackOrNull(packed: PackedBatch): Batch | null {
   try {

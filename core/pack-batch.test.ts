@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { packBatch, unpackBatch, type PackedBatch } from './packed-batch.ts';
+import { packBatch } from './pack-batch.ts';
 import { echoSession } from './export/testdata/echo-session.ts';
 import { SummaryTracker } from './analysis/summary-tracker.ts';
-import type { SessionRecord, SocketStep } from './records.ts';
+import type { SessionRecord } from './records.ts';
+import { roundTrip, udpStep } from './testdata/batches.ts';
 
-const udpStep = (recNo: number, time: number, text = 'fan-out'): SessionRecord =>
-  ({
-    type: 'step',
-    kind: recNo % 2 ? 'udp-recv' : 'udp-send',
-    time,
-    side: 'server',
-    transport: 'udp',
-    local: { address: '127.0.0.1', port: 23333 },
-    remote: { address: '127.0.0.1', port: 40000 + (recNo % 3) },
-    conv: 'udp 127.0.0.1:40000 > 127.0.0.1:23333',
-    bytes: text.length,
-    preview: { text, hex: Buffer.from(text).toString('hex') },
-    recNo,
-  }) satisfies SocketStep & { recNo: number };
-
-/** Through the wire as socket.io sends it (JSON), and back. */
-const roundTrip = (p: PackedBatch) => unpackBatch(JSON.parse(JSON.stringify(p)) as PackedBatch);
-
-describe('packBatch / unpackBatch', () => {
+describe('packBatch', () => {
   const echo = echoSession();
   const tracker = new SummaryTracker();
   for (const r of echo.records) tracker.add(r);
@@ -81,27 +64,5 @@ describe('packBatch / unpackBatch', () => {
     const records = Array.from({ length: 80 }, (_, i) => udpStep(1000 + i, 1.7e15 + i * 200));
     const packed = JSON.stringify(packBatch(records, [])).length;
     expect(packed).toBeLessThan(JSON.stringify(records).length / 8);
-  });
-
-  it('gives each record objects of its own, though they travel once', () => {
-    const [a, b] = roundTrip(packBatch([udpStep(1, 10), udpStep(4, 20)], []))
-      .records as SocketStep[];
-    expect(a!.local).toEqual(b!.local);
-    expect(a!.local).not.toBe(b!.local);
-  });
-
-  it('refuses a batch that is not laid out as packBatch makes them', () => {
-    const good = packBatch([udpStep(1, 10)], []);
-    const nested = packBatch([{ ...udpStep(1, 10), remote: { inner: { port: 1 } } } as never], []);
-    const last = nested.objects.length - 1;
-    const bad: PackedBatch[] = [
-      { ...good, recNo: [] },
-      { ...good, records: [[99]] },
-      { ...good, strings: [] },
-      { ...good, records: [[good.records[0]![0], 0]] },
-      // An object naming itself (or one after it) would never end.
-      { ...nested, objects: nested.objects.map((row, i) => (i === last ? [row[0], i] : row)) },
-    ];
-    for (const b of bad) expect(() => unpackBatch(b)).toThrow(/packed batch/);
   });
 });
