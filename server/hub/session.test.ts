@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from './session.ts';
-import type { SocketStep } from '../../core/protocol.ts';
+import type { PacketRecord, SocketStep } from '../../core/protocol.ts';
+import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
+import { echoSession } from '../../core/export/testdata/echo-session.ts';
 
 function stepRec(bytes: number): Omit<SocketStep, never> {
   return {
@@ -29,23 +31,6 @@ describe('Session', () => {
     expect(s.info()).toMatchObject({ lastRecNo: 5, firstRecNo: 1 });
   });
 
-  it.each([
-    { name: 'small ring', max: 3, appended: 10, expectRecNos: [8, 9, 10] },
-    { name: 'ring grows past its first size', max: 3000, appended: 2500, expectRecNos: null },
-    { name: 'ring wraps after growing', max: 2000, appended: 5000, expectRecNos: null },
-  ])('keeps at most maxRecords ($name)', ({ max, appended, expectRecNos }) => {
-    const s = new Session('x', 'live', 'x', 0, max);
-    for (let i = 0; i < appended; i++) s.append(stepRec(i));
-    const { records, gap } = s.since(0);
-    const held = Math.min(max, appended);
-    expect(records).toHaveLength(held);
-    expect(records[0]!.recNo).toBe(appended - held + 1);
-    expect(records.at(-1)!.recNo).toBe(appended);
-    expect(records.every((r, i) => r.recNo === appended - held + 1 + i)).toBe(true);
-    expect(gap).toBe(appended > max);
-    if (expectRecNos) expect(records.map((r) => r.recNo)).toEqual(expectRecNos);
-  });
-
   it('tells listeners about each record in order', () => {
     const s = new Session('x', 'live', 'x', 0, 10);
     const seen: number[] = [];
@@ -57,18 +42,16 @@ describe('Session', () => {
     expect(seen).toEqual([1, 2]);
   });
 
-  it('gives a range by record number, of one conversation, and says where to go on', () => {
+  it('replaces the analysis of a packet when corrected and tells the correction listeners', () => {
     const s = new Session('x', 'live', 'x', 0, 10);
-    for (let i = 0; i < 20; i++) s.append({ ...stepRec(i), conv: i % 2 ? 'odd' : 'even' });
-    // Records 1…10 were dropped: a range starts at the oldest held.
-    expect(s.range(1, 14, undefined, 100, 100).records.map((r) => r.recNo)).toEqual([
-      11, 12, 13, 14,
-    ]);
-    expect(s.range(11, 20, 'odd', 100, 100).records.map((r) => r.recNo)).toEqual([
-      12, 14, 16, 18, 20,
-    ]);
-    expect(s.range(11, 20, 'odd', 2, 100)).toMatchObject({ next: 15 });
-    expect(s.range(11, 20, 'odd', 100, 3)).toMatchObject({ next: 14 });
-    expect(s.range(11, 20, 'odd', 100, 3).records.map((r) => r.recNo)).toEqual([12]);
+    s.append(stepRec(1));
+    const packet = s.append(echoSession().records.find((r) => r.type === 'packet') as never);
+    const told: number[] = [];
+    s.onCorrection((recNo) => told.push(recNo));
+    const analysis = { ...(packet as PacketRecord).analysis!, stream: 99 } satisfies PacketAnalysis;
+    s.correct(packet.recNo, analysis);
+    s.correct(1, analysis); // a step has no analysis to correct
+    expect(told).toEqual([packet.recNo]);
+    expect(s.range(1, 2, undefined, 10, 10).records[1]).toMatchObject({ analysis });
   });
 });

@@ -1,11 +1,13 @@
 /**
- * One session's records in order, numbered from 1 with no gaps, kept in a bounded ring:
- * the oldest are dropped past `maxRecords` so memory stays flat however long it runs.
+ * One session: its id, title and kind, its records numbered from 1 with no gaps (held in a
+ * bounded ring, record-ring.ts), each conversation's summary, its counts, and the listeners told
+ * of each record appended and each correction.
  */
 import { SummaryTracker } from '../../core/analysis/summary-tracker.ts';
 import type { FrameRing } from '../sessions/frame-ring.ts';
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import type { SessionInfo, SessionKind, SessionRecord } from '../../core/protocol.ts';
+import { RecordRing } from './record-ring.ts';
 
 type NewRecord = SessionRecord extends infer R
   ? R extends { recNo: number }
@@ -14,10 +16,7 @@ type NewRecord = SessionRecord extends infer R
   : never;
 
 export class Session {
-  private ring: (SessionRecord | undefined)[];
-  private head = 0; // index of the oldest record held
-  private count = 0;
-  private nextRecNo = 1;
+  private ring: RecordRing;
   private listeners = new Set<(r: SessionRecord) => void>();
   private correctionListeners = new Set<(recNo: number, analysis: PacketAnalysis) => void>();
   /** Raw bytes of the packets, for saving as pcapng (absent for sessions without packets). */
@@ -40,7 +39,7 @@ export class Session {
     /** Conversations whose summaries are kept (the tracker's default when not given). */
     readonly maxConversations?: number,
   ) {
-    this.ring = new Array<SessionRecord | undefined>(Math.min(maxRecords, 1024));
+    this.ring = new RecordRing(maxRecords);
     this.summaries = new SummaryTracker(maxConversations);
   }
 
@@ -78,8 +77,8 @@ export class Session {
       kind: this.kind,
       title: this.title,
       startTime: this.startTime,
-      lastRecNo: this.nextRecNo - 1,
-      firstRecNo: this.nextRecNo - this.count,
+      lastRecNo: this.ring.next - 1,
+      firstRecNo: this.ring.first,
       ...this.stored,
     };
   }
@@ -91,8 +90,8 @@ export class Session {
 
   /** Appends a record, gives it the next sequence number and tells the listeners. */
   append(rec: NewRecord): SessionRecord {
-    const full = { ...rec, recNo: this.nextRecNo++ } as SessionRecord;
-    this.put(full);
+    const full = { ...rec, recNo: this.ring.next } as SessionRecord;
+    this.ring.push(full);
     if (full.type === 'packet') this.counts.packets++;
     else this.counts.steps++;
     this.summaries.add(full);
@@ -106,11 +105,7 @@ export class Session {
    * so it is not counted again.
    */
   restore(rec: SessionRecord): void {
-    if (rec.recNo < this.nextRecNo) throw new Error(`Record ${rec.recNo} is out of order.`);
-    if (this.count === 0) this.nextRecNo = rec.recNo;
-    else if (rec.recNo !== this.nextRecNo) throw new Error(`Record ${rec.recNo} leaves a gap.`);
-    this.nextRecNo++;
-    this.put(rec);
+    this.ring.restore(rec);
   }
 
   /**
@@ -118,19 +113,12 @@ export class Session {
    * under its cap is read back with its own numbers. Only an empty session can.
    */
   startAt(recNo: number): void {
-    if (this.count > 0 || this.nextRecNo !== 1) throw new Error('Only an empty session can.');
-    this.nextRecNo = recNo;
+    this.ring.startAt(recNo);
   }
 
   /** Forgets the records numbered below `recNo` (the store dropped them to stay under its cap). */
   dropBefore(recNo: number): void {
-    const first = this.nextRecNo - this.count;
-    const n = Math.min(Math.max(recNo - first, 0), this.count);
-    for (let i = 0; i < n; i++) {
-      this.ring[this.head] = undefined;
-      this.head = (this.head + 1) % this.ring.length;
-    }
-    this.count -= n;
+    this.ring.dropBefore(recNo);
   }
 
   /** The copy's packets and steps appended, dropped ones included (see totals). */
@@ -138,50 +126,14 @@ export class Session {
     this.counts = { packets: counts.packets, steps: counts.steps };
   }
 
-  private put(full: SessionRecord): void {
-    if (this.count === this.ring.length && this.ring.length < this.maxRecords) this.grow();
-    if (this.count < this.ring.length) {
-      this.ring[(this.head + this.count) % this.ring.length] = full;
-      this.count++;
-    } else {
-      this.ring[this.head] = full;
-      this.head = (this.head + 1) % this.ring.length;
-    }
+  /** Records after a record number, and whether some were dropped (RecordRing.since). */
+  since(...args: Parameters<RecordRing['since']>): ReturnType<RecordRing['since']> {
+    return this.ring.since(...args);
   }
 
-  /** Records with a record number > after, at most `limit`; `gap` when some of them were already dropped. */
-  since(after: number, limit = Infinity): { records: SessionRecord[]; gap: boolean } {
-    const first = this.nextRecNo - this.count;
-    const gap = after + 1 < first;
-    const start = Math.max(after + 1, first);
-    const out: SessionRecord[] = [];
-    for (let s = start; s < this.nextRecNo && out.length < limit; s++) {
-      out.push(this.ring[(this.head + (s - first)) % this.ring.length]!);
-    }
-    return { records: out, gap };
-  }
-
-  /**
-   * Records numbered from…to still held, of conversation `conv` when given: at most `limit`, after
-   * looking at no more than `scan` records; `next` is where to ask from when it stopped short.
-   */
-  range(
-    from: number,
-    to: number,
-    conv: string | undefined,
-    limit: number,
-    scan: number,
-  ): { records: SessionRecord[]; next: number | null } {
-    const first = this.nextRecNo - this.count;
-    const start = Math.max(from, first);
-    const end = Math.min(to, this.nextRecNo - 1);
-    const out: SessionRecord[] = [];
-    let s = start;
-    for (; s <= end && out.length < limit && s - start < scan; s++) {
-      const r = this.ring[(this.head + (s - first)) % this.ring.length]!;
-      if (conv === undefined || r.conv === conv) out.push(r);
-    }
-    return { records: out, next: s <= end ? s : null };
+  /** Records from…to, of one conversation when given, a page at a time (RecordRing.range). */
+  range(...args: Parameters<RecordRing['range']>): ReturnType<RecordRing['range']> {
+    return this.ring.range(...args);
   }
 
   onRecord(listener: (r: SessionRecord) => void): () => void {
@@ -194,26 +146,14 @@ export class Session {
    * tells the correction listeners; a record already dropped from the ring is left alone.
    */
   correct(recNo: number, analysis: PacketAnalysis): void {
-    const first = this.nextRecNo - this.count;
-    if (recNo < first || recNo >= this.nextRecNo) return;
-    const i = (this.head + (recNo - first)) % this.ring.length;
-    const r = this.ring[i];
+    const r = this.ring.at(recNo);
     if (r?.type !== 'packet') return;
-    this.ring[i] = { ...r, analysis };
+    this.ring.replace({ ...r, analysis });
     for (const l of this.correctionListeners) l(recNo, analysis);
   }
 
   onCorrection(listener: (recNo: number, analysis: PacketAnalysis) => void): () => void {
     this.correctionListeners.add(listener);
     return () => this.correctionListeners.delete(listener);
-  }
-
-  private grow(): void {
-    const bigger = new Array<SessionRecord | undefined>(
-      Math.min(this.ring.length * 2, this.maxRecords),
-    );
-    for (let i = 0; i < this.count; i++) bigger[i] = this.ring[(this.head + i) % this.ring.length];
-    this.ring = bigger;
-    this.head = 0;
   }
 }
