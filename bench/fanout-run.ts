@@ -2,6 +2,13 @@
  * One fan-out run: viewers in worker threads joined to a session, UDP datagrams sent to the
  * session's echo endpoint at a steady rate (each one is two steps: the server's read and its
  * reply), then the latency of every delivered record and what each viewer missed.
+ *
+ * The same traffic first runs for `warmupSeconds` and is measured apart: in the first second
+ * after a server starts, its code and the viewer threads' are still being compiled, and batches
+ * then take 20-70 ms (profiled: the server's first flushes take 8-19 ms instead of 3, and each
+ * viewer thread, decoding 100 viewers' copies one after the other while cold, adds up to 60 ms).
+ * A class's server has been running; the figure is the steady state after that, and the warm-up's
+ * own p50/p99 are reported beside it. Records lost or doubled are counted over both.
  */
 import dgram from 'node:dgram';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +22,8 @@ export interface FanoutLoad {
   echo: Endpoint;
   stepsPerSecond: number;
   seconds: number;
+  /** The same traffic before the measured seconds, measured apart (see above). */
+  warmupSeconds: number;
   /** CPU time the server processes have used so far, in ms (null where it cannot be read). */
   serverCpuMs?: () => number | null;
 }
@@ -22,15 +31,21 @@ export interface FanoutLoad {
 export interface FanoutResult {
   p50: number;
   p99: number;
+  /** The same for the warm-up traffic. */
+  warmupP50: number;
+  warmupP99: number;
+  /** The viewer threads' event-loop delay while measuring, 99th percentile, the worst one (ms). */
+  viewerLoopP99: number;
   /** Records some viewer did not get, summed over viewers. */
   lost: number;
   /** Records some viewer got more than once, summed over viewers. */
   twice: number;
+  /** Records received, summed over viewers (warm-up included). */
   delivered: number;
-  /** Records the session made in the run (the echo may have dropped datagrams it could not read). */
+  /** Records the session made in the run, warm-up included (the echo may have dropped datagrams it could not read). */
   records: number;
   /**
-   * CPU used from the first datagram until the viewers went quiet, per second of traffic (ms/s):
+   * CPU used from the first measured datagram until the viewers went quiet, per second of traffic (ms/s):
    * by the server, and by this process (the load and the viewers' worker threads).
    */
   serverCpu: number | null;
@@ -45,6 +60,8 @@ const WORKER_CODE = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))
   )}); })`;
 /** After the last datagram, viewers receive until nothing came for QUIET_MS (at most SETTLE_MS). */
 const QUIET_MS = 5000;
+/** Between the warm-up and the measured traffic, the viewers are quiet this long. */
+const WARMUP_QUIET_MS = 1000;
 const SETTLE_MS = 60_000;
 
 export async function runFanout(load: FanoutLoad): Promise<FanoutResult> {
@@ -56,15 +73,25 @@ export async function runFanout(load: FanoutLoad): Promise<FanoutResult> {
   );
   try {
     await Promise.all(workers.map((w, i) => joinedAll(w, shares[i]!.length)));
+    if (load.warmupSeconds > 0) {
+      await sendSteadily(load, load.warmupSeconds);
+      await settled(workers, WARMUP_QUIET_MS);
+    }
+    await Promise.all(workers.map(measuring));
     const server0 = load.serverCpuMs?.() ?? null;
     const bench0 = process.cpuUsage();
-    await sendSteadily(load);
-    await settled(workers);
+    await sendSteadily(load, load.seconds);
+    await settled(workers, QUIET_MS);
     const server1 = load.serverCpuMs?.() ?? null;
     const bench = process.cpuUsage(bench0);
     const reports = await Promise.all(workers.map(report));
+    const warmup = summed(reports.map((r) => r.warmup));
+    const warmupCount = warmup.reduce((a, b) => a + b, 0);
     return {
-      ...summarize(reports, (load.stepsPerSecond * load.seconds) / 2),
+      ...summarize(reports, (load.stepsPerSecond * (load.seconds + load.warmupSeconds)) / 2),
+      warmupP50: quantile(warmup, warmupCount, 0.5),
+      warmupP99: quantile(warmup, warmupCount, 0.99),
+      viewerLoopP99: Math.round(Math.max(...reports.map((r) => r.loopDelayP99))),
       serverCpu:
         server0 === null || server1 === null
           ? null
@@ -90,12 +117,12 @@ function joinedAll(w: Worker, count: number): Promise<void> {
   });
 }
 
-/** Late records are late, not lost: wait until the viewers stop receiving. */
-async function settled(workers: Worker[]): Promise<void> {
+/** Late records are late, not lost: wait until the viewers stop receiving for `quietMs`. */
+async function settled(workers: Worker[], quietMs: number): Promise<void> {
   const end = Date.now() + SETTLE_MS;
   let last = -1;
   let quietSince = Date.now();
-  while (Date.now() < end && Date.now() - quietSince < QUIET_MS) {
+  while (Date.now() < end && Date.now() - quietSince < quietMs) {
     await new Promise((r) => setTimeout(r, 250));
     const counts = await Promise.all(workers.map(count));
     const total = counts.reduce((a, b) => a + b, 0);
@@ -116,6 +143,19 @@ function count(w: Worker): Promise<number> {
   });
 }
 
+/** Tells a viewer thread that the measured traffic starts now. */
+function measuring(w: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const on = (m: ViewerMessage) => {
+      if (!('measuring' in m)) return;
+      w.off('message', on);
+      resolve();
+    };
+    w.on('message', on);
+    w.postMessage('measure');
+  });
+}
+
 function report(w: Worker): Promise<ViewerReport> {
   return new Promise((resolve) => {
     w.on('message', (m: ViewerMessage) => {
@@ -126,11 +166,11 @@ function report(w: Worker): Promise<ViewerReport> {
 }
 
 /** Datagrams in 10 ms slices, catching up when a timer fires late. */
-async function sendSteadily(load: FanoutLoad): Promise<void> {
+async function sendSteadily(load: FanoutLoad, seconds: number): Promise<void> {
   const sock = dgram.createSocket(load.echo.address.includes(':') ? 'udp6' : 'udp4');
   sock.on('message', () => undefined); // the echo's replies
   await new Promise<void>((r) => sock.bind(0, r));
-  const datagrams = Math.round((load.stepsPerSecond * load.seconds) / 2);
+  const datagrams = Math.round((load.stepsPerSecond * seconds) / 2);
   const body = Buffer.from('fan-out benchmark datagram');
   const start = performance.now();
   let sent = 0;
@@ -153,9 +193,8 @@ async function sendSteadily(load: FanoutLoad): Promise<void> {
 function summarize(
   reports: ViewerReport[],
   datagrams: number,
-): Omit<FanoutResult, 'serverCpu' | 'benchCpu'> {
-  const all = new Uint32Array(HISTOGRAM_MS + 1);
-  for (const r of reports) for (let i = 0; i < all.length; i++) all[i]! += r.histogram[i]!;
+): Omit<FanoutResult, 'serverCpu' | 'benchCpu' | 'warmupP50' | 'warmupP99' | 'viewerLoopP99'> {
+  const all = summed(reports.map((r) => r.histogram));
   const viewers = reports.flatMap((r) => r.viewers);
   // Every record the session got in the run; what one viewer holds, every viewer should.
   const first = Math.min(...viewers.map((v) => v.first));
@@ -167,15 +206,21 @@ function summarize(
     lost += expected - v.distinct;
     twice += v.received - v.distinct;
   }
-  const delivered = all.reduce((a, b) => a + b, 0);
+  const measured = all.reduce((a, b) => a + b, 0);
   return {
-    p50: quantile(all, delivered, 0.5),
-    p99: quantile(all, delivered, 0.99),
+    p50: quantile(all, measured, 0.5),
+    p99: quantile(all, measured, 0.99),
     lost,
     records: expected,
     twice,
-    delivered,
+    delivered: viewers.reduce((n, v) => n + v.received, 0),
   };
+}
+
+function summed(histograms: Uint32Array[]): Uint32Array {
+  const all = new Uint32Array(HISTOGRAM_MS + 1);
+  for (const h of histograms) for (let i = 0; i < all.length; i++) all[i]! += h[i]!;
+  return all;
 }
 
 function quantile(h: Uint32Array, total: number, q: number): number {

@@ -2,8 +2,11 @@
  * Worker thread of the fan-out benchmark: opens its share of the viewers (socket.io pages, read
  * with the counting parser of fanout-parser.ts), joins each to the session, and counts for every record it receives how long after its tap it arrived
  * (the server stamps each step with the wall clock; same machine, same clock) and which record
- * numbers each viewer got, so the parent can count what was lost or came twice.
+ * numbers each viewer got, so the parent can count what was lost or came twice. Latencies before
+ * the parent says 'measure' (the warm-up) are kept apart, with this thread's event-loop delay
+ * while measuring.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../core/protocol.ts';
@@ -25,13 +28,22 @@ export interface ViewerTask {
 export const HISTOGRAM_MS = 60_000;
 
 export interface ViewerReport {
+  /** Latencies of the measured traffic (after 'measure'). */
   histogram: Uint32Array;
+  /** Latencies of the warm-up traffic (before 'measure'). */
+  warmup: Uint32Array;
+  /** This thread's event-loop delay while measuring, 99th percentile (ms). */
+  loopDelayP99: number;
   /** Per viewer: records received, distinct record numbers, lowest and highest. */
   viewers: { received: number; distinct: number; first: number; last: number }[];
 }
 
 export type ViewerMessage =
-  { joined: number } | { received: number } | { report: ViewerReport } | { error: string };
+  | { joined: number }
+  | { received: number }
+  | { measuring: true }
+  | { report: ViewerReport }
+  | { error: string };
 
 /** The record numbers one viewer got: a bitmap from its first, so 3,000,000 adds cost little. */
 class Seen {
@@ -74,7 +86,9 @@ class Seen {
 if (parentPort) {
   const task = workerData as ViewerTask;
   const port = parentPort;
-  const histogram = new Uint32Array(HISTOGRAM_MS + 1);
+  const warmup = new Uint32Array(HISTOGRAM_MS + 1);
+  let histogram = warmup;
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   const pages: Page[] = [];
   const seen = task.urls.map(() => new Seen());
   let joined = 0;
@@ -106,6 +120,11 @@ if (parentPort) {
   });
   port.on('message', (m: string) => {
     if (m === 'count') port.postMessage({ received: seen.reduce((n, v) => n + v.received, 0) });
+    if (m === 'measure') {
+      histogram = new Uint32Array(HISTOGRAM_MS + 1);
+      loopDelay.enable();
+      port.postMessage({ measuring: true });
+    }
     if (m !== 'report') return;
     const viewers = seen.map((v) => ({
       received: v.received,
@@ -114,6 +133,8 @@ if (parentPort) {
       last: v.last,
     }));
     for (const p of pages) p.close();
-    port.postMessage({ report: { histogram, viewers } });
+    loopDelay.disable();
+    const loopDelayP99 = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0;
+    port.postMessage({ report: { histogram, warmup, loopDelayP99, viewers } });
   });
 }
