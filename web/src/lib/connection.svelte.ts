@@ -1,7 +1,7 @@
 /**
  * The page's link to the server: the socket.io connection and what it says (hello, sessions,
- * capture, the link to other processes), the shown session (shown-session.svelte.ts), and the
- * calls a page makes (send, scenarios, the classroom's and the session actions).
+ * capture, the link to other processes) and the shown session (shown-session.svelte.ts); the
+ * calls a page makes over it come from ServerCalls (server-calls.ts).
  */
 import { io } from 'socket.io-client';
 import type {
@@ -9,21 +9,13 @@ import type {
   ClusterStatus,
   Hello,
   Role,
-  RunScenarioRequest,
-  RunScenarioResult,
-  ScenarioCatalog,
-  ScenarioStatus,
-  SendRequest,
-  SendResult,
-  ServerToClientEvents,
   SessionInfo,
 } from '../../../core/protocol.ts';
 import type { RecordStore } from './record-store.svelte.ts';
-import { ACK_TIMEOUT_MS, LIVE_SESSION, ask, type AppSocket } from './app-socket.ts';
+import { LIVE_SESSION, type AppSocket } from './app-socket.ts';
+import { ServerCalls } from './server-calls.ts';
 import { ShownSession } from './shown-session.svelte.ts';
 import { viewerId } from './viewer-id.ts';
-import type { ClassClientEvents } from '../../../core/class/class-protocol.ts';
-import type { SessionActionResult, SessionClientEvents } from '../../../core/session-actions.ts';
 
 /** State of the socket.io link as the header shows it. */
 export type LinkStatus =
@@ -34,7 +26,7 @@ export type LinkStatus =
 
 const HELLO_WAIT_MS = 2000;
 
-export class Connection {
+export class Connection extends ServerCalls {
   status = $state<LinkStatus>('connecting');
   hello = $state.raw<Hello | null>(null);
   capture = $state.raw<CaptureStatus | null>(null);
@@ -45,16 +37,12 @@ export class Connection {
   /** The server's link to the other server processes (null when it serves alone). */
   cluster = $state.raw<ClusterStatus | null>(null);
 
-  #socket: AppSocket;
   #shown: ShownSession;
-  // Listeners, not state: nothing renders from this set.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #scenarioListeners = new Set<(s: ScenarioStatus) => void>();
 
   constructor(
     socket: AppSocket = io({ autoConnect: false, transports: ['websocket', 'polling'] }),
   ) {
-    this.#socket = socket;
+    super(socket);
     const shown = (this.#shown = new ShownSession(socket, {
       sessions: () => this.sessions,
       liveId: () => this.liveId,
@@ -91,9 +79,6 @@ export class Connection {
       this.cluster = c;
       // Records written on another process while Redis was away never came: ask for them.
       if (back) void shown.join();
-    });
-    socket.on('scenario', (s) => {
-      for (const l of this.#scenarioListeners) l(s);
     });
     socket.on('sessions', (list) => {
       this.sessions = list;
@@ -138,33 +123,18 @@ export class Connection {
   }
 
   start(): void {
-    this.#socket.connect();
+    this.socket.connect();
   }
 
   stop(): void {
     this.#shown.stop();
-    this.#socket.disconnect();
+    this.socket.disconnect();
     this.status = 'offline';
-  }
-
-  /** Asks the server's built-in client to send `req` to the echo endpoint. */
-  async send(req: SendRequest): Promise<SendResult> {
-    return this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('send', req);
   }
 
   /** Shows another server session: forgets the records held and joins it from its start. */
   view(id: string): void {
     this.#shown.view(id);
-  }
-
-  /** The scenario catalog and the runs queued or playing now. */
-  async scenarios(): Promise<ScenarioCatalog> {
-    return this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('scenarios');
-  }
-
-  /** Queues a scenario run; its records arrive in the live session. */
-  async runScenario(req: RunScenarioRequest): Promise<RunScenarioResult> {
-    return this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('runScenario', req);
   }
 
   /** The id of the live session of the server process this page is connected to. */
@@ -175,45 +145,5 @@ export class Connection {
   /** This page's role, as the server said (presenter until it has). */
   get role(): Role {
     return this.hello?.role ?? 'presenter';
-  }
-
-  /** This page's socket.io id while connected (the server addresses share progress to it). */
-  get socketId(): string | undefined {
-    return this.#socket.id;
-  }
-
-  /** Listens to a server event; returns the function that stops listening. */
-  on<E extends keyof ServerToClientEvents>(
-    event: E,
-    listener: ServerToClientEvents[E],
-  ): () => void {
-    this.#socket.on(event, listener as never);
-    return () => void this.#socket.off(event, listener as never);
-  }
-
-  /** Sends a request and waits for its answer (the classroom's calls go through here). */
-  async request<E extends keyof ClassClientEvents>(
-    event: E,
-    req: Parameters<ClassClientEvents[E]>[0],
-  ): Promise<Parameters<Parameters<ClassClientEvents[E]>[1]>[0]> {
-    return ask(this.#socket, event, req);
-  }
-
-  /** A presenter's session action (new, rename, delete); refused for viewers on the server. */
-  async act<E extends keyof SessionClientEvents>(
-    event: E,
-    req: Parameters<SessionClientEvents[E]>[0],
-  ): Promise<SessionActionResult> {
-    try {
-      return await ask<SessionActionResult>(this.#socket, event, req);
-    } catch (err) {
-      return { ok: false, error: err instanceof Error ? err.message : String(err) };
-    }
-  }
-
-  /** Every page hears of every run: queued, running, done. */
-  onScenario(listener: (s: ScenarioStatus) => void): () => void {
-    this.#scenarioListeners.add(listener);
-    return () => this.#scenarioListeners.delete(listener);
   }
 }

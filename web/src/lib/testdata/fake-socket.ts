@@ -48,6 +48,10 @@ export class FakeSocket {
     this.handlers.set(event, fn);
     return this;
   }
+  off(event: string, fn: Handler): this {
+    if (this.handlers.get(event) === fn) this.handlers.delete(event);
+    return this;
+  }
   connect(): void {
     this.connected = true;
     this.fire('connect');
