@@ -105,6 +105,14 @@ test('new session, rename, show with a viewer following, reopen after a restart,
   // The viewer sees the list with no enabled controls.
   await viewer.getByTestId('session-list-toggle').click();
   await expect(rowOf(viewer, 'Lesson two')).toBeVisible();
+  // In Chinese the server's default title is Chinese; a name someone gave stays as typed.
+  await viewer.getByTestId('language').selectOption('zh-CN');
+  await expect(
+    rowOf(viewer, /^实时录制：回显端点（\d{4}-\d\d-\d\d \d\d:\d\d UTC）$/),
+  ).toBeVisible();
+  await expect(rowOf(viewer, 'Lesson two')).toBeVisible();
+  await viewer.getByTestId('language').selectOption('en');
+  await expect(rowOf(viewer, /^Live: echo endpoints \(/)).toBeVisible();
   await expect(viewer.getByTestId('session-new')).toBeDisabled();
   for (const b of await viewer.getByTestId('session-rename').all()) await expect(b).toBeDisabled();
   for (const b of await viewer.getByTestId('session-delete').all()) await expect(b).toBeDisabled();

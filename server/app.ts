@@ -8,6 +8,7 @@ import type net from 'node:net';
 import { Server } from 'socket.io';
 import { formatEndpoint } from '../core/conversation-id.ts';
 import type { CaptureStatus, Endpoint } from '../core/protocol.ts';
+import { serverLiveTitle } from '../core/session-title.ts';
 import { listenOn } from './echo/listen-on.ts';
 import { Hub } from './hub/hub.ts';
 import type { HubServer } from './hub/hub-server.ts';
@@ -71,7 +72,7 @@ export type AppOptions = ServeOptions & {
 export async function startApp(opts: AppOptions): Promise<App> {
   // With --redis, this process's sessions are named after it so every id is unique among them.
   const node = opts.redis === undefined ? null : randomBytes(4).toString('hex');
-  const live = node ? { id: `live-${node}`, title: `Live: echo endpoints (server ${node})` } : null;
+  const live = node ? { id: `live-${node}`, title: serverLiveTitle(node) } : null;
   // The scenario endpoints start first so the capture filter covers their ports.
   const scenarioLab = await startScenarioLab({ ...opts, ...(live && { live }) });
   const lab = scenarioLab.lab;

@@ -3,6 +3,7 @@
  * when asked, live capture. The page server and the scenario command both stand on it.
  */
 import type { CaptureStatus, Endpoint, SendRequest, SendResult } from '../core/protocol.ts';
+import { LIVE_TITLE } from '../core/session-title.ts';
 import { ClientError, tcpExchange } from './clients/tcp-client.ts';
 import { udpExchange } from './clients/udp-client.ts';
 import { nowMicros, type Tap } from './echo/tap.ts';
@@ -147,7 +148,6 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
 
 /** The live session's id stays the same: pages showing it go on to the new one. */
 export const LIVE_ID = 'live';
-export const LIVE_TITLE = 'Live: echo endpoints';
 
 function newLive(opts: LabOptions): Session {
   const { id, title } = opts.live ?? { id: LIVE_ID, title: LIVE_TITLE };

@@ -12,8 +12,7 @@ import type { GuardedEvents } from '../hub/guarded-events.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { HubServer } from '../hub/hub-server.ts';
 import type { Session } from '../hub/session.ts';
-import { LIVE_TITLE } from '../lab.ts';
-import { closedTitle } from './session-reader.ts';
+import { closedTitle, LIVE_TITLE } from '../../core/session-title.ts';
 import type { SessionStore } from './session-store.ts';
 import { folderName } from './store-layout.ts';
 

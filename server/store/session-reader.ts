@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CaptureFormatError, CaptureReader } from '../../core/pcap/index.ts';
 import type { SessionRecord } from '../../core/protocol.ts';
+import { closedTitle } from '../../core/session-title.ts';
 import { Session } from '../hub/session.ts';
 import { FrameRing } from '../sessions/frame-ring.ts';
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
@@ -87,12 +88,6 @@ export function readStoredSession(dir: string, id: string, maxRecords: number): 
     dropped,
     ...(cuts.length > 0 ? { truncated: cuts.join('; ') + '.' } : {}),
   };
-}
-
-/** The start time in the title tells a closed session from today's live one. */
-export function closedTitle(title: string, startTime: number): string {
-  const started = new Date(Math.floor(startTime / 1000)).toISOString().slice(0, 16);
-  return `${title} (${started.replace('T', ' ')} UTC)`;
 }
 
 /** A stored correction of an earlier packet record's analysis. */

@@ -34,4 +34,7 @@ export const sessionsZh: Record<keyof typeof sessionsEn, string> = {
   'list.dropped': '为不超过本录制的容量上限，最早的 {n} 条记录已丢弃',
   'list.stored': '之前的录制',
   'list.empty': '没有录制。',
+  'list.liveTitle': '实时录制：回显端点',
+  'list.liveServerTitle': '实时录制：回显端点（服务器 {node}）',
+  'list.closedTitle': '{title}（{started} UTC）',
 };

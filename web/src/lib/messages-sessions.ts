@@ -29,4 +29,7 @@ export const sessionsEn = {
   'list.dropped': 'the oldest {n} records were dropped to stay under this session’s size cap',
   'list.stored': 'Earlier sessions',
   'list.empty': 'No sessions.',
+  'list.liveTitle': 'Live: echo endpoints',
+  'list.liveServerTitle': 'Live: echo endpoints (server {node})',
+  'list.closedTitle': '{title} ({started} UTC)',
 } as const;

@@ -7,6 +7,7 @@
 import type { SessionListEntry } from '../../../core/session-list-entry.ts';
 import type { Connection } from './connection.svelte.ts';
 import { t } from './messages.ts';
+import { sessionTitle } from './session-title.ts';
 import { refusalText } from './refusal-text.ts';
 
 type Fetch = (input: string) => Promise<Response>;
@@ -39,7 +40,10 @@ export class SessionList {
         if (this.open) void this.refresh();
       }),
       this.#conn.on('sessionsPruned', (titles) => {
-        this.notice = { text: t('list.pruned', { names: titles.join(', ') }), error: false };
+        this.notice = {
+          text: t('list.pruned', { names: titles.map(sessionTitle).join(', ') }),
+          error: false,
+        };
         if (this.open) void this.refresh();
       }),
     ];

@@ -1,6 +1,7 @@
 /** The session picker's choices: the live session, files shared on the server, files opened here. */
 import type { SessionInfo } from '../../../core/protocol.ts';
 import { t } from './messages.ts';
+import { sessionTitle } from './session-title.ts';
 
 export type SessionGroup =
   | 'live' // the server's live session
@@ -27,11 +28,11 @@ export function sessionOptions(
   const live: SessionOption = { value: liveId, label: t('sessions.live'), group: 'live' };
   const others = server
     .filter((s) => s.id !== liveId && s.kind === 'live' && !s.closed)
-    .map((s): SessionOption => ({ value: s.id, label: s.title, group: 'others' }));
+    .map((s): SessionOption => ({ value: s.id, label: sessionTitle(s.title), group: 'others' }));
   const stored = server
     .filter((s) => s.id !== liveId && s.kind === 'live' && s.closed)
     .toSorted((a, b) => b.startTime - a.startTime)
-    .map((s): SessionOption => ({ value: s.id, label: s.title, group: 'stored' }));
+    .map((s): SessionOption => ({ value: s.id, label: sessionTitle(s.title), group: 'stored' }));
   const shared = server
     .filter((s) => s.id !== liveId && s.kind === 'file')
     .map((s): SessionOption => ({ value: s.id, label: s.title, group: 'shared' }));
