@@ -11,6 +11,7 @@ import { startTcpEcho } from './echo/tcp-echo.ts';
 import type { EchoLimits } from './echo/connection-caps.ts';
 import { startUdpEcho } from './echo/udp-echo.ts';
 import { Session } from './hub/session.ts';
+import { ConversationNames } from '../core/conversation-names.ts';
 import type { CaptureToolPreference } from './capture/find-capture-tool.ts';
 import { startLiveCapture } from './live-capture.ts';
 import { FrameRing } from './sessions/frame-ring.ts';
@@ -111,12 +112,14 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
       const bytes = Buffer.from(req.message, 'utf8');
       const run =
         req.transport === 'tcp' ? tcpExchange(echo, bytes, tap) : udpExchange(echo, bytes, tap);
+      // The client knows its pair's plain id; the session named the connection.
+      const named = (conv: string) => live.names?.current(conv, 'client') ?? conv;
       return run.then(
-        (r) => ({ ok: true, conv: r.conv, reply: r.reply }),
+        (r) => ({ ok: true, conv: named(r.conv), reply: r.reply }),
         (err: Error) => ({
           ok: false,
           error: err.message,
-          conv: err instanceof ClientError ? err.conv : undefined,
+          conv: err instanceof ClientError && err.conv ? named(err.conv) : undefined,
         }),
       );
     };
@@ -151,7 +154,9 @@ export const LIVE_ID = 'live';
 
 function newLive(opts: LabOptions): Session {
   const { id, title } = opts.live ?? { id: LIVE_ID, title: LIVE_TITLE };
-  return new Session(id, 'live', title, nowMicros(), opts.maxRecords);
+  // The taps and the capture name each connection on a reused address and port apart.
+  const names = new ConversationNames();
+  return new Session(id, 'live', title, nowMicros(), opts.maxRecords, undefined, names);
 }
 
 export async function inUse<T>(p: Promise<T>, port: number, flag: string): Promise<T> {

@@ -4,6 +4,7 @@
  * of each record appended and each correction.
  */
 import { SummaryTracker } from '../../core/analysis/summary-tracker.ts';
+import type { ConversationNames } from '../../core/conversation-names.ts';
 import type { FrameRing } from '../sessions/frame-ring.ts';
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import type { SessionInfo, SessionKind, SessionRecord } from '../../core/protocol.ts';
@@ -38,6 +39,8 @@ export class Session {
     readonly maxRecords: number,
     /** Conversations whose summaries are kept (the tracker's default when not given). */
     readonly maxConversations?: number,
+    /** Names records as they are appended (a live session's taps and capture): see its header. */
+    readonly names?: ConversationNames,
   ) {
     this.ring = new RecordRing(maxRecords);
     this.summaries = new SummaryTracker(maxConversations);
@@ -91,6 +94,8 @@ export class Session {
   /** Appends a record, gives it the next sequence number and tells the listeners. */
   append(rec: NewRecord): SessionRecord {
     const full = { ...rec, recNo: this.ring.next } as SessionRecord;
+    if (this.names && full.conv)
+      full.conv = full.type === 'step' ? this.names.step(full) : this.names.packet(full);
     this.ring.push(full);
     if (full.type === 'packet') this.counts.packets++;
     else this.counts.steps++;

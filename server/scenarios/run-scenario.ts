@@ -71,7 +71,9 @@ export async function runScenario(
       tap: env.tap,
       targets: env.targets,
       params,
-      addConv: (c) => {
+      addConv: (plain) => {
+        // Runners know their pair's plain id; the session named the connection.
+        const c = env.live.names?.current(plain, 'client') ?? plain;
         env.live.summaries.markOrigin(c, 'scenario');
         if (!convs.includes(c)) convs.push(c);
       },
