@@ -12,10 +12,10 @@ import { ECHO_PORT } from './ports.ts';
 const HISTORY = 16_000;
 
 /**
- * One exchange with the TCP echo endpoint, as a student's client makes it, from 127.0.0.2: a
- * conversation is named by its addresses and ports, and the thousands made here wrap the kernel's
- * client ports, so from 127.0.0.1 they could take the name of a later spec's conversation on the
- * same server (a reused address and port continues the earlier conversation of that name).
+ * One exchange with the TCP echo endpoint, as a student's client makes it, from 127.0.0.2 (a
+ * machine of its own): the thousands of conversations made here stay apart from the 127.0.0.1
+ * clients of the other specs on the same server. A client port the kernel hands out again is
+ * still a new conversation (`#2`, see core/conversation-names.ts), as reused-port.spec.ts shows.
  */
 function exchange(message: string): Promise<void> {
   return new Promise((resolve, reject) => {
