@@ -13,6 +13,7 @@ import {
 import { CaptureReader, type RawFrame } from '../pcap/index.ts';
 import type { PacketRecord } from '../records.ts';
 import type { PacketCorrection } from '../analysis/packet-analysis.ts';
+import type { ConversationNames } from '../conversation-names.ts';
 
 export interface IngestedPacket {
   record: PacketRecord;
@@ -43,6 +44,11 @@ export interface CaptureIngestOptions {
   keepConversations?: number;
   /** Bounds on IP fragment reassembly (defaults: DEFAULT_REASSEMBLY_LIMITS). */
   reassembly?: Partial<ReassemblyLimits>;
+  /**
+   * Names each stream on a reused address:port pair apart (`#2`…) for the records: given by the
+   * readers of files; live capture leaves naming to the live session, `analyze` prints no ids.
+   */
+  names?: ConversationNames;
 }
 
 export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIngest {
@@ -52,6 +58,7 @@ export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIng
     maxConversations: opts.keepConversations,
   });
   const preview = opts.previewBytes ?? DEFAULT_PREVIEW_BYTES;
+  const names = opts.names;
   const reassembler = new IpReassembler(opts.reassembly);
   let count = 0;
   const take = (frames: RawFrame[]): IngestedPacket[] => {
@@ -67,6 +74,7 @@ export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIng
       record.no = ++count;
       record.conv = conv;
       record.analysis = analysis;
+      if (names && conv) record.conv = names.packet(record);
       // The analyzer numbers packets as they come, like `no`: corrections name records by it.
       out[i] = corrections ? { record, frame, corrections } : { record, frame };
     }

@@ -5,6 +5,7 @@
  * and for in-process reads.
  */
 import { createCaptureIngest, type CaptureIngest } from '../../core/ingest/capture-ingest.ts';
+import { ConversationNames } from '../../core/conversation-names.ts';
 import { packetAppender } from '../hub/packet-appender.ts';
 import { MAX_JOIN_SUMMARIES } from '../../core/protocol.ts';
 import { Session } from '../hub/session.ts';
@@ -29,7 +30,10 @@ export const FILE_RECORDS = 20_000;
 export class FileSessionBuilder {
   // The session's SummaryTracker keeps the summaries: the analyzer's own list of finished ones is
   // never read here (kept at its default it held 20,000 of them).
-  private readonly ingest: CaptureIngest = createCaptureIngest({ keepConversations: 1 });
+  private readonly ingest: CaptureIngest = createCaptureIngest({
+    keepConversations: 1,
+    names: new ConversationNames(),
+  });
   private built: Session | undefined;
   // Appends with the analyzer's hindsight corrections applied (a refused SYN: server CLOSED).
   private readonly append = packetAppender(() => this.session());
