@@ -13,9 +13,8 @@ export interface RowWindow {
   end: number;
 }
 
-/** Rows the table and the ladder draw beyond each edge. */
+/** Rows the table and the ladder draw beyond each edge, and the step their window moves by. */
 export const SCROLL_OVERSCAN = 8;
-/** The step the ladder's window moves by (the table's follows the scroll row by row). */
 export const SCROLL_BLOCK = 32;
 
 /**
