@@ -4,12 +4,12 @@ import type { TcpHeader } from '../decode/decoded-packet.ts';
 import type { PacketAnalysis } from './packet-analysis.ts';
 import type { FlowRecord, TcpFlowState } from './flow-record.ts';
 import { countPacket } from './flow-record.ts';
-import { analyzeTcpSequence } from './tcp-seq-analysis.ts';
-import { traceRetransmission } from './retransmit-tracker.ts';
+import { analyzeTcpSequence, type AnalyzedSegment } from './tcp-seq-analysis.ts';
+import { traceRetransmission, type TracedSegment } from './retransmit-tracker.ts';
 import { noteWindowScale, relativeNumbers, scaledWindow, setBases } from './tcp-numbering.ts';
-import { nextTcpStates } from './tcp-state.ts';
+import { keepsTcpStates, nextTcpStates } from './tcp-state.ts';
 import { addToPhases, packetPhase } from './phase-tracker.ts';
-import { teachLabels } from './teach-labels.ts';
+import { teachLabels, type TeachContext } from './teach-labels.ts';
 
 /** A TCP segment as the flow sees it. */
 export interface TcpSegmentIn {
@@ -24,6 +24,33 @@ export function opensNewStream(t: TcpFlowState, tcp: TcpHeader, from: Side): boo
   const fwd = t.dirs[from];
   return fwd.baseSet && (tcp.seq !== fwd.baseSeq || t.sawFin || t.sawRst);
 }
+
+/**
+ * What the checks below are given, one object each, filled again for every segment: they read
+ * them and keep nothing of them (three objects a segment less to collect).
+ */
+const seqIn: AnalyzedSegment = { seq: 0, ack: 0, len: 0, flags: [], window: 0, time: 0 };
+const traceIn: TracedSegment = {
+  seq: 0,
+  ack: 0,
+  hasAck: false,
+  len: 0,
+  syn: false,
+  fin: false,
+  time: 0,
+  no: 0,
+};
+const teachIn: TeachContext = {
+  flags: [],
+  len: 0,
+  analysis: [],
+  peerWindow: 0,
+  ownWindow: 0,
+  ownWindowInSyn: false,
+  peerLast: [],
+  peerBefore: 'UNKNOWN',
+  peerAfter: 'UNKNOWN',
+};
 
 export function analyzeTcpSegment(
   rec: FlowRecord,
@@ -43,25 +70,30 @@ export function analyzeTcpSegment(
   // A retransmitted SYN: undo what a missing RST may have done to nextseq (Wireshark issue 17616).
   if (syn && !ack && fwd.baseSet) fwd.nextseq = fwd.maxseqtobeacked;
   setBases(fwd, rev, tcp);
-  const rel = relativeNumbers(fwd, rev, tcp, len);
+  const out: PacketAnalysis = { stream: rec.summary.stream, from, seq: 0, nextSeq: 0 };
+  relativeNumbers(fwd, rev, tcp, len, out);
   const win = scaledWindow(fwd, tcp);
   // What the lessons look at, before the sequence analysis updates the directions.
   const ownWindow = fwd.window;
   const ownWindowInSyn = fwd.isFirstAck;
   const peerLast = rev.lastsegmentflags;
-  const seqAnalysis = analyzeTcpSequence(
-    fwd,
-    rev,
-    { seq: tcp.seq, ack: tcp.ack, len, flags: tcp.flags, window: tcp.window, time },
-    rec.summary.handshakeRtt,
-  );
+  seqIn.seq = tcp.seq;
+  seqIn.ack = tcp.ack;
+  seqIn.len = len;
+  seqIn.flags = tcp.flags;
+  seqIn.window = tcp.window;
+  seqIn.time = time;
+  const seqAnalysis = analyzeTcpSequence(fwd, rev, seqIn, rec.summary.handshakeRtt);
 
-  const origin = traceRetransmission(
-    fwd,
-    rev,
-    { seq: tcp.seq, ack: tcp.ack, hasAck: ack, len, syn, fin: tcp.flags.includes('FIN'), time, no },
-    seqAnalysis.flags,
-  );
+  traceIn.seq = tcp.seq;
+  traceIn.ack = tcp.ack;
+  traceIn.hasAck = ack;
+  traceIn.len = len;
+  traceIn.syn = syn;
+  traceIn.fin = tcp.flags.includes('FIN');
+  traceIn.time = time;
+  traceIn.no = no;
+  const origin = traceRetransmission(fwd, rev, traceIn, seqAnalysis.flags);
 
   const s = rec.summary;
   if (syn && !ack) {
@@ -76,25 +108,26 @@ export function analyzeTcpSegment(
   if (ack && tcp.flags.includes('FIN')) t.sawFin = true;
   if (tcp.flags.includes('RST')) t.sawRst = true;
 
-  const next = nextTcpStates(t.conn, { flags: tcp.flags, seq: tcp.seq, ack: tcp.ack, len }, from);
-  const teach = teachLabels({
-    flags: tcp.flags,
-    len,
-    analysis: seqAnalysis.flags,
-    peerWindow: rev.window,
-    ownWindow,
-    ownWindowInSyn,
-    peerLast,
-    peerBefore: t.conn[to],
-    peerAfter: next.states[to],
-  });
+  const nextStates = keepsTcpStates(t.conn, tcp.flags, from)
+    ? t.conn
+    : nextTcpStates(t.conn, { flags: tcp.flags, seq: tcp.seq, ack: tcp.ack, len }, from).states;
+  teachIn.flags = tcp.flags;
+  teachIn.len = len;
+  teachIn.analysis = seqAnalysis.flags;
+  teachIn.peerWindow = rev.window;
+  teachIn.ownWindow = ownWindow;
+  teachIn.ownWindowInSyn = ownWindowInSyn;
+  teachIn.peerLast = peerLast;
+  teachIn.peerBefore = t.conn[to];
+  teachIn.peerAfter = nextStates[to];
+  const teach = teachLabels(teachIn);
   // Unchanged states (most segments) keep the same objects: nothing new to remember.
-  if (next.states !== t.conn || !t.states) {
-    if (next.states[from] === 'TIME_WAIT' && t.conn[from] !== 'TIME_WAIT')
+  if (nextStates !== t.conn || !t.states) {
+    if (nextStates[from] === 'TIME_WAIT' && t.conn[from] !== 'TIME_WAIT')
       s.timeWaitSince = { ...s.timeWaitSince, [from]: time };
-    if (next.states[to] === 'TIME_WAIT' && t.conn[to] !== 'TIME_WAIT')
+    if (nextStates[to] === 'TIME_WAIT' && t.conn[to] !== 'TIME_WAIT')
       s.timeWaitSince = { ...s.timeWaitSince, [to]: time };
-    t.conn = next.states;
+    t.conn = nextStates;
     t.states = { client: t.conn.client, server: t.conn.server };
     s.state = t.states;
     const { client, server } = t.states;
@@ -115,8 +148,6 @@ export function analyzeTcpSegment(
   addToPhases(s.phases, phase, time, from, len);
   countPacket(rec, from, time, len);
 
-  const out: PacketAnalysis = { stream: s.stream, from, seq: rel.seq, nextSeq: rel.nextSeq };
-  if (rel.ack !== undefined) out.ack = rel.ack;
   out.win = win;
   out.states = states;
   out.phase = phase;

@@ -33,16 +33,20 @@ export interface RelativeNumbers {
 /**
  * Relative seq/ack/next seq; ack only when the ACK flag is set. Next seq is given on every
  * segment (seq + len, +1 for SYN or FIN), as tshark 4.0 prints tcp.nxtseq on pure ACKs too.
+ * Written into `into` when given (e.g. the packet's analysis: no object of their own).
  */
 export function relativeNumbers(
   fwd: TcpDirection,
   rev: TcpDirection,
   tcp: TcpHeader,
   len: number,
+  into?: Partial<RelativeNumbers>,
 ): RelativeNumbers {
   const seq = seqSub(tcp.seq, fwd.baseSeq);
   const ctl = tcp.flags.includes('SYN') || tcp.flags.includes('FIN') ? 1 : 0;
-  const out: RelativeNumbers = { seq, nextSeq: seqAdd(seq, len + ctl) };
+  const out = (into ?? {}) as RelativeNumbers;
+  out.seq = seq;
+  out.nextSeq = seqAdd(seq, len + ctl);
   if (tcp.flags.includes('ACK')) out.ack = seqSub(tcp.ack, rev.baseSeq);
   return out;
 }

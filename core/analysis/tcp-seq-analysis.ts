@@ -26,6 +26,10 @@ export interface SeqAnalysis {
 
 /** Shared by every segment without flags, so remembering "no flags" allocates nothing. */
 const NO_FLAGS: readonly AnalysisFlag[] = [];
+/** The answer for most segments (no flags, no duplicate ACK): nothing allocated for them. */
+const NOTHING: SeqAnalysis = Object.freeze({ flags: NO_FLAGS as AnalysisFlag[] });
+/** Flags are collected here and copied out only when there are some (one list, refilled). */
+const found: AnalysisFlag[] = [];
 
 /** Wireshark: a retransmission within 20 ms of the duplicate ACKs is a fast one. */
 const FAST_RETRANSMIT_US = 20_000;
@@ -47,7 +51,8 @@ export function analyzeTcpSequence(
   const fin = seg.flags.includes('FIN');
   const rst = seg.flags.includes('RST');
   const ctl = syn || fin || rst;
-  const flags: AnalysisFlag[] = [];
+  const flags = found;
+  flags.length = 0;
   let dupAckNum: number | undefined;
 
   fwdChecks: {
@@ -115,8 +120,10 @@ export function analyzeTcpSequence(
   }
 
   if (len > 0 || syn || fin) retransmissionChecks(fwd, rev, seg, flags, initialRttUs);
-  record(fwd, rev, seg, flags);
-  return dupAckNum === undefined ? { flags } : { flags, dupAckNum };
+  const kept = flags.length ? flags.slice() : (NO_FLAGS as AnalysisFlag[]);
+  record(fwd, rev, seg, kept);
+  if (dupAckNum !== undefined) return { flags: kept, dupAckNum };
+  return kept.length ? { flags: kept } : NOTHING;
 }
 
 /**
@@ -191,7 +198,7 @@ function record(
   fwd.window = seg.window;
   fwd.lastack = ack;
   fwd.lastackTime = seg.time;
-  fwd.lastsegmentflags = flags.length ? flags : NO_FLAGS;
+  fwd.lastsegmentflags = flags;
   // Drop what this acknowledges, in place (this runs for every segment).
   const segments = rev.segments;
   let kept = 0;

@@ -52,6 +52,9 @@ function other(s: Side): Side {
   return s === 'client' ? 'server' : 'client';
 }
 
+/** The notes of a segment that has none (shared: never added to). */
+const NO_NOTES = Object.freeze([]) as readonly StateNote[] as StateNote[];
+
 /** States a plain segment (no SYN, FIN or RST) can move on from. */
 const MOVES_ON_ACK: ReadonlySet<TcpState> = new Set([
   'UNKNOWN',
@@ -66,6 +69,16 @@ function canChange(states: TcpConnState, from: Side, to: Side, ack: boolean): bo
   return ack && (states[from] === 'UNKNOWN' || MOVES_ON_ACK.has(states[to]));
 }
 
+/** Whether `from` sending a segment with these flags leaves both states as they are (most do). */
+export function keepsTcpStates(
+  states: TcpConnState,
+  flags: readonly TcpFlag[],
+  from: Side,
+): boolean {
+  if (flags.includes('RST') || flags.includes('SYN') || flags.includes('FIN')) return false;
+  return !canChange(states, from, other(from), flags.includes('ACK'));
+}
+
 /**
  * Next states after `from` sends `seg`. A refused connection (SYN answered by RST) leaves both
  * sides CLOSED: nothing listens on the server side.
@@ -75,25 +88,27 @@ export function nextTcpStates(
   seg: StateSegment,
   from: Side,
 ): { states: TcpConnState; notes: StateNote[] } {
+  // Most segments change nothing: keep the same (never mutated) states object.
+  if (keepsTcpStates(states, seg.flags, from)) return { states, notes: NO_NOTES };
   const to = other(from);
   const flags = seg.flags;
   const rst = flags.includes('RST');
   const syn = flags.includes('SYN');
   const fin = flags.includes('FIN');
   const ack = flags.includes('ACK');
-  if (!rst && !syn && !fin && !canChange(states, from, to, ack)) {
-    // Most segments change nothing: keep the same (never mutated) states object.
-    return { states, notes: [] };
-  }
-  const s: Record<Side, TcpState> = { client: states.client, server: states.server };
-  const finAck = { ...states.finAck };
-  const notes: StateNote[] = [];
+  // The new states, returned; `finAck` is shared with the old ones until a FIN changes it.
+  const s: TcpConnState = { client: states.client, server: states.server, finAck: states.finAck };
+  let notes = NO_NOTES;
+  const note = (n: StateNote) => {
+    if (notes === NO_NOTES) notes = [];
+    notes.push(n);
+  };
 
   if (rst) {
     s[from] = 'CLOSED';
     s[to] = 'CLOSED';
-    notes.push('reset');
-    return { states: { ...s, finAck }, notes };
+    note('reset');
+    return { states: s, notes };
   }
   if (syn) {
     if (ack) {
@@ -104,48 +119,48 @@ export function nextTcpStates(
       // Crossing SYNs: each side has now received the other's SYN (RFC 9293 Figure 8).
       s[from] = 'SYN_RECEIVED';
       s[to] = 'SYN_RECEIVED';
-      notes.push('simultaneous-open');
+      note('simultaneous-open');
     } else {
       s[from] = 'SYN_SENT';
       s[to] = 'SYN_RECEIVED';
     }
-    return { states: { ...s, finAck }, notes };
+    return { states: s, notes };
   }
 
   // A mid-connection capture: anything with ACK means the connection was open.
   if (ack) {
-    for (const side of [from, to]) {
-      if (s[side] === 'UNKNOWN') {
-        s[side] = 'ESTABLISHED';
-        if (!notes.includes('inferred')) notes.push('inferred');
-      }
+    if (s[from] === 'UNKNOWN' || s[to] === 'UNKNOWN') {
+      if (s[from] === 'UNKNOWN') s[from] = 'ESTABLISHED';
+      if (s[to] === 'UNKNOWN') s[to] = 'ESTABLISHED';
+      note('inferred');
     }
     if (s[to] === 'SYN_RECEIVED') s[to] = 'ESTABLISHED';
   }
 
   // The receiver processes the ACK first: it may acknowledge the receiver's FIN.
-  const toFin = finAck[to];
+  const toFin = s.finAck?.[to];
   const acksToFin = ack && toFin !== undefined && seqGe(seg.ack, toFin);
   if (acksToFin) {
     const before = s[to];
     if (before === 'FIN_WAIT_1') s[to] = 'FIN_WAIT_2';
     else if (before === 'CLOSING') s[to] = 'TIME_WAIT';
     else if (before === 'LAST_ACK') s[to] = 'CLOSED';
-    if (before !== s[to]) notes.push('fin-acked');
+    if (before !== s[to]) note('fin-acked');
   }
 
   if (fin) {
-    if (finAck[from] === undefined) finAck[from] = seqAdd(seg.seq, seg.len + 1);
+    if (s.finAck?.[from] === undefined)
+      s.finAck = { ...s.finAck, [from]: seqAdd(seg.seq, seg.len + 1) };
     const crossed = toFin !== undefined && !acksToFin;
     const sender = s[from];
     if (sender === 'CLOSE_WAIT' && crossed) {
       // It sent this FIN before the peer's FIN arrived: both were in FIN_WAIT_1.
       s[from] = 'CLOSING';
-      notes.push('simultaneous-close');
+      note('simultaneous-close');
     } else if (sender === 'CLOSE_WAIT') s[from] = 'LAST_ACK';
     else if (sender === 'ESTABLISHED' || sender === 'UNKNOWN' || sender === 'SYN_RECEIVED') {
       s[from] = 'FIN_WAIT_1';
-      if (sender === 'UNKNOWN') notes.push('inferred');
+      if (sender === 'UNKNOWN') note('inferred');
     }
     const receiver = s[to];
     if (receiver === 'ESTABLISHED' || receiver === 'UNKNOWN' || receiver === 'SYN_RECEIVED') {
@@ -153,5 +168,5 @@ export function nextTcpStates(
     } else if (receiver === 'FIN_WAIT_1') s[to] = 'CLOSING';
     else if (receiver === 'FIN_WAIT_2') s[to] = 'TIME_WAIT';
   }
-  return { states: { ...s, finAck }, notes };
+  return { states: s, notes };
 }

@@ -15,6 +15,14 @@ export function tcpFlags(bits: number): TcpFlag[] {
   return flags;
 }
 
+/** One frozen list per value of the 9 flag bits, made on first use and shared by every segment
+ * with those flags (a list per segment was one more object per packet to collect). */
+const sharedFlags: TcpFlag[][] = [];
+
+function flagsOf(bits: number): TcpFlag[] {
+  return (sharedFlags[bits] ??= Object.freeze(tcpFlags(bits)) as TcpFlag[]);
+}
+
 /**
  * `preview`: payload bytes kept as hex (0 for none).
  * `segLen` is the TCP segment length the IP header declares, so `len` stays true even when
@@ -44,7 +52,7 @@ export function decodeTcp(
   const tcp: TcpHeader = {
     seq: u32(d, o + 4),
     ack: u32(d, o + 8),
-    flags: tcpFlags(u16(d, o + 12) & 0x1ff),
+    flags: flagsOf(u16(d, o + 12) & 0x1ff),
     window: u16(d, o + 14),
     urgent: u16(d, o + 18),
     headerLength,

@@ -2,7 +2,7 @@
  * One plain sentence per step: why this packet or call happened and what it changes. Returns
  * message keys with parameters; the catalogue (explanations-en.ts / explanations-zh.ts) words them.
  */
-import type { AnalysisFlag, TeachLabel } from '../analysis/packet-analysis.ts';
+import { ANALYSIS_FLAGS, type AnalysisFlag, type TeachLabel } from '../analysis/packet-analysis.ts';
 import type { RetransmitOrigin } from '../analysis/retransmit-origin.ts';
 import type { PacketRecord, SocketStep } from '../records.ts';
 
@@ -12,8 +12,13 @@ export interface Explanation {
   params: Record<string, string | number>;
 }
 
-export function explain(r: SocketStep | PacketRecord): Explanation {
-  return r.type === 'step' ? explainStep(r) : explainPacket(r);
+/**
+ * `into`: an explanation to fill again instead of a new one, for a caller that words it at once
+ * and keeps nothing of it (analyze: one object for every packet). A packet with parameters of its
+ * own (a retransmission's, a malformed packet's) still gets a new one.
+ */
+export function explain(r: SocketStep | PacketRecord, into?: Explanation): Explanation {
+  return r.type === 'step' ? explainStep(r) : explainPacket(r, into);
 }
 
 function explainStep(s: SocketStep): Explanation {
@@ -35,40 +40,60 @@ function errorKey(code: string): string {
     : 'explain.step.error';
 }
 
-function explainPacket(p: PacketRecord): Explanation {
+/** The parameters every packet's explanation has, in one shape. */
+function packetParams(): Explanation['params'] {
+  return {
+    from: '',
+    to: '',
+    len: 0,
+    seq: 0,
+    ack: 0,
+    last: 0,
+    acked: 0,
+    win: 0,
+    mss: '',
+    clientState: '',
+    serverState: '',
+    dport: 0,
+    dupAck: 0,
+  };
+}
+
+function explainPacket(p: PacketRecord, into?: Explanation): Explanation {
   const a = p.analysis;
   const from = a?.from ?? 'unknown';
-  const params: Explanation['params'] = {
-    from,
-    to: from === 'client' ? 'server' : from === 'server' ? 'client' : 'unknown',
-    len: p.len,
-    seq: a?.seq ?? p.tcp?.seq ?? 0,
-    ack: a?.ack ?? p.tcp?.ack ?? 0,
-    last: (a?.seq ?? 0) + p.len - 1,
-    acked: (a?.ack ?? 1) - 1,
-    win: a?.win ?? p.tcp?.window ?? 0,
-    mss: p.tcp?.options.mss ?? '?',
-    clientState: a?.states?.client ?? '',
-    serverState: a?.states?.server ?? '',
-    dport: p.icmp?.inner?.dport ?? p.dport ?? 0,
-    dupAck: a?.dupAckNum ?? 0,
-  };
-  const keys: string[] = [];
+  const reuse = into !== undefined && !a?.retransmits && !p.malformed;
+  const exp = reuse ? into : { keys: [], params: packetParams() };
+  const params = exp.params;
+  params.from = from;
+  params.to = from === 'client' ? 'server' : from === 'server' ? 'client' : 'unknown';
+  params.len = p.len;
+  params.seq = a?.seq ?? p.tcp?.seq ?? 0;
+  params.ack = a?.ack ?? p.tcp?.ack ?? 0;
+  params.last = (a?.seq ?? 0) + p.len - 1;
+  params.acked = (a?.ack ?? 1) - 1;
+  params.win = a?.win ?? p.tcp?.window ?? 0;
+  params.mss = p.tcp?.options.mss ?? '?';
+  params.clientState = a?.states?.client ?? '';
+  params.serverState = a?.states?.server ?? '';
+  params.dport = p.icmp?.inner?.dport ?? p.dport ?? 0;
+  params.dupAck = a?.dupAckNum ?? 0;
+  const keys = exp.keys;
+  keys.length = 0;
   const teach = a?.teach ?? NO_TEACH;
   const lead = teach.length ? teach.find((t) => LEADS.has(t)) : undefined;
-  if (lead && p.tcp) keys.push(`explain.teach.${lead}`);
+  if (lead && p.tcp) keys.push(TEACH_KEY[lead]);
   else if (p.tcp) keys.push(tcpKey(p));
   else if (p.icmp) keys.push(p.icmp.inner ? icmpErrorKey(p) : 'explain.icmp.other');
   else if (p.proto === 'UDP') keys.push('explain.udp');
   else keys.push('explain.other');
-  for (const t of teach) if (t !== lead) keys.push(`explain.teach.${t satisfies TeachLabel}`);
+  for (const t of teach) if (t !== lead) keys.push(TEACH_KEY[t]);
   if (p.tcp && a?.states) keys.push(a.corrected ? 'explain.states.corrected' : 'explain.states');
   // tshark's flags keep their sentences, except where a lesson above says what they mean here.
   const flags = a?.analysis;
   if (flags) {
     const told = teach.length ? new Set(teach.flatMap((t) => RETOLD[t])) : undefined;
-    for (const flag of flags)
-      if (!told?.has(flag)) keys.push(`explain.flag.${flag satisfies AnalysisFlag}`);
+    for (const flag of flags) if (!told?.has(flag)) keys.push(FLAG_KEY[flag]);
   }
   if (a?.retransmits) keys.push(...whyRetransmitted(p, a.retransmits, params));
   if (p.truncated) keys.push('explain.truncated');
@@ -76,10 +101,29 @@ function explainPacket(p: PacketRecord): Explanation {
     keys.push('explain.malformed');
     params.why = p.malformed;
   }
-  return { keys, params };
+  return exp;
+}
+
+/** An explanation for `explain(r, into)` to fill. */
+export function emptyExplanation(): Explanation {
+  return { keys: [], params: packetParams() };
 }
 
 const NO_TEACH: readonly TeachLabel[] = [];
+
+/** Message keys of tshark's flags and of the lessons, made once (not per packet). */
+const FLAG_KEY = Object.fromEntries(ANALYSIS_FLAGS.map((f) => [f, `explain.flag.${f}`])) as Record<
+  AnalysisFlag,
+  string
+>;
+const TEACH_KEY: Record<TeachLabel, string> = {
+  keep_alive: 'explain.teach.keep_alive',
+  keep_alive_ack: 'explain.teach.keep_alive_ack',
+  zero_window_probe: 'explain.teach.zero_window_probe',
+  zero_window_probe_ack: 'explain.teach.zero_window_probe_ack',
+  syn_window_unscaled: 'explain.teach.syn_window_unscaled',
+  fin_acks_fin: 'explain.teach.fin_acks_fin',
+};
 
 /** Lessons that replace the segment's plain sentence (the others are added after it). */
 const LEADS: ReadonlySet<TeachLabel> = new Set([

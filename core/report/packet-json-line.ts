@@ -4,7 +4,7 @@
  * the line or the sentence as strings first (see JsonLineBuffer).
  */
 import type { PacketRecord } from '../protocol.ts';
-import { explain, type Explanation } from '../explain/explain.ts';
+import { emptyExplanation, explain, type Explanation } from '../explain/explain.ts';
 import { explanationTemplate, slotText, type Locale } from '../explain/render-explanation.ts';
 import { JsonLineBuffer, utf8 } from './json-line-buffer.ts';
 
@@ -80,6 +80,9 @@ function encodedTemplate(key: string, locale: Locale): EncodedTemplate {
   }
   return e;
 }
+
+/** Filled again for every line: the sentence is written out at once and nothing keeps it. */
+const scratch = emptyExplanation();
 
 /** The sentence renderExplanation words, as the inside of a JSON string. */
 function writeExplanation(w: JsonLineBuffer, exp: Explanation, locale: Locale): void {
@@ -222,7 +225,7 @@ export function writePacketJsonLine(
   }
   if (lang) {
     w.bytes(K.explain);
-    writeExplanation(w, explain(p), lang);
+    writeExplanation(w, explain(p, scratch), lang);
     w.bytes(K.closeString);
   } else w.bytes(K.close);
   w.endLine();
