@@ -23,13 +23,29 @@ export class ByteQueue {
     this.borrowedPos = 0;
   }
 
+  /** The array the last `reach` found its bytes in (valid until the next call). */
+  held: Uint8Array = EMPTY;
+
   /** The next n bytes as one contiguous view (valid until the next call), or undefined if short. */
   peek(n: number): Uint8Array | undefined {
-    if (this.available < n) return undefined;
+    const at = this.reach(n);
+    return at < 0 ? undefined : this.held.subarray(at, at + n);
+  }
+
+  /**
+   * Where the next n bytes start, contiguous, in `held` (-1 when fewer are there): peek without
+   * making a view, for a reader that takes a few numbers out of every record.
+   */
+  reach(n: number): number {
+    if (this.available < n) return -1;
     const ownLen = this.ownEnd - this.ownStart;
-    if (ownLen === 0) return this.borrowed.subarray(this.borrowedPos, this.borrowedPos + n);
+    if (ownLen === 0) {
+      this.held = this.borrowed;
+      return this.borrowedPos;
+    }
     if (ownLen < n) this.moveBorrowed(n - ownLen);
-    return this.own.subarray(this.ownStart, this.ownStart + n);
+    this.held = this.own;
+    return this.ownStart;
   }
 
   skip(n: number): void {
@@ -42,7 +58,7 @@ export class ByteQueue {
   /** Copies what is left of the lent chunk, so the caller may reuse it. */
   release(): void {
     this.moveBorrowed(this.borrowed.length - this.borrowedPos);
-    this.borrowed = EMPTY;
+    this.borrowed = this.held = EMPTY;
     this.borrowedPos = 0;
   }
 

@@ -11,6 +11,7 @@ import {
   parsePcapHeader,
   parsePcapRecordHeader,
   type PcapHeader,
+  type PcapRecordHeader,
 } from './pcap-header.ts';
 import * as ng from './pcapng-section.ts';
 import { PcapngState } from './pcapng-state.ts';
@@ -35,6 +36,8 @@ export class CaptureReader {
   private readonly frames = new FramePool();
   private readonly pcapng = new PcapngState(this.frames);
   private skipLeft = 0;
+  /** The record header being read (filled again for every record). */
+  private readonly record: PcapRecordHeader = { time: 0, caplen: 0, origlen: 0 };
 
   /** The current pcapng section (its SHB comment and application). */
   get section(): ng.SectionInfo | undefined {
@@ -117,15 +120,24 @@ export class CaptureReader {
       this.pcap = parsePcapHeader(bytes);
       return this.consume(PCAP_HEADER_LENGTH);
     }
+    // Read where the bytes lie: no view of them per record, only the frame's own copy.
     const headerLength = this.pcap.recordHeaderLength;
-    const head = this.queue.peek(headerLength);
-    if (!head) return this.waitFor('pcap record header', headerLength);
-    const record = parsePcapRecordHeader(head, this.pcap, this.offset);
-    const total = headerLength + record.caplen;
-    const bytes = this.queue.peek(total);
-    if (!bytes) return this.waitFor('pcap record', total);
-    const data = this.frames.copy(bytes.subarray(headerLength, total));
-    frames.push({ linkType: this.pcap.linkType, ...record, data, interfaceId: 0 });
+    const queue = this.queue;
+    const head = queue.reach(headerLength);
+    if (head < 0) return this.waitFor('pcap record header', headerLength);
+    const r = parsePcapRecordHeader(queue.held, this.pcap, this.offset, head, this.record);
+    const total = headerLength + r.caplen;
+    const at = queue.reach(total);
+    if (at < 0) return this.waitFor('pcap record', total);
+    const data = this.frames.copyRange(queue.held, at + headerLength, at + total);
+    frames.push({
+      linkType: this.pcap.linkType,
+      time: r.time,
+      caplen: r.caplen,
+      origlen: r.origlen,
+      data,
+      interfaceId: 0,
+    });
     return this.consume(total);
   }
 

@@ -57,20 +57,33 @@ export interface PcapRecordHeader {
   origlen: number;
 }
 
-/** @see draft-ietf-opsawg-pcap §5 (Packet Record) */
+/** An unsigned 32-bit number at `at`, in either byte order. */
+function u32(b: Uint8Array, at: number, littleEndian: boolean): number {
+  return littleEndian
+    ? (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000
+    : b[at]! * 0x1000000 + ((b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!);
+}
+
+/**
+ * The record header at `at` of `bytes`; written into `into` when given (a reader's own object,
+ * filled again for every record). @see draft-ietf-opsawg-pcap §5 (Packet Record)
+ */
 export function parsePcapRecordHeader(
   bytes: Uint8Array,
   header: PcapHeader,
   offset: number,
+  at = 0,
+  into: PcapRecordHeader = { time: 0, caplen: 0, origlen: 0 },
 ): PcapRecordHeader {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, 16);
   const le = header.littleEndian;
-  const seconds = view.getUint32(0, le);
-  const fraction = view.getUint32(4, le);
-  const caplen = view.getUint32(8, le);
+  const seconds = u32(bytes, at, le);
+  const fraction = u32(bytes, at + 4, le);
+  const caplen = u32(bytes, at + 8, le);
   if (caplen > MAX_PCAP_CAPLEN) {
     throw new CaptureFormatError(`pcap record caplen ${caplen} above ${MAX_PCAP_CAPLEN}`, offset);
   }
-  const time = seconds * 1_000_000 + (header.nanos ? Math.floor(fraction / 1000) : fraction);
-  return { time, caplen, origlen: view.getUint32(12, le) };
+  into.time = seconds * 1_000_000 + (header.nanos ? Math.floor(fraction / 1000) : fraction);
+  into.caplen = caplen;
+  into.origlen = u32(bytes, at + 12, le);
+  return into;
 }
