@@ -7,9 +7,9 @@ import type { DecodedPacket } from '../decode/decoded-packet.ts';
 import type { PacketAnalysis, PacketCorrection } from './packet-analysis.ts';
 import type { ConversationSummary } from './conversation-summary.ts';
 import { normalizeAddress } from '../conversation-id.ts';
-import { flowKey, srcIsClient } from './flow-sides.ts';
+import { flowHash, srcIsClient } from './flow-sides.ts';
 import { newFlowRecord, countPacket, type FlowRecord } from './flow-record.ts';
-import { FlowTable } from './flow-table.ts';
+import { FlowTable, type FlowEnds } from './flow-table.ts';
 import { analyzeTcpSegment, opensNewStream, type TcpSegmentIn } from './tcp-flow.ts';
 import { addToPhases } from './phase-tracker.ts';
 import { reviseEarlierRows } from './hindsight.ts';
@@ -61,7 +61,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   let lastSweep = -Infinity;
 
   function open(
-    key: string,
+    key: number,
     transport: Transport,
     src: Endpoint,
     dst: Endpoint,
@@ -75,23 +75,34 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
     return rec;
   }
 
-  function sideOf(rec: FlowRecord, src: Endpoint): Side {
+  function sideOf(rec: FlowRecord, address: string, port: number): Side {
     const c = rec.summary.client;
-    return c.address === src.address && c.port === src.port ? 'client' : 'server';
+    return c.port === port && c.address === address ? 'client' : 'server';
   }
 
-  function addTcp(p: DecodedPacket, src: Endpoint, dst: Endpoint): PacketResult {
+  /** The ends of the packet being added (filled for each packet: no object per packet). */
+  const ends: FlowEnds = { transport: 'tcp', srcAddress: '', sport: 0, dstAddress: '', dport: 0 };
+  const flowKey = (e: FlowEnds) =>
+    flowHash(e.transport, e.srcAddress, e.sport, e.dstAddress, e.dport);
+  const endpoints = (e: FlowEnds): [Endpoint, Endpoint] => [
+    { address: e.srcAddress, port: e.sport },
+    { address: e.dstAddress, port: e.dport },
+  ];
+
+  function addTcp(p: DecodedPacket): PacketResult {
     const tcp = p.tcp!;
-    const key = flowKey('tcp', src, dst);
+    const key = flowKey(ends);
     const synOnly = tcp.flags.includes('SYN') && !tcp.flags.includes('ACK');
     const synAck = tcp.flags.includes('SYN') && tcp.flags.includes('ACK');
-    let rec = table.touch(key);
-    if (rec?.tcp && opensNewStream(rec.tcp, tcp, sideOf(rec, src))) rec = undefined;
+    let rec = table.touch(key, ends);
+    if (rec?.tcp && opensNewStream(rec.tcp, tcp, sideOf(rec, ends.srcAddress, ends.sport)))
+      rec = undefined;
     if (!rec) {
+      const [src, dst] = endpoints(ends);
       const srcClient = synOnly ? true : synAck ? false : srcIsClient('tcp', src, dst, serverPorts);
       rec = open(key, 'tcp', src, dst, p.time, srcClient, synOnly);
     }
-    const from = sideOf(rec, src);
+    const from = sideOf(rec, ends.srcAddress, ends.sport);
     const t = rec.tcp!;
     const analysis = analyzeTcpSegment(rec, t, p as TcpSegmentIn, from, count);
     if (!t.openSyns && !synOnly) return { conv: rec.summary.conv, analysis };
@@ -102,12 +113,14 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
     return { conv: rec.summary.conv, analysis, corrections: revised.corrections };
   }
 
-  function addUdp(p: DecodedPacket, src: Endpoint, dst: Endpoint): PacketResult {
-    const key = flowKey('udp', src, dst);
-    const rec =
-      table.touch(key) ??
-      open(key, 'udp', src, dst, p.time, srcIsClient('udp', src, dst, serverPorts), false);
-    const from = sideOf(rec, src);
+  function addUdp(p: DecodedPacket): PacketResult {
+    const key = flowKey(ends);
+    let rec = table.touch(key, ends);
+    if (!rec) {
+      const [src, dst] = endpoints(ends);
+      rec = open(key, 'udp', src, dst, p.time, srcIsClient('udp', src, dst, serverPorts), false);
+    }
+    const from = sideOf(rec, ends.srcAddress, ends.sport);
     addToPhases(rec.summary.phases, 'data', p.time, from, p.len);
     countPacket(rec, from, p.time, p.len);
     return {
@@ -127,12 +140,15 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       (transport !== 'tcp' && transport !== 'udp')
     )
       return {};
-    const src = { address: normalizeAddress(q.src), port: q.sport };
-    const dst = { address: normalizeAddress(q.dst), port: q.dport };
-    const rec = table.peek(flowKey(transport, src, dst));
+    ends.transport = transport;
+    ends.srcAddress = normalizeAddress(q.src);
+    ends.sport = q.sport;
+    ends.dstAddress = normalizeAddress(q.dst);
+    ends.dport = q.dport;
+    const rec = table.peek(flowKey(ends), ends);
     if (!rec) return {};
     // The error travels back towards the quoted sender, so it comes from the other side.
-    const from: Side = sideOf(rec, src) === 'client' ? 'server' : 'client';
+    const from: Side = sideOf(rec, ends.srcAddress, ends.sport) === 'client' ? 'server' : 'client';
     return { conv: rec.summary.conv, analysis: { stream: rec.summary.stream, from } };
   }
 
@@ -150,10 +166,18 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
         p.dport === undefined
       )
         return {};
-      const src = { address: normalizeAddress(p.src), port: p.sport };
-      const dst = { address: normalizeAddress(p.dst), port: p.dport };
-      if (p.proto === 'TCP' && p.tcp) return addTcp(p, src, dst);
-      if (p.proto === 'UDP') return addUdp(p, src, dst);
+      ends.srcAddress = normalizeAddress(p.src);
+      ends.sport = p.sport;
+      ends.dstAddress = normalizeAddress(p.dst);
+      ends.dport = p.dport;
+      if (p.proto === 'TCP' && p.tcp) {
+        ends.transport = 'tcp';
+        return addTcp(p);
+      }
+      if (p.proto === 'UDP') {
+        ends.transport = 'udp';
+        return addUdp(p);
+      }
       return {};
     },
     oldestOpen() {

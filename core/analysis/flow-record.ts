@@ -26,7 +26,8 @@ export interface TcpFlowState {
 }
 
 export interface FlowRecord {
-  key: string;
+  /** flowHash of its ends: the flow table finds it by this number, then by its ends. */
+  key: number;
   summary: ConversationSummary;
   tcp?: TcpFlowState;
   /** Capture time when both sides were done (CLOSED/TIME_WAIT), for eviction. */
@@ -36,10 +37,12 @@ export interface FlowRecord {
   /** Neighbours in the flow table's use order (FlowTable's own bookkeeping). */
   older?: FlowRecord;
   newer?: FlowRecord;
+  /** The next flow with the same key (FlowTable's own bookkeeping). */
+  sameKey?: FlowRecord;
 }
 
 export function newFlowRecord(
-  key: string,
+  key: number,
   transport: Transport,
   client: Endpoint,
   server: Endpoint,
@@ -55,22 +58,34 @@ export function newFlowRecord(
     stream,
     time,
   );
-  if (transport === 'udp') return { key, summary };
-  const conn = initialTcpStates(firstIsSyn);
-  summary.state = { client: conn.client, server: conn.server };
-  return {
+  // Every field from the start: fields added later would move to a store of their own.
+  const rec: FlowRecord = {
     key,
     summary,
-    tcp: {
-      dirs: { client: newTcpDirection(), server: newTcpDirection() },
-      conn,
-      phase: firstIsSyn ? 'setup' : 'data',
-      sawSynAck: false,
-      handshakeDone: false,
-      sawFin: false,
-      sawRst: false,
-    },
+    tcp: undefined,
+    closedAt: undefined,
+    firstRequestTime: undefined,
+    older: undefined,
+    newer: undefined,
+    sameKey: undefined,
   };
+  if (transport === 'udp') return rec;
+  const conn = initialTcpStates(firstIsSyn);
+  summary.state = { client: conn.client, server: conn.server };
+  rec.tcp = {
+    dirs: { client: newTcpDirection(), server: newTcpDirection() },
+    conn,
+    states: undefined,
+    phase: firstIsSyn ? 'setup' : 'data',
+    sawSynAck: false,
+    handshakeDone: false,
+    sawFin: false,
+    sawRst: false,
+    lastSynTime: undefined,
+    firstSynTime: undefined,
+    openSyns: undefined,
+  };
+  return rec;
 }
 
 /** Count one packet into the conversation's totals and response time. */

@@ -1,15 +1,47 @@
 /**
  * The bounded set of tracked flows, least recently used first. Flows closed for longer than
  * CLOSED_LINGER_US of capture time are dropped, and past `maxFlows` the least recently used go.
+ * A flow is found by its number (flowHash) and then its endpoints: no key string per packet.
  */
+import type { Transport } from '../types.ts';
 import type { FlowRecord } from './flow-record.ts';
 import { TIME_WAIT_US } from './tcp-state.ts';
 
 /** A closed flow stays this long (capture time) so late retransmissions still find it. */
 export const CLOSED_LINGER_US = 2 * TIME_WAIT_US;
 
+/** The two ends of a flow as a packet names them (a caller's object, filled for each packet). */
+export interface FlowEnds {
+  transport: Transport;
+  srcAddress: string;
+  sport: number;
+  dstAddress: string;
+  dport: number;
+}
+
+/** Whether `rec` is the flow between these two ends, in either direction. */
+function isFlow(rec: FlowRecord, e: FlowEnds): boolean {
+  const { client: c, server: s } = rec.summary;
+  if (rec.summary.transport !== e.transport) return false;
+  if (
+    c.port === e.sport &&
+    s.port === e.dport &&
+    c.address === e.srcAddress &&
+    s.address === e.dstAddress
+  )
+    return true;
+  return (
+    c.port === e.dport &&
+    s.port === e.sport &&
+    c.address === e.dstAddress &&
+    s.address === e.srcAddress
+  );
+}
+
 export class FlowTable {
-  readonly #flows = new Map<string, FlowRecord>();
+  /** The first flow of each number; the others with that number follow through `sameKey`. */
+  readonly #flows = new Map<number, FlowRecord>();
+  #size = 0;
   readonly #maxFlows: number;
   readonly #onEvict: (rec: FlowRecord) => void;
   /** Use order as a list through the records (least recently used first): moving a flow to the
@@ -23,12 +55,12 @@ export class FlowTable {
   }
 
   get size(): number {
-    return this.#flows.size;
+    return this.#size;
   }
 
-  /** The flow under `key`, marked as just used. */
-  touch(key: string): FlowRecord | undefined {
-    const rec = this.#flows.get(key);
+  /** The flow between the two ends (`key` is their flowHash), marked as just used. */
+  touch(key: number, ends: FlowEnds): FlowRecord | undefined {
+    const rec = this.peek(key, ends);
     if (rec && rec !== this.#newest) {
       this.#unlink(rec);
       this.#append(rec);
@@ -37,17 +69,29 @@ export class FlowTable {
   }
 
   /** Look without marking as used. */
-  peek(key: string): FlowRecord | undefined {
-    return this.#flows.get(key);
+  peek(key: number, ends: FlowEnds): FlowRecord | undefined {
+    let rec = this.#flows.get(key);
+    while (rec && !isFlow(rec, ends)) rec = rec.sameKey;
+    return rec;
   }
 
-  /** Put `rec` in (replacing and retiring any flow with the same key), then enforce the cap. */
+  /** Put `rec` in (replacing and retiring any flow between the same ends), then enforce the cap. */
   put(rec: FlowRecord): void {
-    const old = this.#flows.get(rec.key);
+    const { transport, client: c, server: s } = rec.summary;
+    const ends = {
+      transport,
+      srcAddress: c.address,
+      sport: c.port,
+      dstAddress: s.address,
+      dport: s.port,
+    };
+    const old = this.peek(rec.key, ends);
     if (old) this.#drop(old);
+    rec.sameKey = this.#flows.get(rec.key);
     this.#flows.set(rec.key, rec);
+    this.#size++;
     this.#append(rec);
-    while (this.#flows.size > this.#maxFlows && this.#oldest) this.#drop(this.#oldest);
+    while (this.#size > this.#maxFlows && this.#oldest) this.#drop(this.#oldest);
   }
 
   /** Drop flows closed for longer than CLOSED_LINGER_US before `now`. */
@@ -66,7 +110,17 @@ export class FlowTable {
 
   #drop(rec: FlowRecord): void {
     this.#unlink(rec);
-    this.#flows.delete(rec.key);
+    const first = this.#flows.get(rec.key);
+    if (first === rec) {
+      if (rec.sameKey) this.#flows.set(rec.key, rec.sameKey);
+      else this.#flows.delete(rec.key);
+    } else {
+      let before = first;
+      while (before && before.sameKey !== rec) before = before.sameKey;
+      if (before) before.sameKey = rec.sameKey;
+    }
+    rec.sameKey = undefined;
+    this.#size--;
     this.#onEvict(rec);
   }
 
