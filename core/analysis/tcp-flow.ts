@@ -1,13 +1,13 @@
 /** Everything the analysis adds to one TCP segment of a tracked stream, and what it remembers. */
 import type { Side } from '../types.ts';
 import type { TcpHeader } from '../decode/decoded-packet.ts';
-import type { PacketAnalysis } from './packet-analysis.ts';
+import type { PacketAnalysis, TcpState } from './packet-analysis.ts';
 import type { FlowRecord, TcpFlowState } from './flow-record.ts';
 import { countPacket } from './flow-record.ts';
 import { analyzeTcpSequence, type AnalyzedSegment } from './tcp-seq-analysis.ts';
 import { traceRetransmission, type TracedSegment } from './retransmit-tracker.ts';
 import { noteWindowScale, relativeNumbers, scaledWindow, setBases } from './tcp-numbering.ts';
-import { keepsTcpStates, nextTcpStates } from './tcp-state.ts';
+import { advanceTcpStates } from './tcp-state.ts';
 import { addToPhases, packetPhase } from './phase-tracker.ts';
 import { teachLabels, type TeachContext } from './teach-labels.ts';
 
@@ -51,6 +51,29 @@ const teachIn: TeachContext = {
   peerBefore: 'UNKNOWN',
   peerAfter: 'UNKNOWN',
 };
+
+/** A number for each state, to find the pair of two in `pairs`. */
+const STATE_NUMBER: Record<TcpState, number> = {
+  LISTEN: 0,
+  SYN_SENT: 1,
+  SYN_RECEIVED: 2,
+  ESTABLISHED: 3,
+  FIN_WAIT_1: 4,
+  FIN_WAIT_2: 5,
+  CLOSE_WAIT: 6,
+  CLOSING: 7,
+  LAST_ACK: 8,
+  TIME_WAIT: 9,
+  CLOSED: 10,
+  UNKNOWN: 11,
+};
+/** Each pair of states one frozen object, made once: packets and summaries share them. */
+const pairs: { client: TcpState; server: TcpState }[] = [];
+
+function statePair(client: TcpState, server: TcpState): { client: TcpState; server: TcpState } {
+  const i = STATE_NUMBER[client] * 12 + STATE_NUMBER[server];
+  return (pairs[i] ??= Object.freeze({ client, server }));
+}
 
 export function analyzeTcpSegment(
   rec: FlowRecord,
@@ -108,9 +131,8 @@ export function analyzeTcpSegment(
   if (ack && tcp.flags.includes('FIN')) t.sawFin = true;
   if (tcp.flags.includes('RST')) t.sawRst = true;
 
-  const nextStates = keepsTcpStates(t.conn, tcp.flags, from)
-    ? t.conn
-    : nextTcpStates(t.conn, { flags: tcp.flags, seq: tcp.seq, ack: tcp.ack, len }, from).states;
+  // seqIn still holds this segment's flags and numbers: all the state machine reads.
+  const nextStates = advanceTcpStates(t.conn, seqIn, from);
   teachIn.flags = tcp.flags;
   teachIn.len = len;
   teachIn.analysis = seqAnalysis.flags;
@@ -128,7 +150,7 @@ export function analyzeTcpSegment(
     if (nextStates[to] === 'TIME_WAIT' && t.conn[to] !== 'TIME_WAIT')
       s.timeWaitSince = { ...s.timeWaitSince, [to]: time };
     t.conn = nextStates;
-    t.states = { client: t.conn.client, server: t.conn.server };
+    t.states = statePair(t.conn.client, t.conn.server);
     s.state = t.states;
     const { client, server } = t.states;
     const done =

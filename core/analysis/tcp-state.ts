@@ -52,9 +52,6 @@ function other(s: Side): Side {
   return s === 'client' ? 'server' : 'client';
 }
 
-/** The notes of a segment that has none (shared: never added to). */
-const NO_NOTES = Object.freeze([]) as readonly StateNote[] as StateNote[];
-
 /** States a plain segment (no SYN, FIN or RST) can move on from. */
 const MOVES_ON_ACK: ReadonlySet<TcpState> = new Set([
   'UNKNOWN',
@@ -88,8 +85,22 @@ export function nextTcpStates(
   seg: StateSegment,
   from: Side,
 ): { states: TcpConnState; notes: StateNote[] } {
+  const notes: StateNote[] = [];
+  return { states: advanceTcpStates(states, seg, from, notes), notes };
+}
+
+/**
+ * nextTcpStates' states alone, for the analysis of every segment: no result object, and the notes
+ * only when a list is given for them.
+ */
+export function advanceTcpStates(
+  states: TcpConnState,
+  seg: StateSegment,
+  from: Side,
+  notes?: StateNote[],
+): TcpConnState {
   // Most segments change nothing: keep the same (never mutated) states object.
-  if (keepsTcpStates(states, seg.flags, from)) return { states, notes: NO_NOTES };
+  if (keepsTcpStates(states, seg.flags, from)) return states;
   const to = other(from);
   const flags = seg.flags;
   const rst = flags.includes('RST');
@@ -98,17 +109,12 @@ export function nextTcpStates(
   const ack = flags.includes('ACK');
   // The new states, returned; `finAck` is shared with the old ones until a FIN changes it.
   const s: TcpConnState = { client: states.client, server: states.server, finAck: states.finAck };
-  let notes = NO_NOTES;
-  const note = (n: StateNote) => {
-    if (notes === NO_NOTES) notes = [];
-    notes.push(n);
-  };
 
   if (rst) {
     s[from] = 'CLOSED';
     s[to] = 'CLOSED';
-    note('reset');
-    return { states: s, notes };
+    notes?.push('reset');
+    return s;
   }
   if (syn) {
     if (ack) {
@@ -119,12 +125,12 @@ export function nextTcpStates(
       // Crossing SYNs: each side has now received the other's SYN (RFC 9293 Figure 8).
       s[from] = 'SYN_RECEIVED';
       s[to] = 'SYN_RECEIVED';
-      note('simultaneous-open');
+      notes?.push('simultaneous-open');
     } else {
       s[from] = 'SYN_SENT';
       s[to] = 'SYN_RECEIVED';
     }
-    return { states: s, notes };
+    return s;
   }
 
   // A mid-connection capture: anything with ACK means the connection was open.
@@ -132,7 +138,7 @@ export function nextTcpStates(
     if (s[from] === 'UNKNOWN' || s[to] === 'UNKNOWN') {
       if (s[from] === 'UNKNOWN') s[from] = 'ESTABLISHED';
       if (s[to] === 'UNKNOWN') s[to] = 'ESTABLISHED';
-      note('inferred');
+      notes?.push('inferred');
     }
     if (s[to] === 'SYN_RECEIVED') s[to] = 'ESTABLISHED';
   }
@@ -145,7 +151,7 @@ export function nextTcpStates(
     if (before === 'FIN_WAIT_1') s[to] = 'FIN_WAIT_2';
     else if (before === 'CLOSING') s[to] = 'TIME_WAIT';
     else if (before === 'LAST_ACK') s[to] = 'CLOSED';
-    if (before !== s[to]) note('fin-acked');
+    if (before !== s[to]) notes?.push('fin-acked');
   }
 
   if (fin) {
@@ -156,11 +162,11 @@ export function nextTcpStates(
     if (sender === 'CLOSE_WAIT' && crossed) {
       // It sent this FIN before the peer's FIN arrived: both were in FIN_WAIT_1.
       s[from] = 'CLOSING';
-      note('simultaneous-close');
+      notes?.push('simultaneous-close');
     } else if (sender === 'CLOSE_WAIT') s[from] = 'LAST_ACK';
     else if (sender === 'ESTABLISHED' || sender === 'UNKNOWN' || sender === 'SYN_RECEIVED') {
       s[from] = 'FIN_WAIT_1';
-      if (sender === 'UNKNOWN') note('inferred');
+      if (sender === 'UNKNOWN') notes?.push('inferred');
     }
     const receiver = s[to];
     if (receiver === 'ESTABLISHED' || receiver === 'UNKNOWN' || receiver === 'SYN_RECEIVED') {
@@ -168,5 +174,5 @@ export function nextTcpStates(
     } else if (receiver === 'FIN_WAIT_1') s[to] = 'CLOSING';
     else if (receiver === 'FIN_WAIT_2') s[to] = 'TIME_WAIT';
   }
-  return { states: s, notes };
+  return s;
 }

@@ -78,29 +78,31 @@ function explainPacket(p: PacketRecord, into?: Explanation): Explanation {
   params.serverState = a?.states?.server ?? '';
   params.dport = p.icmp?.inner?.dport ?? p.dport ?? 0;
   params.dupAck = a?.dupAckNum ?? 0;
+  // Written in place and cut to length once: emptying a list first would free its store.
   const keys = exp.keys;
-  keys.length = 0;
+  let n = 0;
   const teach = a?.teach ?? NO_TEACH;
   const lead = teach.length ? teach.find((t) => LEADS.has(t)) : undefined;
-  if (lead && p.tcp) keys.push(TEACH_KEY[lead]);
-  else if (p.tcp) keys.push(tcpKey(p));
-  else if (p.icmp) keys.push(p.icmp.inner ? icmpErrorKey(p) : 'explain.icmp.other');
-  else if (p.proto === 'UDP') keys.push('explain.udp');
-  else keys.push('explain.other');
-  for (const t of teach) if (t !== lead) keys.push(TEACH_KEY[t]);
-  if (p.tcp && a?.states) keys.push(a.corrected ? 'explain.states.corrected' : 'explain.states');
+  if (lead && p.tcp) keys[n++] = TEACH_KEY[lead];
+  else if (p.tcp) keys[n++] = tcpKey(p);
+  else if (p.icmp) keys[n++] = p.icmp.inner ? icmpErrorKey(p) : 'explain.icmp.other';
+  else if (p.proto === 'UDP') keys[n++] = 'explain.udp';
+  else keys[n++] = 'explain.other';
+  for (const t of teach) if (t !== lead) keys[n++] = TEACH_KEY[t];
+  if (p.tcp && a?.states) keys[n++] = a.corrected ? 'explain.states.corrected' : 'explain.states';
   // tshark's flags keep their sentences, except where a lesson above says what they mean here.
   const flags = a?.analysis;
   if (flags) {
     const told = teach.length ? new Set(teach.flatMap((t) => RETOLD[t])) : undefined;
-    for (const flag of flags) if (!told?.has(flag)) keys.push(FLAG_KEY[flag]);
+    for (const flag of flags) if (!told?.has(flag)) keys[n++] = FLAG_KEY[flag];
   }
-  if (a?.retransmits) keys.push(...whyRetransmitted(p, a.retransmits, params));
-  if (p.truncated) keys.push('explain.truncated');
+  if (a?.retransmits) for (const k of whyRetransmitted(p, a.retransmits, params)) keys[n++] = k;
+  if (p.truncated) keys[n++] = 'explain.truncated';
   if (p.malformed) {
-    keys.push('explain.malformed');
+    keys[n++] = 'explain.malformed';
     params.why = p.malformed;
   }
+  keys.length = n;
   return exp;
 }
 
