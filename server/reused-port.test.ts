@@ -3,13 +3,15 @@
  * conversation: real sockets on loopback, with and without real tcpdump, the taps and the capture
  * agreeing on the new id and the session's summaries listing it as the newest.
  */
+import dgram from 'node:dgram';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PacketRecord, SessionRecord, SocketStep } from '../core/protocol.ts';
 import { conversationId } from '../core/conversation-id.ts';
 import { startLab, type Lab } from './lab.ts';
 import { TappedTcpClient } from './scenarios/tapped-tcp-client.ts';
-import { freeTcpPort } from './scenarios/free-port.ts';
+import { freeTcpPort, freeUdpPort } from './scenarios/free-port.ts';
+import { step } from './echo/tap.ts';
 import { until } from './testdata/until.ts';
 
 const HOST = '127.0.0.1';
@@ -142,6 +144,66 @@ describe('a client reusing the address and port of its closed connection', () =>
         else expect(['rst-client', 'error']).toContain(s.ending);
       }
       expect(lab.live.summaries.all().at(-1)!.conv).toBe(second);
+    },
+  );
+});
+
+/**
+ * One datagram from a new socket bound to `localPort` and its reply; with `tapped`, the socket's
+ * calls are tapped as the built-in UDP client taps them (send, receive, close).
+ */
+async function udpExchange(localPort: number, message: string, tapped: boolean): Promise<void> {
+  const sock = dgram.createSocket('udp4');
+  await new Promise<void>((resolve) => sock.bind(localPort, HOST, () => resolve()));
+  const local = { address: HOST, port: localPort };
+  const remote = lab!.echo;
+  const base = {
+    side: 'client',
+    transport: 'udp',
+    local,
+    remote,
+    conv: conversationId('udp', local, remote),
+  } as const;
+  const reply = new Promise<void>((resolve) => sock.once('message', () => resolve()));
+  if (tapped) lab!.tap(step({ ...base, kind: 'udp-send', bytes: message.length }));
+  sock.send(message, remote.port, remote.address);
+  await reply;
+  if (tapped) lab!.tap(step({ ...base, kind: 'udp-recv', bytes: 1 }));
+  await new Promise<void>((resolve) => sock.close(() => resolve()));
+  if (tapped) lab!.tap(step({ ...base, kind: 'close' }));
+}
+
+describe('a UDP client sending again from the same address and port', () => {
+  it.each([
+    { tapped: true, expected: ['', '#2'] },
+    { tapped: false, expected: ['', ''] },
+  ])(
+    'is a new conversation only when its closed socket was tapped (tapped $tapped)',
+    async ({ tapped, expected }) => {
+      lab = await startLab({
+        echoHost: HOST,
+        echoPort: 0,
+        capture: true,
+        captureTool: 'tcpdump',
+        maxRecords: 10_000,
+      });
+      expect(lab.capture().state).toBe('running');
+      const localPort = await freeUdpPort(HOST);
+      const plain = conversationId('udp', { address: HOST, port: localPort }, lab.echo);
+      const all = () => lab!.live.since(0).records.filter((r) => r.conv?.startsWith(plain));
+      await udpExchange(localPort, 'first', tapped);
+      await until(() => all().filter((r) => r.type === 'packet').length >= 2, 'first captured');
+      await udpExchange(localPort, 'second', tapped);
+      await until(() => all().filter((r) => r.type === 'packet').length >= 4, 'second captured');
+      const suffix = (conv: string | undefined) => conv!.slice(plain.length).trim();
+      // The echo's receive steps and the captured datagrams agree, exchange by exchange.
+      const recvs = all().filter(
+        (r) => r.type === 'step' && r.kind === 'udp-recv' && r.side === 'server',
+      );
+      expect(recvs.map((r) => suffix(r.conv))).toEqual(expected);
+      const toEcho = all().filter((r) => r.type === 'packet' && r.dport === lab!.echo.port);
+      expect(toEcho.map((r) => suffix(r.conv))).toEqual(expected);
+      expect(lab.live.summaries.all().at(-1)!.conv).toBe(`${plain} ${expected[1]}`.trim());
     },
   );
 });
