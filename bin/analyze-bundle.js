@@ -13,8 +13,7 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = `export { analyzeCommand } from './analyze-command.ts';
-export { exitQuietlyOnEpipe } from './capture-input.ts';
-export { runShardWorker } from './analyze-shard-worker.ts';`;
+export { exitQuietlyOnEpipe } from './capture-input.ts';`;
 
 /** One cache per checkout, so two checkouts never overwrite each other's bundle. */
 function cacheFiles() {

@@ -21,9 +21,6 @@ export interface AnalyzerOptions {
   maxFlows?: number;
   /** Summaries kept by conversations(), live and finished (default 10,000; oldest dropped). */
   maxConversations?: number;
-  /** Told the ends of each flow dropped because `maxFlows` were tracked (a later packet between
-   * them starts a new stream). */
-  onForget?: (transport: Transport, client: Endpoint, server: Endpoint) => void;
 }
 
 export interface PacketResult {
@@ -42,9 +39,6 @@ export interface Analyzer {
   conversations(): ConversationSummary[];
 }
 
-/** Flows tracked at once unless `maxFlows` says otherwise. */
-export const DEFAULT_MAX_FLOWS = 10_000;
-
 /** Sweep closed flows at most once every this many packets and this much capture time (µs). */
 const SWEEP_EVERY = 256;
 const SWEEP_GAP_US = 1_000_000;
@@ -55,9 +49,8 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   const finished: ConversationSummary[] = [];
   /** Flows with SYN rows open to correction. */
   const openFlows = new Set<FlowRecord>();
-  const table = new FlowTable(opts.maxFlows ?? DEFAULT_MAX_FLOWS, (rec, full) => {
+  const table = new FlowTable(opts.maxFlows ?? 10_000, (rec) => {
     openFlows.delete(rec);
-    if (full) opts.onForget?.(rec.summary.transport, rec.summary.client, rec.summary.server);
     finished.push(rec.summary);
     // Trim in batches: dropping one from the front per eviction would move the whole list each time.
     if (finished.length >= 2 * maxConversations)

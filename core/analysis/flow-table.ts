@@ -43,14 +43,13 @@ export class FlowTable {
   readonly #flows = new Map<number, FlowRecord>();
   #size = 0;
   readonly #maxFlows: number;
-  /** `full`: dropped to stay within `maxFlows` (not closed long enough, nor replaced). */
-  readonly #onEvict: (rec: FlowRecord, full: boolean) => void;
+  readonly #onEvict: (rec: FlowRecord) => void;
   /** Use order as a list through the records (least recently used first): moving a flow to the
    * end on every packet costs two pointer swaps instead of a Map delete and insert. */
   #oldest: FlowRecord | undefined;
   #newest: FlowRecord | undefined;
 
-  constructor(maxFlows: number, onEvict: (rec: FlowRecord, full: boolean) => void) {
+  constructor(maxFlows: number, onEvict: (rec: FlowRecord) => void) {
     this.#maxFlows = maxFlows;
     this.#onEvict = onEvict;
   }
@@ -92,7 +91,7 @@ export class FlowTable {
     this.#flows.set(rec.key, rec);
     this.#size++;
     this.#append(rec);
-    while (this.#size > this.#maxFlows && this.#oldest) this.#drop(this.#oldest, true);
+    while (this.#size > this.#maxFlows && this.#oldest) this.#drop(this.#oldest);
   }
 
   /** Drop flows closed for longer than CLOSED_LINGER_US before `now`. */
@@ -109,7 +108,7 @@ export class FlowTable {
     for (let rec = this.#oldest; rec; rec = rec.newer) yield rec;
   }
 
-  #drop(rec: FlowRecord, full = false): void {
+  #drop(rec: FlowRecord): void {
     this.#unlink(rec);
     const first = this.#flows.get(rec.key);
     if (first === rec) {
@@ -122,7 +121,7 @@ export class FlowTable {
     }
     rec.sameKey = undefined;
     this.#size--;
-    this.#onEvict(rec, full);
+    this.#onEvict(rec);
   }
 
   #append(rec: FlowRecord): void {

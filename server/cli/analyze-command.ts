@@ -15,10 +15,9 @@ import { isLocale, type Locale } from '../../core/explain/render-explanation.ts'
 import { createHeapCeiling } from './heap-ceiling.ts';
 import { HeldLines } from './held-lines.ts';
 import { openCaptureInput, readInput, refuseSpecialFile } from './capture-input.ts';
-import { analyzeWithThreads, threadChoice, THREADS_ENV } from './analyze-shards.ts';
 
 /** Packets held back at most while waiting for a correction; past it the oldest print as they are. */
-export const MAX_HELD = 10_000;
+const MAX_HELD = 10_000;
 
 export const ANALYZE_HELP = `Usage: packet-ladder analyze [--server-port N]... [--lang en|zh-CN] FILE...
 
@@ -36,9 +35,6 @@ Flags:
   --server-port N   a port known to be a server's, to tell client from server when no SYN was captured
   --lang L          language of \`explain\`: en (default) or zh-CN
   -h, --help        show this help
-
-${THREADS_ENV}=N (environment) analyses each file on N threads, each taking a share of the
-flows; the output is the same as on one thread (the default).
 
 Keys:
 ${ANALYZE_KEYS.map(([k, v]) => `  ${k.padEnd(15)} ${v}`).join('\n')}
@@ -87,21 +83,11 @@ export async function analyzeCommand(
     err.write('packet-ladder analyze: name at least one capture file (see --help).\n');
     return 2;
   }
-  const threads = threadChoice(process.env);
-  if (typeof threads === 'string') {
-    err.write(`packet-ladder analyze: ${threads}.\n`);
-    return 2;
-  }
   let failed = false;
   for (const file of files) {
     const label = files.length > 1 ? file : undefined;
-    const notice = (note: string) => err.write(`${file}: ${note}\n`);
-    const problem = await analyzeWithThreads(
-      { path: file, label, serverPorts, lang },
-      threads,
-      out,
-      notice,
-      (to) => analyzeFile(file, label, serverPorts, lang, to, notice),
+    const problem = await analyzeFile(file, label, serverPorts, lang, out, (note) =>
+      err.write(`${file}: ${note}\n`),
     );
     if (problem) {
       err.write(`${file}: ${problem}\n`);
@@ -112,14 +98,14 @@ export async function analyzeCommand(
 }
 
 /** Bytes read at a time: one buffer, reused, so memory does not grow with the file. */
-export const READ_CHUNK = 16384;
+const READ_CHUNK = 16384;
 /** Output is written into buffers of this many bytes, each one write (one write per line costs
  * more). */
 const WRITE_BUFFER = 1024 * 1024;
 /** Garbage allowed to pile up before a full collection (see HeapCeiling). */
-export const HEAP_SLACK = 24 * 1024 * 1024;
+const HEAP_SLACK = 24 * 1024 * 1024;
 /** Young generation kept to this (V8 would grow it to 32 MB): the same speed, 20 MB less memory. */
-export const YOUNG_GENERATION = 8 * 1024 * 1024;
+const YOUNG_GENERATION = 8 * 1024 * 1024;
 
 /** Prints the file's packets; returns what was wrong with the file, if anything. */
 async function analyzeFile(
