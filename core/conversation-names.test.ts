@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConversationNames, LATE_CAPTURE_MARGIN_US, generationId } from './conversation-names.ts';
+import {
+  ConversationNames,
+  LATE_CAPTURE_MARGIN_US,
+  connectionNumber,
+  generationId,
+} from './conversation-names.ts';
 import type { Side, Transport } from './types.ts';
 
 const TCP = 'tcp 127.0.0.1:50000 > 127.0.0.1:23333';
@@ -231,5 +236,13 @@ describe('ConversationNames', () => {
   it('names later connections with a short suffix and the first with the plain id', () => {
     expect(generationId(TCP, 1)).toBe(TCP);
     expect(generationId(TCP, 12)).toBe(`${TCP} #12`);
+  });
+
+  it('reads the connection number back from an id it made, 1 for anything else', () => {
+    expect(connectionNumber(generationId(TCP, 1))).toBe(1);
+    expect(connectionNumber(generationId(TCP, 2))).toBe(2);
+    expect(connectionNumber(generationId(TCP, 12))).toBe(12);
+    for (const odd of [`${TCP} #`, `${TCP} #x`, `${TCP} #1`, `${TCP} #-3`, `${TCP} #2.5`, ''])
+      expect(connectionNumber(odd)).toBe(1);
   });
 });

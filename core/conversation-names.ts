@@ -68,6 +68,14 @@ export function generationId(base: string, gen: number): string {
   return gen <= 1 ? base : `${base} #${gen}`;
 }
 
+/** The connection number `generationId` put in an id: 1 for a plain id. */
+export function connectionNumber(conv: string): number {
+  const hash = conv.lastIndexOf(' #');
+  if (hash < 0) return 1;
+  const n = Number(conv.slice(hash + 2));
+  return Number.isSafeInteger(n) && n > 1 ? n : 1;
+}
+
 export class ConversationNames {
   private readonly pairs = new Map<string, Pair>();
 

@@ -62,6 +62,8 @@ for (const { name, url, echoPort, capture } of servers) {
     const newest = strip.getByTestId('conversation').first();
     await expect(newest).toHaveAttribute('data-conv', second);
     await expect(newest).toHaveAttribute('aria-current', 'true');
+    // Its chip tells it from the first one between the same ends.
+    await expect(newest.getByTestId('conv-again')).toHaveText('#2');
     await expect(ladder).toContainText('second from a reused port');
     await expect(ladder).not.toContainText('first from a reused port');
     await expect(ladder.locator('[data-step="accept"]')).toHaveCount(1);
@@ -73,6 +75,7 @@ for (const { name, url, echoPort, capture } of servers) {
     }
     // The earlier connection is still there, one chip further, with its own exchange.
     await expect(strip.locator(`[data-conv="${first}"]`)).toHaveCount(1);
+    await expect(strip.locator(`[data-conv="${first}"] [data-testid="conv-again"]`)).toHaveCount(0);
     await strip.locator(`[data-conv="${first}"]`).click();
     await expect(ladder).toContainText('first from a reused port');
     await expect(ladder).not.toContainText('second from a reused port');

@@ -38,6 +38,11 @@ export interface ConversationSummary {
   server: Endpoint;
   /** tcp.stream or udp.stream. */
   stream: number;
+  /**
+   * The connection's number on its addresses and ports when they were used again (2, 3…), so two
+   * conversations between the same ends can be told apart; absent for the first.
+   */
+  connection?: number;
   firstTime: number;
   lastTime: number;
   /** TCP/UDP packets (ICMP errors about the flow are not counted). */

@@ -141,6 +141,16 @@ describe('SummaryTracker on a real captured echo exchange', () => {
   });
 });
 
+describe('SummaryTracker on addresses and ports used again', () => {
+  it('numbers a later connection between the same ends, and not the first', () => {
+    const first = steps([['client', 'connect']])[0]!;
+    const again = { ...first, conv: `${CONV} #2`, recNo: 2 } as SessionRecord;
+    const t = track([first, again]);
+    expect(t.get(CONV)?.connection).toBeUndefined();
+    expect(t.get(`${CONV} #2`)?.connection).toBe(2);
+  });
+});
+
 describe('SummaryTracker bounds', () => {
   it('forgets the oldest conversation past its limit', () => {
     const t = new SummaryTracker(2);

@@ -10,6 +10,7 @@ import type {
   ConversationSummary,
 } from './conversation-summary.ts';
 import { emptySummary } from './conversation-summary.ts';
+import { connectionNumber } from '../conversation-names.ts';
 import { addToPhases } from './phase-tracker.ts';
 
 /** Error codes kept per conversation. */
@@ -128,6 +129,7 @@ export class SummaryTracker {
         -1,
         r.time,
       ),
+      ...(connectionNumber(conv) > 1 ? { connection: connectionNumber(conv) } : {}),
       records: 0,
       steps: 0,
       origin: this.origins.get(conv) ?? 'outside',

@@ -78,6 +78,7 @@ export const zh: Record<MessageKey, string> = {
   'conv.all': '全部记录',
   'conv.follow': '跟随最新',
   'conv.none': '还没有会话。发送一条消息来开始。',
+  'conv.again': '这对地址和端口上的第 {n} 个连接',
   'conv.records': '{n} 条记录',
   'conv.first': '开始于 {t} 秒',
   'ladder.title': '阶梯图',

@@ -85,6 +85,7 @@ const en = {
   'conv.all': 'All records',
   'conv.follow': 'Follow newest',
   'conv.none': 'No conversations yet. Send a message to start one.',
+  'conv.again': 'connection {n} on these addresses and ports',
   'conv.records': '{n} records',
   'conv.first': 'first at {t} s',
   'ladder.title': 'Ladder',
