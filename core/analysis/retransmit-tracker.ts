@@ -39,12 +39,21 @@ export function traceRetransmission(
   const span = seg.len + (seg.syn ? 1 : 0) + (seg.fin ? 1 : 0);
   if (span === 0) return undefined;
   if (!flags.includes('retransmission')) {
-    if (fwd.sent.length < MAX_UNACKED * SENT.size)
-      fwd.sent.push(seg.seq, seqAdd(seg.seq, span), seg.no, seg.time, seg.time, 0);
+    const n = fwd.sentLength;
+    if (n < MAX_UNACKED * SENT.size) {
+      const sent = fwd.sent;
+      sent[n + SENT.seq] = seg.seq;
+      sent[n + SENT.end] = seqAdd(seg.seq, span);
+      sent[n + SENT.no] = seg.no;
+      sent[n + SENT.first] = seg.time;
+      sent[n + SENT.last] = seg.time;
+      sent[n + SENT.tries] = 0;
+      fwd.sentLength = n + SENT.size;
+    }
     return undefined;
   }
   let list = fwd.sent;
-  let o = firstCovering(list, seg.seq);
+  let o = firstCovering(list, fwd.sentLength, seg.seq);
   if (o === -1) {
     list = fwd.sentAcked;
     o = lastCovering(list, seg.seq);
@@ -67,9 +76,9 @@ export function traceRetransmission(
 const covers = (list: number[], i: number, seq: number) =>
   seqLe(list[i + SENT.seq]!, seq) && seqLt(seq, list[i + SENT.end]!);
 
-/** Index of the first entry holding `seq` (-1 when none). */
-function firstCovering(list: number[], seq: number): number {
-  for (let i = 0; i < list.length; i += SENT.size) if (covers(list, i, seq)) return i;
+/** Index of the first entry holding `seq` among the first `length` numbers (-1 when none). */
+function firstCovering(list: number[], length: number, seq: number): number {
+  for (let i = 0; i < length; i += SENT.size) if (covers(list, i, seq)) return i;
   return -1;
 }
 
@@ -84,7 +93,7 @@ function acknowledge(dir: TcpDirection, ack: number): void {
   const unacked = dir.sent;
   const acked = dir.sentAcked;
   let kept = 0;
-  for (let i = 0; i < unacked.length; i += SENT.size) {
+  for (let i = 0; i < dir.sentLength; i += SENT.size) {
     if (seqGe(ack, unacked[i + SENT.end]!)) {
       for (let f = 0; f < SENT.size; f++) acked.push(unacked[i + f]!);
     } else {
@@ -92,7 +101,7 @@ function acknowledge(dir: TcpDirection, ack: number): void {
       kept += SENT.size;
     }
   }
-  unacked.length = kept;
+  dir.sentLength = kept;
   // Moved to the front in place (splice would allocate the list it removes).
   const over = acked.length - MAX_ACKED * SENT.size;
   if (over > 0) {

@@ -34,10 +34,16 @@ export interface TcpDirection {
   lastacklen: number;
   dupacknum: number;
   lastsegmentflags: readonly AnalysisFlag[];
-  /** Sent and not yet acknowledged: raw seq and nextseq of each, in pairs (unboxed numbers). */
+  /**
+   * Sent and not yet acknowledged: raw seq and nextseq of each, in pairs (unboxed numbers), in
+   * the first `segmentsLength` entries. The list is never shortened: emptying an array frees its
+   * store, which every ack would then grow again.
+   */
   segments: number[];
-  /** First transmissions not yet acknowledged, oldest first, SENT.size numbers each. */
+  segmentsLength: number;
+  /** First transmissions not yet acknowledged, oldest first, SENT.size numbers each, in the first `sentLength` entries (kept like `segments`). */
   sent: number[];
+  sentLength: number;
   /** The most recently acknowledged of them, for spurious retransmissions of acked bytes. */
   sentAcked: number[];
   /** Time (µs) of this direction's most recent pure SYN, for the initial RTT. */
@@ -60,7 +66,9 @@ export function newTcpDirection(): TcpDirection {
     dupacknum: 0,
     lastsegmentflags: [],
     segments: [],
+    segmentsLength: 0,
     sent: [],
+    sentLength: 0,
     sentAcked: [],
   };
 }

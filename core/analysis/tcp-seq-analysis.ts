@@ -162,7 +162,7 @@ function retransmissionChecks(
     // (a SYN/ACK sent twice in pptp.pcap is a retransmission).
     let seen = false;
     const segments = fwd.segments;
-    for (let i = 0; i < segments.length && !seen; i += 2)
+    for (let i = 0; i < fwd.segmentsLength && !seen; i += 2)
       seen = seqGe(seq, segments[i]!) && seqLe(end, segments[i + 1]!);
     if (fwd.nextseq !== seqAdd(end, ctl) || (fwd.lastacklen === 0 && !seen)) {
       flags.push('out_of_order');
@@ -183,9 +183,10 @@ function record(
   const ctl = seg.flags.includes('SYN') || seg.flags.includes('FIN') ? 1 : 0;
   const probe = flags.includes('zero_window_probe');
   let nextseq = seqAdd(seq, len);
-  if ((len || ctl) && fwd.segments.length < 2 * MAX_UNACKED_SEGMENTS) {
+  if ((len || ctl) && fwd.segmentsLength < 2 * MAX_UNACKED_SEGMENTS) {
     nextseq = seqAdd(nextseq, ctl);
-    fwd.segments.push(seq, nextseq);
+    fwd.segments[fwd.segmentsLength++] = seq;
+    fwd.segments[fwd.segmentsLength++] = nextseq;
   }
   if (!fwd.nextseq || seqGt(nextseq, seqAdd(fwd.nextseq, ctl))) fwd.lastacklen = len;
   if ((!fwd.nextseq || seqGt(nextseq, fwd.nextseq)) && !probe) {
@@ -199,15 +200,15 @@ function record(
   fwd.lastack = ack;
   fwd.lastackTime = seg.time;
   fwd.lastsegmentflags = flags;
-  // Drop what this acknowledges, in place (this runs for every segment).
+  // Drop what this acknowledges, in place (this runs for every segment); the list keeps its store.
   const segments = rev.segments;
   let kept = 0;
-  for (let i = 0; i < segments.length; i += 2) {
+  for (let i = 0; i < rev.segmentsLength; i += 2) {
     const next = segments[i + 1]!;
     if (seqGe(ack, next)) continue;
     // Partly acknowledged: from the ack on.
     segments[kept++] = seqGt(ack, segments[i]!) ? ack : segments[i]!;
     segments[kept++] = next;
   }
-  segments.length = kept;
+  rev.segmentsLength = kept;
 }

@@ -28,14 +28,29 @@ export function decodePacket(
   previewBytes = DEFAULT_PREVIEW_BYTES,
 ): DecodedPacket {
   const caplen = data.length;
-  const p: DecodedPacket = {
+  // Every field most packets get is there from the start (undefined until decoded, which JSON
+  // leaves out like an absent one): fields added later would go to a separate, regrown store.
+  const p = {
     time,
     caplen,
     origlen,
     linkType,
     proto: 'Unknown',
     len: Math.max(origlen, caplen),
-  };
+    ipVersion: undefined,
+    src: undefined,
+    dst: undefined,
+    sport: undefined,
+    dport: undefined,
+    tcp: undefined,
+    payloadHex: undefined,
+    // The slots that make the decoded packet a PacketRecord (type, no, conv, analysis), filled
+    // by the ingest that numbers and analyses it.
+    type: undefined,
+    no: undefined,
+    conv: undefined,
+    analysis: undefined,
+  } as DecodedPacket;
   const link = decodeLink(linkType, data);
   if (!link) {
     p.malformed = `unsupported link type ${linkType}`;
