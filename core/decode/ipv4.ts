@@ -7,6 +7,14 @@ const MIN_HEADER = 20;
 const MORE_FRAGMENTS = 0x2000;
 const OFFSET_MASK = 0x1fff;
 
+/** What a header too broken to read gives (made only then: most packets need none). */
+const stub = (d: Uint8Array): NetworkResult => ({
+  proto: 'IPv4',
+  payloadOffset: d.length,
+  payloadLength: 0,
+  end: d.length,
+});
+
 /**
  * @see RFC 791 §3.1: version/IHL (1), TOS (1), total length (2), id (2), flags/fragment offset (2),
  * TTL (1), protocol (1), checksum (2), source (4), destination (4), options (IHL*4 - 20)
@@ -18,19 +26,13 @@ const OFFSET_MASK = 0x1fff;
  */
 export function decodeIpv4(d: Uint8Array, o: number, uncaptured = Infinity): NetworkResult {
   const cap = d.length - o;
-  const stub: NetworkResult = {
-    proto: 'IPv4',
-    payloadOffset: d.length,
-    payloadLength: 0,
-    end: d.length,
-  };
-  if (cap < 1) return { ...stub, truncated: true };
+  if (cap < 1) return { ...stub(d), truncated: true };
   const version = d[o]! >> 4;
-  if (version !== 4) return { ...stub, malformed: `IPv4 header with version ${version}` };
+  if (version !== 4) return { ...stub(d), malformed: `IPv4 header with version ${version}` };
   const headerLength = (d[o]! & 15) * 4;
   if (headerLength < MIN_HEADER)
-    return { ...stub, malformed: `IPv4 header length ${headerLength} < 20` };
-  if (cap < MIN_HEADER) return { ...stub, truncated: true };
+    return { ...stub(d), malformed: `IPv4 header length ${headerLength} < 20` };
+  if (cap < MIN_HEADER) return { ...stub(d), truncated: true };
   const src = formatIpv4(d, o + 12);
   const dst = formatIpv4(d, o + 16);
   const declared = u16(d, o + 2);
@@ -38,7 +40,7 @@ export function decodeIpv4(d: Uint8Array, o: number, uncaptured = Infinity): Net
   const total = declared === 0 ? cap : Math.min(declared, wire);
   if (total < headerLength) {
     return {
-      ...stub,
+      ...stub(d),
       src,
       dst,
       malformed: `IPv4 total length ${total} < header length ${headerLength}`,
@@ -47,11 +49,12 @@ export function decodeIpv4(d: Uint8Array, o: number, uncaptured = Infinity): Net
   const end = o + Math.min(total, cap);
   const truncated = cap < total;
   const payloadLength = total - headerLength;
-  if (cap < headerLength) return { ...stub, src, dst, payloadLength, truncated: true };
+  if (cap < headerLength) return { ...stub(d), src, dst, payloadLength, truncated: true };
 
   const frag = u16(d, o + 6);
   const offset = (frag & OFFSET_MASK) * 8;
   const more = (frag & MORE_FRAGMENTS) !== 0;
+  // Every field from the start: fields added later would go to a separate store.
   const result: NetworkResult = {
     proto: 'IPv4',
     src,
@@ -59,12 +62,14 @@ export function decodeIpv4(d: Uint8Array, o: number, uncaptured = Infinity): Net
     payloadOffset: o + headerLength,
     payloadLength,
     end,
+    protocol: offset === 0 ? d[o + 9]! : undefined,
+    truncated: truncated || undefined,
+    overlong: undefined,
+    fragment: undefined,
   };
-  if (truncated) result.truncated = true;
   if (declared > wire)
     result.overlong = `IPv4 total length ${declared} exceeds the ${wire} bytes on the wire`;
   if (more || offset > 0) result.fragment = { id: u16(d, o + 4), offset, more };
   // only the first fragment carries the transport header
-  if (offset === 0) result.protocol = d[o + 9]!;
   return result;
 }

@@ -49,6 +49,8 @@ export function decodeTcp(
     return partial;
   }
   const headerLength = (d[o + 12]! >> 4) * 4;
+  const fits = headerLength >= MIN_HEADER && headerLength <= segLen;
+  const parsed = fits ? parseTcpOptions(d, o, o + MIN_HEADER, o + headerLength, capEnd) : undefined;
   const tcp: TcpHeader = {
     seq: u32(d, o + 4),
     ack: u32(d, o + 8),
@@ -56,25 +58,27 @@ export function decodeTcp(
     window: u16(d, o + 14),
     urgent: u16(d, o + 18),
     headerLength,
-    options: {},
+    options: parsed ? parsed.options : {},
   };
+  // Every field from the start: fields added later would go to a separate store.
   const result: TransportResult = {
     proto: 'TCP',
     sport: u16(d, o),
     dport: u16(d, o + 2),
     tcp,
     len: 0,
+    truncated: undefined,
+    malformed: undefined,
+    payloadHex: undefined,
   };
   if (headerLength < MIN_HEADER) {
     result.malformed = `TCP data offset ${headerLength / 4} < 5`;
     return result;
   }
-  if (headerLength > segLen) {
+  if (!parsed) {
     result.malformed = `TCP header length ${headerLength} > segment length ${segLen}`;
     return result;
   }
-  const parsed = parseTcpOptions(d, o, o + MIN_HEADER, o + headerLength, capEnd);
-  tcp.options = parsed.options;
   result.len = segLen - headerLength;
   if (parsed.malformed) result.malformed = parsed.malformed;
   if (parsed.truncated || cap < headerLength) result.truncated = true;
