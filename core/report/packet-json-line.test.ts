@@ -10,6 +10,7 @@ import { writePcapng } from '../pcap/index.ts';
 import { FRAMES } from '../decode/testdata/frames.ts';
 import { hex } from '../decode/testdata/hex.ts';
 import type { PacketRecord } from '../protocol.ts';
+import type { TcpOptions } from '../decode/decoded-packet.ts';
 import { packetJson } from './packet-json.ts';
 import { packetJsonLine } from './packet-json-line.ts';
 
@@ -42,6 +43,28 @@ describe('packetJsonLine', () => {
         expect(packetJsonLine(r, all[0]!.time, undefined, lang)).toBe(
           JSON.stringify(packetJson(r, all[0]!.time, undefined, lang)),
         );
+    }
+  });
+
+  it('writes every kind of TCP option as JSON.stringify does, in its order', () => {
+    const [first, r] = records(LOOPBACK_TCP_ECHO);
+    const kinds: TcpOptions[] = [
+      { mss: 65495, sackPermitted: true, timestamp: { value: 4294967295, echo: 0 }, wscale: 7 },
+      { wscale: 0, mss: 536 },
+      { timestamp: { value: 1, echo: 2 }, sack: [[4294967295, 1]] },
+      {
+        sack: [
+          [1, 2],
+          [3, 4],
+        ],
+        mss: undefined,
+      },
+      { sackPermitted: true },
+    ];
+    for (const options of kinds) {
+      const p = { ...r!, tcp: { ...r!.tcp!, options } };
+      expect(packetJsonLine(p, first!.time)).toBe(JSON.stringify(packetJson(p, first!.time)));
+      expect(packetJsonLine(p, first!.time)).toContain(`"options":${JSON.stringify(options)}`);
     }
   });
 

@@ -4,6 +4,7 @@
  * the line or the sentence as strings first (see JsonLineBuffer).
  */
 import type { PacketRecord } from '../protocol.ts';
+import type { TcpOptions } from '../decode/decoded-packet.ts';
 import { emptyExplanation, explain, type Explanation } from '../explain/explain.ts';
 import { explanationTemplate, slotText, type Locale } from '../explain/render-explanation.ts';
 import { JsonLineBuffer, utf8 } from './json-line-buffer.ts';
@@ -28,6 +29,9 @@ const K = {
   ackRaw: utf8(',"ackRaw":'),
   win: utf8(',"win":'),
   options: utf8(',"options":'),
+  timestampValue: utf8('"timestamp":{"value":'),
+  timestampEcho: utf8(',"echo":'),
+  colon: utf8(':'),
   noOptions: utf8(',"options":{}'),
   nextSeq: utf8(',"nextSeq":'),
   analysis: utf8(',"analysis":'),
@@ -60,6 +64,36 @@ function strings(w: JsonLineBuffer, list: readonly string[]): void {
     w.string(list[i]!);
   }
   w.bytes(K.listClose);
+}
+
+/**
+ * `JSON.stringify(options)` written straight into bytes (no string per segment that carries
+ * options): keys in their order, numbers as JSON writes them, the rare rest through
+ * JSON.stringify.
+ */
+function writeOptions(w: JsonLineBuffer, options: TcpOptions): void {
+  w.bytes(K.open);
+  let first = true;
+  for (const key in options) {
+    const v = options[key as keyof TcpOptions];
+    if (v === undefined) continue;
+    if (!first) w.bytes(K.comma);
+    first = false;
+    if (key === 'timestamp') {
+      const t = v as NonNullable<TcpOptions['timestamp']>;
+      w.bytes(K.timestampValue);
+      w.number(t.value);
+      w.bytes(K.timestampEcho);
+      w.number(t.echo);
+      w.bytes(K.close);
+      continue;
+    }
+    w.string(key);
+    w.bytes(K.colon);
+    if (typeof v === 'number') w.number(v);
+    else w.text(JSON.stringify(v));
+  }
+  w.bytes(K.close);
 }
 
 function isEmpty(o: object): boolean {
@@ -170,7 +204,7 @@ export function writePacketJsonLine(
     if (isEmpty(tcp.options)) w.bytes(K.noOptions);
     else {
       w.bytes(K.options);
-      w.text(JSON.stringify(tcp.options));
+      writeOptions(w, tcp.options);
     }
     if (a?.nextSeq !== undefined) {
       w.bytes(K.nextSeq);
