@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCaptureIngest } from './capture-ingest.ts';
-import { ConversationNames } from '../conversation-names.ts';
+import { StreamNames } from '../stream-names.ts';
 import { streamScenarios } from '../analysis/testdata/scenarios.ts';
 import { writePcap } from '../analysis/testdata/write-pcap.ts';
 
@@ -9,7 +9,7 @@ describe('createCaptureIngest', () => {
   const plain = 'tcp 127.0.0.1:50000 > 127.0.0.1:8080';
 
   it('with names, gives each stream on a reused pair its own id, in tcp.stream order', () => {
-    const ingest = createCaptureIngest({ names: new ConversationNames() });
+    const ingest = createCaptureIngest({ names: new StreamNames() });
     const got = ingest.push(writePcap(reuse.packets)).map((p) => p.record);
     const idOf = (stream: number) => [
       ...new Set(got.filter((r) => r.analysis?.stream === stream).map((r) => r.conv)),

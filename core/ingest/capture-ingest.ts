@@ -13,7 +13,7 @@ import {
 import { CaptureReader, type RawFrame } from '../pcap/index.ts';
 import type { PacketRecord } from '../records.ts';
 import type { PacketCorrection } from '../analysis/packet-analysis.ts';
-import type { ConversationNames } from '../conversation-names.ts';
+import type { NamedPacket } from '../conversation-names.ts';
 
 export interface IngestedPacket {
   record: PacketRecord;
@@ -46,9 +46,9 @@ export interface CaptureIngestOptions {
   reassembly?: Partial<ReassemblyLimits>;
   /**
    * Names each stream on a reused address:port pair apart (`#2`…) for the records: given by the
-   * readers of files; live capture leaves naming to the live session, `analyze` prints no ids.
+   * readers of files (StreamNames); live capture leaves naming to the live session, `analyze` prints no ids.
    */
-  names?: ConversationNames;
+  names?: { packet(p: NamedPacket): string | undefined };
 }
 
 export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIngest {

@@ -5,7 +5,7 @@
  * and for in-process reads.
  */
 import { createCaptureIngest, type CaptureIngest } from '../../core/ingest/capture-ingest.ts';
-import { ConversationNames } from '../../core/conversation-names.ts';
+import { StreamNames } from '../../core/stream-names.ts';
 import { packetAppender } from '../hub/packet-appender.ts';
 import { MAX_JOIN_SUMMARIES } from '../../core/protocol.ts';
 import { Session } from '../hub/session.ts';
@@ -32,7 +32,7 @@ export class FileSessionBuilder {
   // never read here (kept at its default it held 20,000 of them).
   private readonly ingest: CaptureIngest = createCaptureIngest({
     keepConversations: 1,
-    names: new ConversationNames(),
+    names: new StreamNames(),
   });
   private built: Session | undefined;
   // Appends with the analyzer's hindsight corrections applied (a refused SYN: server CLOSED).

@@ -5,7 +5,7 @@
  * while the rest is read.
  */
 import { createCaptureIngest, type IngestedPacket } from '../../../core/ingest/capture-ingest.ts';
-import { ConversationNames } from '../../../core/conversation-names.ts';
+import { StreamNames } from '../../../core/stream-names.ts';
 import { PacketColumnsBuilder } from './packet-columns-builder.ts';
 import type { PacketColumnsData } from './packet-columns-data.ts';
 
@@ -24,7 +24,7 @@ export async function readCaptureColumns(
   opts: ReadColumnsOptions = {},
 ): Promise<PacketColumnsData> {
   const chunk = Math.max(1, opts.chunkBytes ?? COLUMNS_CHUNK_BYTES);
-  const ingest = createCaptureIngest({ names: new ConversationNames() });
+  const ingest = createCaptureIngest({ names: new StreamNames() });
   const all = new PacketColumnsBuilder();
   let head: PacketColumnsBuilder | undefined = opts.onHead ? new PacketColumnsBuilder() : undefined;
   const headPackets = opts.headPackets ?? 0;

@@ -3,7 +3,7 @@
  * chunks so progress shows and the page stays responsive. Keeps at most `maxRecords` packets.
  */
 import { createCaptureIngest, type IngestedPacket } from '../../../core/ingest/capture-ingest.ts';
-import { ConversationNames } from '../../../core/conversation-names.ts';
+import { StreamNames } from '../../../core/stream-names.ts';
 import { CaptureFormatError, type RawFrame } from '../../../core/pcap/index.ts';
 import type { SessionRecord } from '../../../core/protocol.ts';
 import { t } from './messages.ts';
@@ -38,7 +38,7 @@ export async function readCaptureFile(
 ): Promise<ReadCaptureResult> {
   const chunk = Math.max(1, opts.chunkBytes ?? READ_CHUNK_BYTES);
   const pause = opts.pause ?? nextTask;
-  const ingest = createCaptureIngest({ names: new ConversationNames() });
+  const ingest = createCaptureIngest({ names: new StreamNames() });
   const records: SessionRecord[] = [];
   const frames: RawFrame[] = [];
   const keep = (got: IngestedPacket[]) => {

@@ -1,0 +1,36 @@
+/**
+ * Names the streams of a capture file apart when a client used an address and port pair again:
+ * the pair's first stream keeps the plain id (`tcp A > B`), and each later stream that opens with
+ * a SYN is the pair's next connection (`tcp A > B #2`, `#3`…), in tcp.stream order, as
+ * ConversationNames names a live session's. A file has no socket steps, so this needs only the
+ * analysis's stream numbers: per pair its newest stream, and a number only for streams past the
+ * first connection (a file of 100,000 conversations keeps 100,000 small entries, not objects).
+ */
+import { generationId, type NamedPacket } from './conversation-names.ts';
+
+export class StreamNames {
+  /** Per pair's plain id: the newest stream seen on it. */
+  private readonly newest = new Map<string, number>();
+  /** Connection number of each stream past its pair's first connection. */
+  private readonly later = new Map<number, number>();
+
+  /** The id for a packet whose `conv` is the pair's plain id (packets without one keep theirs). */
+  packet(p: NamedPacket): string | undefined {
+    const base = p.conv;
+    const stream = p.analysis?.stream;
+    if (!base || stream === undefined || !p.tcp) return base;
+    const newest = this.newest.get(base);
+    if (newest === undefined) {
+      this.newest.set(base, stream);
+      return base;
+    }
+    // Streams are numbered in order of first appearance: a lower one is an earlier connection's.
+    if (stream <= newest) return generationId(base, this.later.get(stream) ?? 1);
+    const was = this.later.get(newest) ?? 1;
+    // A stream that starts without a SYN (the capture began mid-way) continues the connection.
+    const gen = p.tcp.flags.includes('SYN') ? was + 1 : was;
+    if (gen > 1) this.later.set(stream, gen);
+    this.newest.set(base, stream);
+    return generationId(base, gen);
+  }
+}
