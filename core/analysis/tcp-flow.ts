@@ -93,9 +93,22 @@ export function analyzeTcpSegment(
   // A retransmitted SYN: undo what a missing RST may have done to nextseq (Wireshark issue 17616).
   if (syn && !ack && fwd.baseSet) fwd.nextseq = fwd.maxseqtobeacked;
   setBases(fwd, rev, tcp);
-  // Only the fields every segment has: a page holds one of these per packet (a million for a big
-  // file), and eight more slots on each cost it 65 MB in all.
-  const out: PacketAnalysis = { stream: rec.summary.stream, from, seq: 0, nextSeq: 0 };
+  // Every field from the start (undefined ones JSON leaves out): fields added later would go to a
+  // separate store, regrown as they come.
+  const out: PacketAnalysis = {
+    stream: rec.summary.stream,
+    from,
+    seq: 0,
+    nextSeq: 0,
+    ack: undefined,
+    win: undefined,
+    states: undefined,
+    phase: undefined,
+    analysis: undefined,
+    dupAckNum: undefined,
+    teach: undefined,
+    retransmits: undefined,
+  };
   relativeNumbers(fwd, rev, tcp, len, out);
   const win = scaledWindow(fwd, tcp);
   // What the lessons look at, before the sequence analysis updates the directions.
