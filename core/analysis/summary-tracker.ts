@@ -120,6 +120,7 @@ export class SummaryTracker {
     conv: string,
     r: SessionRecord,
   ): { summary: ConversationSummary; scratch: Scratch } {
+    const connection = connectionNumber(conv);
     const summary: ConversationSummary = {
       ...emptySummary(
         conv,
@@ -129,7 +130,7 @@ export class SummaryTracker {
         -1,
         r.time,
       ),
-      ...(connectionNumber(conv) > 1 ? { connection: connectionNumber(conv) } : {}),
+      ...(connection > 1 ? { connection } : {}),
       records: 0,
       steps: 0,
       origin: this.origins.get(conv) ?? 'outside',
