@@ -12,7 +12,7 @@ const UDP = 'udp 127.0.0.1:50000 > 127.0.0.1:23333';
 
 type Event =
   | { step: string; side: Side; t: number; transport?: Transport }
-  | { stream: number; flags?: string[]; t: number; udp?: boolean };
+  | { stream: number; flags?: string[]; t: number; udp?: boolean; source?: number };
 
 /** Feeds events in order and returns the suffix each got ('' for the plain id, '#2'…). */
 function names(events: Event[], namer = new ConversationNames()): string[] {
@@ -24,12 +24,15 @@ function names(events: Event[], namer = new ConversationNames()): string[] {
       return id.slice(conv.length).trim();
     }
     const conv = e.udp ? UDP : TCP;
-    const id = namer.packet({
-      conv,
-      time: e.t,
-      analysis: { stream: e.stream },
-      ...(e.udp ? {} : { tcp: { flags: e.flags ?? ['ACK'] } }),
-    });
+    const id = namer.packet(
+      {
+        conv,
+        time: e.t,
+        analysis: { stream: e.stream },
+        ...(e.udp ? {} : { tcp: { flags: e.flags ?? ['ACK'] } }),
+      },
+      e.source,
+    );
     return id!.slice(conv.length).trim();
   });
 }
@@ -52,6 +55,17 @@ describe('ConversationNames', () => {
         { step: 'close', side: 'server', t: 8 },
       ],
       expected: ['', '', '', '', '', '', '', ''],
+    },
+    {
+      name: 'a second capture numbers its streams from 0 again: its SYN on the pair is #2',
+      events: [
+        { stream: 0, flags: SYN, t: 1, source: 1 },
+        { stream: 0, flags: ['FIN', 'ACK'], t: 2, source: 1 },
+        { stream: 0, flags: SYN, t: 3, source: 2 },
+        { stream: 0, t: 4, source: 2 },
+        { stream: 0, t: 5, source: 1 },
+      ],
+      expected: ['', '', '#2', '#2', ''],
     },
     {
       name: 'taps only: a second accept and connect on a closed pair is #2',

@@ -54,7 +54,10 @@ interface Pair {
   gen: number;
   client?: SideState;
   server?: SideState;
-  /** Capture streams seen on the pair and the connection each belongs to: [stream, gen]… */
+  /**
+   * Capture streams seen on the pair and the connection each belongs to: [source, stream, gen]…
+   * Each capture ingest numbers its streams from 0, so a stream is known by its source too.
+   */
   streams: number[];
 }
 
@@ -105,18 +108,22 @@ export class ConversationNames {
     return generationId(s.conv, gen);
   }
 
-  /** The id for a packet whose `conv` is the pair's plain id (packets without one keep theirs). */
-  packet(p: NamedPacket): string | undefined {
+  /**
+   * The id for a packet whose `conv` is the pair's plain id (packets without one keep theirs).
+   * `source` tells apart the capture ingests whose stream numbers the packets carry (a capture
+   * started again, a run captured in its own namespace): each numbers its streams from 0.
+   */
+  packet(p: NamedPacket, source = 0): string | undefined {
     const base = p.conv;
     if (!base) return base;
     const stream = p.analysis?.stream;
     if (stream === undefined || !p.tcp) return generationId(base, this.pair(base).gen);
     const pair = this.pair(base);
-    const known = streamGen(pair.streams, stream);
+    const known = streamGen(pair.streams, source, stream);
     if (known !== undefined) return generationId(base, known);
     if (p.tcp.flags.includes('SYN') && this.opensNew(pair, p.time)) this.renew(base, pair);
-    pair.streams.push(stream, pair.gen);
-    if (pair.streams.length > 2 * STREAMS_KEPT) pair.streams.splice(0, 2);
+    pair.streams.push(source, stream, pair.gen);
+    if (pair.streams.length > 3 * STREAMS_KEPT) pair.streams.splice(0, 3);
     return generationId(base, pair.gen);
   }
 
@@ -161,7 +168,8 @@ export class ConversationNames {
   }
 }
 
-function streamGen(streams: number[], stream: number): number | undefined {
-  for (let i = streams.length - 2; i >= 0; i -= 2) if (streams[i] === stream) return streams[i + 1];
+function streamGen(streams: number[], source: number, stream: number): number | undefined {
+  for (let i = streams.length - 3; i >= 0; i -= 3)
+    if (streams[i] === source && streams[i + 1] === stream) return streams[i + 2];
   return undefined;
 }

@@ -1,5 +1,6 @@
 /** Corrections from the analyzer reach the session's records, by record number, and are announced. */
 import { describe, expect, it } from 'vitest';
+import { ConversationNames } from '../../core/conversation-names.ts';
 import { createCaptureIngest } from '../../core/ingest/capture-ingest.ts';
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import { writePcap } from '../../core/pcap/index.ts';
@@ -37,6 +38,16 @@ describe('packetAppender', () => {
     });
     expect(rst).toMatchObject({ recNo: 3, analysis: { states: { server: 'CLOSED' } } });
     expect(heard).toEqual([[2, expect.objectContaining({ corrected: true })]]);
+  });
+
+  it('tells each ingest’s streams apart: a second capture’s SYN on the same pair is a new connection', () => {
+    const s = new Session('live', 'live', 'Live', 0, 100, undefined, new ConversationNames());
+    // Two captures one after the other, each numbering its streams from 0.
+    packetAppender(s)(refused());
+    packetAppender(s)(refused());
+    const convs = s.since(0).records.map((r) => r.conv);
+    expect(convs).toHaveLength(4);
+    expect(convs.slice(2)).toEqual(convs.slice(0, 2).map((c) => `${c} #2`));
   });
 
   it('sends a correction to the session its packet went to, after the live one was replaced', () => {

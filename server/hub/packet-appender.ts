@@ -11,6 +11,9 @@ import type { Session } from './session.ts';
  */
 export const REMEMBERED_SYNS = 4096;
 
+/** Ingests made so far: each appender's packets carry stream numbers of their own. */
+let ingests = 0;
+
 /**
  * A function taking each batch of one ingest's packets, in order. `session` may name another
  * session from one batch to the next (the live session was replaced): a correction goes to the
@@ -20,12 +23,13 @@ export function packetAppender(
   session: Session | (() => Session),
 ): (packets: IngestedPacket[]) => void {
   const current = typeof session === 'function' ? session : () => session;
+  const source = ++ingests;
   // packet number → where its record went, oldest first (Map keeps insertion order)
   const sent = new Map<number, { to: Session; recNo: number }>();
   return (packets) => {
     for (const { record, frame, corrections } of packets) {
       const to = current();
-      const { recNo } = to.append(record);
+      const { recNo } = to.append(record, source);
       to.frames?.push(frame);
       if (record.tcp?.flags.includes('SYN')) {
         sent.set(record.no, { to, recNo });

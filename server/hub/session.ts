@@ -91,11 +91,14 @@ export class Session {
     this.stored = { ...(this.stored.closed ? { closed: true } : {}), ...stored };
   }
 
-  /** Appends a record, gives it the next sequence number and tells the listeners. */
-  append(rec: NewRecord): SessionRecord {
+  /**
+   * Appends a record, gives it the next sequence number and tells the listeners. `source` names
+   * the capture ingest a packet comes from (see ConversationNames.packet).
+   */
+  append(rec: NewRecord, source?: number): SessionRecord {
     const full = { ...rec, recNo: this.ring.next } as SessionRecord;
     if (this.names && full.conv)
-      full.conv = full.type === 'step' ? this.names.step(full) : this.names.packet(full);
+      full.conv = full.type === 'step' ? this.names.step(full) : this.names.packet(full, source);
     this.ring.push(full);
     if (full.type === 'packet') this.counts.packets++;
     else this.counts.steps++;

@@ -9,7 +9,7 @@ import type { LossScenarioId } from '../../../core/scenario/scenario-id.ts';
 import * as size from '../../../core/scenario/scenario-sizes.ts';
 import { runImpaired } from '../../impair/impaired-run.ts';
 import type { LossPlan } from '../../impair/loss-rules.ts';
-import type { ScenarioRunner } from '../scenario-context.ts';
+import type { ScenarioContext, ScenarioRunner } from '../scenario-context.ts';
 
 export const LOSS_PLANS: Record<LossScenarioId, LossPlan> = {
   'syn-lost': { drop: 'first-syn' },
@@ -42,13 +42,21 @@ export function playImpaired(id: LossScenarioId, opts: LossPlayOptions): Promise
   });
 }
 
+/**
+ * Where the child's steps go: the tap first, so that the session has named the connection (a
+ * reused pair's `#2`) when the run registers it.
+ */
+export function lossSteps(ctx: ScenarioContext): (step: SocketStep) => void {
+  return (s) => {
+    ctx.tap(s);
+    if (s.side === 'client' && s.conv) ctx.addConv(s.conv);
+  };
+}
+
 export function lossRunner(id: LossScenarioId, childArgs?: string[]): ScenarioRunner {
   return (ctx) =>
     playImpaired(id, {
-      onStep: (s) => {
-        if (s.side === 'client' && s.conv) ctx.addConv(s.conv);
-        ctx.tap(s);
-      },
+      onStep: lossSteps(ctx),
       onPackets: ctx.packets,
       signal: ctx.signal,
       childArgs,
