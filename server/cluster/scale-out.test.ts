@@ -2,13 +2,15 @@
  * Integration: a real redis-server on a free loopback port and two real server processes on it.
  * The viewers are the page's own Connection (record feed, joins, catching up) over socket.io-client:
  * a viewer on each process sees the same live exchange in the same order, and B's viewer picks A's
- * live session and reads older records of it by range; a viewer on B sees a
- * scenario the presenter runs on A and follows the presenter's view; viewers on A and B answer the
- * presenter's question and every presenter sees the tally; a presenter on B renames and deletes a
- * session A owns; Redis killed and started again
- * mid-test: both processes keep serving their own pages, and the viewers catch up; a scenario
- * running on A keeps B's presenter from starting a new session until it has ended.
+ * live session and reads older records of it by range; a client that connects to A's echo again
+ * from the same address and port is a second conversation (`… #2`) for viewers on A and on B; a
+ * viewer on B sees a scenario the presenter runs on A and follows the presenter's view; viewers on
+ * A and B answer the presenter's question and every presenter sees the tally; a presenter on B
+ * renames and deletes a session A owns; Redis killed and started again mid-test: both processes
+ * keep serving their own pages, and the viewers catch up; a scenario running on A keeps B's
+ * presenter from starting a new session until it has ended.
  */
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import type { PresenterView, QuizView } from '../../core/class/class-protocol.ts';
@@ -25,6 +27,9 @@ import { connectRedis } from './redis-link.ts';
 import { startRedisServer, type RedisServer } from './testdata/redis-server.ts';
 import { startServerProcess, type ServerProcess } from './testdata/server-process.ts';
 import { until } from '../testdata/until.ts';
+import { conversationId } from '../../core/conversation-id.ts';
+import type { Endpoint } from '../../core/protocol.ts';
+import { freeTcpPort } from '../scenarios/free-port.ts';
 
 let redis: RedisServer | undefined;
 let a: ServerProcess | undefined;
@@ -33,6 +38,7 @@ const pages: Connection[] = [];
 /** Every process is given it: pages carrying it are presenters, the others viewers. */
 const TOKEN = 'scale-out-test-token-0123456789';
 const PRESENTER = { cookie: `${TOKEN_COOKIE}=${TOKEN}` };
+const HOST = '127.0.0.1';
 
 beforeAll(async () => {
   redis = await startRedisServer();
@@ -66,6 +72,18 @@ async function page(
 }
 
 const recNos = (records: readonly SessionRecord[]) => records.map((r) => r.recNo);
+/** An untapped client (a student's program) from `localPort`: one message, then the echo closes. */
+function outsideExchange(echo: Endpoint, localPort: number, message: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const s = net.connect({ host: HOST, port: echo.port, localAddress: HOST, localPort });
+    s.on('error', reject);
+    s.on('connect', () => s.write(message));
+    s.on('data', () => undefined);
+    s.on('end', () => s.end());
+    s.on('close', () => resolve());
+  });
+}
+
 const consecutive = (records: readonly SessionRecord[]) =>
   records.every((r, i) => i === 0 || r.recNo === records[i - 1]!.recNo + 1);
 
@@ -165,6 +183,68 @@ describe('two server processes on one Redis', () => {
       late.close();
     }
   }, 180_000);
+
+  it('shows a client that connects again from the same address and port as a second conversation, on A and on B', async () => {
+    const onA = await page(a!);
+    const onB = await page(b!);
+    const liveA = onA.conn.liveId;
+    await until(() => onB.conn.sessions.some((s) => s.id === liveA), "B lists A's live session");
+    onB.conn.view(liveA);
+    await until(() => onB.conn.session?.id === liveA && !onB.conn.joinError, 'B joined A');
+
+    // A student's own client (untapped), twice from one local port; the echo closes first.
+    const localPort = await freeTcpPort(HOST);
+    const base = conversationId(
+      'tcp',
+      { address: HOST, port: localPort },
+      { address: HOST, port: a!.echo.port },
+    );
+    const second = `${base} #2`;
+    const serverClosed = (conn: Connection, conv: string) =>
+      conn.store
+        .toArray()
+        .some(
+          (r) => r.type === 'step' && r.kind === 'close' && r.side === 'server' && r.conv === conv,
+        );
+    await outsideExchange(a!.echo, localPort, 'first');
+    await until(() => serverClosed(onA.conn, base), 'A closed the first connection');
+    await outsideExchange(a!.echo, localPort, 'second');
+    for (const [where, p] of [
+      ['A', onA],
+      ['B', onB],
+    ] as const)
+      await until(
+        () => serverClosed(p.conn, second),
+        `${where} shows the second connection closed`,
+      );
+
+    for (const { conn } of [onA, onB]) {
+      const pair = conn.store.toArray().filter((r) => r.conv?.startsWith(base));
+      expect(new Set(pair.map((r) => r.conv))).toEqual(new Set([base, second]));
+      // Each connection's records come before the next one's, each with its own accept and read.
+      const firstOfSecond = pair.findIndex((r) => r.conv === second);
+      expect(pair.slice(firstOfSecond).every((r) => r.conv === second)).toBe(true);
+      const ofKind = (kind: string) =>
+        pair.flatMap((r) =>
+          r.type === 'step' && r.kind === kind && r.side === 'server' ? [r] : [],
+        );
+      expect(ofKind('accept').map((r) => r.conv)).toEqual([base, second]);
+      expect(ofKind('read').map((r) => [r.conv, r.preview?.text])).toEqual([
+        [base, 'first'],
+        [second, 'second'],
+      ]);
+      // The summaries: two conversations, the second one the newer.
+      const [s1, s2] = [conn.store.summary(base), conn.store.summary(second)];
+      expect(s1?.client).toEqual({ address: HOST, port: localPort });
+      expect(s2?.client).toEqual({ address: HOST, port: localPort });
+      expect(s1?.connection).toBeUndefined();
+      expect(s2?.connection).toBe(2);
+      expect(s2!.firstRecNo).toBeGreaterThan(s1!.lastRecNo!);
+    }
+    const pairOf = (conn: Connection) =>
+      conn.store.toArray().filter((r) => r.conv?.startsWith(base));
+    expect(pairOf(onB.conn)).toEqual(pairOf(onA.conn));
+  }, 120_000);
 
   it('asks the presenter`s question on every process, counts every viewer`s answer once, and shows the tally to every presenter', async () => {
     const presenterA = await page(a!, 'presenter');
