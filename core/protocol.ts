@@ -11,6 +11,7 @@ import type { ClassClientEvents, ClassServerEvents } from './class/class-protoco
 import type { Refusal } from './limit-kind.ts';
 import type { SessionClientEvents, SessionServerEvents } from './session-actions.ts';
 import type { ShareServerEvents } from './share-protocol.ts';
+import type { SessionTitleKey } from './session-title.ts';
 import type {
   RunScenarioRequest,
   RunScenarioResult,
@@ -28,7 +29,10 @@ export type SessionKind =
 export interface SessionInfo {
   id: string;
   kind: SessionKind;
+  /** In English; the page shows `titleKey` instead when there is one. */
   title: string;
+  /** While the title is one of the server's defaults: its key, shown in the page's language. */
+  titleKey?: SessionTitleKey;
   /** Microseconds since the epoch of the first record, or of the session's creation. */
   startTime: number;
   /** Highest record number so far (0 when empty). */

@@ -3,6 +3,7 @@
  * closed), rename a session, delete a stored one. Every page hears the session list change.
  */
 import type { Refusal } from './limit-kind.ts';
+import type { SessionTitled } from './session-title.ts';
 
 /** Longest session name accepted, in characters. */
 export const MAX_SESSION_NAME = 80;
@@ -32,5 +33,5 @@ export interface SessionClientEvents {
 
 export interface SessionServerEvents {
   /** Stored sessions removed to stay under the size caps: their titles, oldest first. */
-  sessionsPruned: (titles: string[]) => void;
+  sessionsPruned: (sessions: SessionTitled[]) => void;
 }

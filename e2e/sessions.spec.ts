@@ -1,8 +1,9 @@
 /**
  * The session list on a server of its own (--token, a fresh --data-dir), restarted mid-test: the
  * presenter starts a new session, names and renames, shows an older one and a viewer follows;
- * after a restart the older session shows the same records; delete; a viewer's forged rename and
- * delete are refused and change nothing.
+ * default titles show in the page's language, names as typed, also those of a session stored
+ * before titles had keys; after a restart the older session shows the same records; delete; a
+ * viewer's forged rename and delete are refused and change nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -150,6 +151,15 @@ test('new session, rename, show with a viewer following, reopen after a restart,
 
   // Restart: the older session shows the same records.
   await stopServer();
+  // The second lesson's meta.json as a server wrote it before titles had keys: unnamed, only
+  // the default title in English.
+  const stored = path.join(dataDir, 'sessions');
+  const metaOf = (folder: string) => path.join(stored, folder, 'meta.json');
+  const read = (folder: string) =>
+    JSON.parse(fs.readFileSync(metaOf(folder), 'utf8')) as Record<string, unknown>;
+  const lessonTwo = fs.readdirSync(stored).find((f) => read(f).name === 'Lesson two')!;
+  const { name: _name, titleKey: _key, ...meta } = read(lessonTwo);
+  fs.writeFileSync(metaOf(lessonTwo), JSON.stringify({ ...meta, title: 'Live: echo endpoints' }));
   await startServer();
   await presenter.reload();
   await presenter.getByTestId('session-list-toggle').click();
@@ -157,10 +167,19 @@ test('new session, rename, show with a viewer following, reopen after a restart,
   await expect(steps(presenter)).toHaveCount(before);
   expect(await texts(presenter)).toEqual(shown);
 
+  // In Chinese: the old file's default title, closed, and the new live session's; names as typed.
+  await presenter.getByTestId('language').selectOption('zh-CN');
+  await expect(
+    rowOf(presenter, /^实时录制：回显端点（\d{4}-\d\d-\d\d \d\d:\d\d UTC）$/),
+  ).toBeVisible();
+  await expect(rowOf(presenter, /^实时录制：回显端点$/)).toBeVisible();
+  await expect(rowOf(presenter, /^Lesson one$/)).toBeVisible();
+  await presenter.getByTestId('language').selectOption('en');
+
   // Delete the (now closed) second lesson.
-  const second = rowOf(presenter, 'Lesson two');
+  const second = rowOf(presenter, /^Live: echo endpoints \(/);
   await second.getByTestId('session-delete').click();
   await second.getByTestId('session-delete').click();
-  await expect(rowOf(presenter, 'Lesson two')).toHaveCount(0);
+  await expect(rowOf(presenter, /^Live: echo endpoints \(/)).toHaveCount(0);
   await expect(rowOf(presenter, 'Lesson one')).toBeVisible();
 });

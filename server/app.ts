@@ -8,7 +8,7 @@ import type net from 'node:net';
 import { Server } from 'socket.io';
 import { formatEndpoint } from '../core/conversation-id.ts';
 import type { CaptureStatus, Endpoint } from '../core/protocol.ts';
-import { serverLiveTitle } from '../core/session-title.ts';
+import { serverLiveTitleKey } from '../core/session-title.ts';
 import { listenOn } from './echo/listen-on.ts';
 import { Hub } from './hub/hub.ts';
 import type { HubServer } from './hub/hub-server.ts';
@@ -72,7 +72,7 @@ export type AppOptions = ServeOptions & {
 export async function startApp(opts: AppOptions): Promise<App> {
   // With --redis, this process's sessions are named after it so every id is unique among them.
   const node = opts.redis === undefined ? null : randomBytes(4).toString('hex');
-  const live = node ? { id: `live-${node}`, title: serverLiveTitle(node) } : null;
+  const live = node ? { id: `live-${node}`, title: serverLiveTitleKey(node) } : null;
   // The scenario endpoints start first so the capture filter covers their ports.
   const scenarioLab = await startScenarioLab({ ...opts, ...(live && { live }) });
   const lab = scenarioLab.lab;
@@ -147,7 +147,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
               for (const s of gone) hub.removeSession(s.id);
               io.emit(
                 'sessionsPruned',
-                gone.map((s) => s.title),
+                gone.map((s) => ({ title: s.title, ...(s.titleKey && { titleKey: s.titleKey }) })),
               );
             },
           });

@@ -3,7 +3,7 @@
  * when asked, live capture. The page server and the scenario command both stand on it.
  */
 import type { CaptureStatus, Endpoint, SendRequest, SendResult } from '../core/protocol.ts';
-import { LIVE_TITLE } from '../core/session-title.ts';
+import { LIVE_TITLE_KEY, type SessionTitleKey } from '../core/session-title.ts';
 import { ClientError, tcpExchange } from './clients/tcp-client.ts';
 import { udpExchange } from './clients/udp-client.ts';
 import { nowMicros, type Tap } from './echo/tap.ts';
@@ -35,7 +35,7 @@ export interface LabOptions extends LabFlags {
   /** More ports to capture besides the echo port (endpoints that scenarios use). */
   extraPorts?: { tcp: number[]; udp: number[] };
   /** The live session's id and title ('live' unless several processes share Redis). */
-  live?: { id: string; title: string };
+  live?: { id: string; title: SessionTitleKey };
 }
 
 export interface Lab {
@@ -153,7 +153,7 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
 export const LIVE_ID = 'live';
 
 function newLive(opts: LabOptions): Session {
-  const { id, title } = opts.live ?? { id: LIVE_ID, title: LIVE_TITLE };
+  const { id, title } = opts.live ?? { id: LIVE_ID, title: LIVE_TITLE_KEY };
   // The taps and the capture name each connection on a reused address and port apart.
   const names = new ConversationNames();
   return new Session(id, 'live', title, nowMicros(), opts.maxRecords, undefined, names);

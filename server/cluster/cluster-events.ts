@@ -15,6 +15,7 @@ import type { SessionActionResult } from '../../core/session-actions.ts';
 import { rangeSchema } from '../hub/messages.ts';
 import type { SessionListEntry } from '../../core/session-list-entry.ts';
 import { presenterViewSchema } from '../class/class-messages.ts';
+import { sessionTitleKeySchema } from '../hub/session-title-schema.ts';
 
 /** A process's own sessions (the ones it writes), said on every change and every few seconds. */
 export interface SessionsNotice {
@@ -106,6 +107,7 @@ export const sessionInfoSchema = z.strictObject({
   id,
   kind: z.enum(['live', 'file']),
   title: z.string().max(300),
+  titleKey: sessionTitleKeySchema.optional(),
   startTime: z.number().finite(),
   lastRecNo: count,
   firstRecNo: count,

@@ -9,6 +9,7 @@ import type { FrameRing } from '../sessions/frame-ring.ts';
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import type { SessionInfo, SessionKind, SessionRecord } from '../../core/protocol.ts';
 import { RecordRing } from './record-ring.ts';
+import { closedTitleKey, titleOf, type SessionTitleKey } from '../../core/session-title.ts';
 
 type NewRecord = SessionRecord extends infer R
   ? R extends { recNo: number }
@@ -24,6 +25,9 @@ export class Session {
   frames: FrameRing | undefined;
   /** What the store says about this session (closed, cut, not recorded), shown with its info. */
   private stored: Pick<SessionInfo, 'closed' | 'storeNote' | 'storeDropped'> = {};
+  /** The title's key while it is one of the server's default titles (see session-title.ts). */
+  private key: SessionTitleKey | undefined;
+  private label: string;
   /** Records appended so far, by type (also those the ring dropped since). */
   private counts = { packets: 0, steps: 0 };
   /** Bytes of the stored copy on disk, when the store keeps one. */
@@ -34,7 +38,8 @@ export class Session {
   constructor(
     private name: string,
     readonly kind: SessionKind,
-    private label: string,
+    /** A name (a file's, or one someone gave), or the key of a default title. */
+    title: string | SessionTitleKey,
     readonly startTime: number,
     readonly maxRecords: number,
     /** Conversations whose summaries are kept (the tracker's default when not given). */
@@ -42,6 +47,8 @@ export class Session {
     /** Names records as they are appended (a live session's taps and capture): see its header. */
     readonly names?: ConversationNames,
   ) {
+    this.key = typeof title === 'string' ? undefined : title;
+    this.label = typeof title === 'string' ? title : titleOf(title);
     this.ring = new RecordRing(maxRecords);
     this.summaries = new SummaryTracker(maxConversations);
   }
@@ -55,9 +62,22 @@ export class Session {
     return this.label;
   }
 
-  /** Gives the session another title (the presenter renamed it). */
+  /** The title's key while it is a default one; undefined once someone named the session. */
+  get titleKey(): SessionTitleKey | undefined {
+    return this.key;
+  }
+
+  /** Gives the session another title (the presenter renamed it): shown as given. */
   rename(title: string): void {
     this.label = title;
+    this.key = undefined;
+  }
+
+  /** A default title says from now on when the session started: it is closed. */
+  closeTitle(): void {
+    if (!this.key) return;
+    this.key = closedTitleKey(this.key, this.startTime);
+    this.label = titleOf(this.key);
   }
 
   /**
@@ -79,6 +99,7 @@ export class Session {
       id: this.id,
       kind: this.kind,
       title: this.title,
+      ...(this.key && { titleKey: this.key }),
       startTime: this.startTime,
       lastRecNo: this.ring.next - 1,
       firstRecNo: this.ring.first,

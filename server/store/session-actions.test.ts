@@ -73,7 +73,10 @@ describe('session actions', () => {
     expect(old.lastRecNo).toBeGreaterThanOrEqual(before);
     expect(old.id).toMatch(/^live-\d{8}t\d{6}z$/);
     expect(old.title).toMatch(/^Live: echo endpoints \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/);
+    // The page is told the default title's key, closed; a name someone gave has none.
+    expect(old.titleKey).toEqual({ key: 'live', started: old.title.slice(22, 38) });
     expect(after.find((s) => s.id === 'live')).toMatchObject({ title: 'Lesson 2', lastRecNo: 0 });
+    expect(after.find((s) => s.id === 'live')!.titleKey).toBeUndefined();
 
     // The new session gets the next exchange; both export their own packets.
     await echoExchange(app.echo.port, 'second lesson');
@@ -117,6 +120,7 @@ describe('session actions', () => {
       [expect.stringMatching(/^live-/), 'Lesson 2', true],
       ['live', 'Live: echo endpoints', false],
     ]);
+    expect(back.map((s) => s.titleKey)).toEqual([undefined, undefined, { key: 'live' }]);
     expect(back[0]).toMatchObject({ lastRecNo: old.lastRecNo });
     expect(back[0]!.packets).toBeGreaterThanOrEqual(9);
     expect(back[1]).toMatchObject({ lastRecNo: lastSecond });

@@ -12,7 +12,6 @@ import type { GuardedEvents } from '../hub/guarded-events.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { HubServer } from '../hub/hub-server.ts';
 import type { Session } from '../hub/session.ts';
-import { closedTitle, LIVE_TITLE } from '../../core/session-title.ts';
 import type { SessionStore } from './session-store.ts';
 import { folderName } from './store-layout.ts';
 
@@ -71,7 +70,7 @@ export function attachSessionActions(
     const id = store
       ? store.retire(old)
       : folderName(old.id, old.startTime, (n) => hub.getSession(n) !== undefined);
-    if (old.title === LIVE_TITLE) old.rename(closedTitle(old.title, old.startTime));
+    old.closeTitle();
     if (name !== undefined) lab.live.rename(name);
     hub.replaceSession(old, id, lab.live);
     store?.record(lab.live);

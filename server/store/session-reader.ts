@@ -10,12 +10,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CaptureFormatError, CaptureReader } from '../../core/pcap/index.ts';
 import type { SessionRecord } from '../../core/protocol.ts';
-import { closedTitle } from '../../core/session-title.ts';
+import { closedTitle, closedTitleKey, type SessionTitleKey } from '../../core/session-title.ts';
+import { legacyTitleKey } from './legacy-title.ts';
 import { Session } from '../hub/session.ts';
 import { FrameRing } from '../sessions/frame-ring.ts';
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import { META_FILE, packetsFile, recordsFile, segmentNumbers } from './store-layout.ts';
-import { storedMetaSchema } from './stored-meta.ts';
+import { storedMetaSchema, type StoredMeta } from './stored-meta.ts';
 
 /** Bytes read at a time: the whole file is never held at once. */
 const READ_CHUNK = 1024 * 1024;
@@ -37,8 +38,7 @@ export function readStoredSession(dir: string, id: string, maxRecords: number): 
   const meta = storedMetaSchema.parse(
     JSON.parse(fs.readFileSync(path.join(dir, META_FILE), 'utf8')),
   );
-  const title = meta.name ?? closedTitle(meta.title, meta.startTime);
-  const session = new Session(id, meta.kind, title, meta.startTime, maxRecords);
+  const session = new Session(id, meta.kind, storedTitle(meta), meta.startTime, maxRecords);
   const cuts: string[] = [];
   let bytes = 0;
   let firstPacket: number | undefined;
@@ -88,6 +88,17 @@ export function readStoredSession(dir: string, id: string, maxRecords: number): 
     dropped,
     ...(cuts.length > 0 ? { truncated: cuts.join('; ') + '.' } : {}),
   };
+}
+
+/**
+ * A restored session's title, closed: the name someone gave as given; else the default title's
+ * key (recognised in the title of a file written before keys were stored) with the start time;
+ * else the title with it.
+ */
+function storedTitle(meta: StoredMeta): string | SessionTitleKey {
+  if (meta.name !== undefined) return meta.name;
+  const key = meta.titleKey ?? legacyTitleKey(meta.title);
+  return key ? closedTitleKey(key, meta.startTime) : closedTitle(meta.title, meta.startTime);
 }
 
 /** A stored correction of an earlier packet record's analysis. */

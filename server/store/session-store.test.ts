@@ -11,8 +11,15 @@ import { echoSession } from '../../core/export/testdata/echo-session.ts';
 import { tshark } from '../../core/export/testdata/tshark.ts';
 import { Session } from '../hub/session.ts';
 import { FrameRing } from '../sessions/frame-ring.ts';
+import {
+  closedTitleKey,
+  LIVE_TITLE_KEY,
+  serverLiveTitleKey,
+  titleOf,
+} from '../../core/session-title.ts';
 import { openSessionStore } from './session-store.ts';
 import {
+  META_FILE,
   PACKETS_FILE,
   packetsFile,
   RECORDS_FILE,
@@ -40,7 +47,7 @@ const tmp = () => {
 /** The echo exchange as a live session, appended record by record like a capture does. */
 function liveSession(): Session {
   const s = echoSession();
-  const session = new Session('live', 'live', 'Live: echo endpoints', s.startTime, 1000);
+  const session = new Session('live', 'live', LIVE_TITLE_KEY, s.startTime, 1000);
   session.frames = new FrameRing(1000, 1 << 20);
   const frameOf = new Map(s.frames.map((f) => [f.recNo, f.frame]));
   for (const r of s.records) {
@@ -101,6 +108,51 @@ describe('session store', () => {
     expect(back.since(0).records).toEqual(session.since(0).records);
     expect(back.frames!.size).toBe(session.frames!.size);
     expect(back.frames!.at(4)!.data).toEqual(session.frames!.at(4)!.data);
+  });
+
+  it('stores a default title with its key and reads it back closed, also from a meta.json written before keys', async () => {
+    const dataDir = tmp();
+    const { store } = storeIn(dataDir);
+    const session = liveSession();
+    store.record(session);
+    await flushed();
+    const file = path.join(folderOf(dataDir), META_FILE);
+    const meta = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(meta).toMatchObject({ title: 'Live: echo endpoints', titleKey: { key: 'live' } });
+    const readBack = () => {
+      const back = storeIn(dataDir).store.restored[0]!.info();
+      return { title: back.title, titleKey: back.titleKey };
+    };
+    const closed = closedTitleKey(LIVE_TITLE_KEY, session.startTime);
+    expect(readBack()).toEqual({ title: titleOf(closed), titleKey: closed });
+
+    const { titleKey: _, ...old } = meta;
+    const server = serverLiveTitleKey('beef0001');
+    const closedFile = `class.pcap (${closed.started} UTC)`;
+    for (const { name, stored, expected } of [
+      { name: 'before keys', stored: old, expected: closed },
+      {
+        name: 'before keys, one server of several',
+        stored: { ...old, title: titleOf(server) },
+        expected: closedTitleKey(server, session.startTime),
+      },
+      { name: 'a file`s name', stored: { ...old, title: 'class.pcap' }, expected: closedFile },
+      {
+        name: 'a key that does not parse: as if there were none',
+        stored: { ...old, title: 'class.pcap', titleKey: { key: 'live', node: '<b>' } },
+        expected: closedFile,
+      },
+      {
+        name: 'a name someone gave',
+        stored: { ...meta, name: 'Live: echo endpoints' },
+        expected: 'Live: echo endpoints',
+      },
+    ]) {
+      fs.writeFileSync(file, JSON.stringify(stored) + '\n');
+      const title = typeof expected === 'string' ? expected : titleOf(expected);
+      const titleKey = typeof expected === 'string' ? undefined : expected;
+      expect(readBack(), name).toEqual({ title, titleKey });
+    }
   });
 
   it('stores hindsight corrections with the session: read back, the record has its corrected states', async () => {

@@ -125,6 +125,7 @@ export class SessionWriter {
       id: this.session.id,
       kind: this.session.kind,
       title: this.session.title,
+      ...(this.session.titleKey && { titleKey: this.session.titleKey }),
       startTime: this.session.startTime,
       ...this.meta,
     };

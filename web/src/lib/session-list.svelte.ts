@@ -39,9 +39,9 @@ export class SessionList {
       this.#conn.on('sessions', () => {
         if (this.open) void this.refresh();
       }),
-      this.#conn.on('sessionsPruned', (titles) => {
+      this.#conn.on('sessionsPruned', (sessions) => {
         this.notice = {
-          text: t('list.pruned', { names: titles.map(sessionTitle).join(', ') }),
+          text: t('list.pruned', { names: sessions.map((s) => sessionTitle(s)).join(', ') }),
           error: false,
         };
         if (this.open) void this.refresh();

@@ -28,11 +28,11 @@ export function sessionOptions(
   const live: SessionOption = { value: liveId, label: t('sessions.live'), group: 'live' };
   const others = server
     .filter((s) => s.id !== liveId && s.kind === 'live' && !s.closed)
-    .map((s): SessionOption => ({ value: s.id, label: sessionTitle(s.title), group: 'others' }));
+    .map((s): SessionOption => ({ value: s.id, label: sessionTitle(s), group: 'others' }));
   const stored = server
     .filter((s) => s.id !== liveId && s.kind === 'live' && s.closed)
     .toSorted((a, b) => b.startTime - a.startTime)
-    .map((s): SessionOption => ({ value: s.id, label: sessionTitle(s.title), group: 'stored' }));
+    .map((s): SessionOption => ({ value: s.id, label: sessionTitle(s), group: 'stored' }));
   const shared = server
     .filter((s) => s.id !== liveId && s.kind === 'file')
     .map((s): SessionOption => ({ value: s.id, label: s.title, group: 'shared' }));

@@ -1,13 +1,24 @@
 /**
- * A session's title as the page shows it: the server's default titles (stored and sent in
- * English) in the page's language, names someone gave as they were typed.
+ * A session's title as the page shows it: the server's default titles from their key, in the
+ * page's language; any other title (a file's name, one someone gave) as it was given.
  */
-import { defaultTitleOf } from '../../../core/session-title.ts';
+import type { SessionTitled } from '../../../core/session-title.ts';
 import { t } from './messages.ts';
 
-export function sessionTitle(title: string): string {
-  const parts = defaultTitleOf(title);
-  if (!parts) return title;
-  const live = parts.node ? t('list.liveServerTitle', { node: parts.node }) : t('list.liveTitle');
-  return parts.started ? t('list.closedTitle', { title: live, started: parts.started }) : live;
+export function sessionTitle(session: SessionTitled): string {
+  const key = session.titleKey;
+  let live: string;
+  switch (key?.key) {
+    case 'live':
+      live = t('list.liveTitle');
+      break;
+    case 'live-server':
+      live = t('list.liveServerTitle', { node: key.node });
+      break;
+    default: // no key, or one this page does not know (a newer server's): the title as sent
+      return session.title;
+  }
+  return key.started === undefined
+    ? live
+    : t('list.closedTitle', { title: live, started: key.started });
 }
