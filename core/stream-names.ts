@@ -4,15 +4,24 @@
  * a SYN is the pair's next connection (`tcp A > B #2`, `#3`…), in tcp.stream order, as
  * ConversationNames names a live session's. A file has no socket steps, so this needs only the
  * analysis's stream numbers: per pair its newest stream, and a number only for streams past the
- * first connection (a file of 100,000 conversations keeps 100,000 small entries, not objects).
+ * first connection. Like the live namer it remembers at most `maxPairs` pairs, the least recently
+ * opened forgotten first: a scan of 900,000 pairs would otherwise keep every pair's id string
+ * (~80 MB in the server's reader).
  */
-import { generationId, type NamedPacket } from './conversation-names.ts';
+import { DEFAULT_MAX_PAIRS, generationId, type NamedPacket } from './conversation-names.ts';
 
 export class StreamNames {
-  /** Per pair's plain id: the newest stream seen on it. */
+  /** Per pair's plain id: the newest stream seen on it; least recently opened first. */
   private readonly newest = new Map<string, number>();
-  /** Connection number of each stream past its pair's first connection. */
+  /** Connection number of each stream past its pair's first connection, oldest stream first. */
   private readonly later = new Map<number, number>();
+
+  constructor(private readonly maxPairs = DEFAULT_MAX_PAIRS) {}
+
+  /** Pairs remembered. */
+  get size(): number {
+    return this.newest.size;
+  }
 
   /** The id for a packet whose `conv` is the pair's plain id (packets without one keep theirs). */
   packet(p: NamedPacket): string | undefined {
@@ -21,7 +30,7 @@ export class StreamNames {
     if (!base || stream === undefined || !p.tcp) return base;
     const newest = this.newest.get(base);
     if (newest === undefined) {
-      this.newest.set(base, stream);
+      this.remember(base, stream);
       return base;
     }
     // Streams are numbered in order of first appearance: a lower one is an earlier connection's.
@@ -29,8 +38,18 @@ export class StreamNames {
     const was = this.later.get(newest) ?? 1;
     // A stream that starts without a SYN (the capture began mid-way) continues the connection.
     const gen = p.tcp.flags.includes('SYN') ? was + 1 : was;
-    if (gen > 1) this.later.set(stream, gen);
-    this.newest.set(base, stream);
+    if (gen > 1) {
+      this.later.set(stream, gen);
+      // The numbers of forgotten pairs' streams go with them, oldest first.
+      if (this.later.size > this.maxPairs) this.later.delete(this.later.keys().next().value!);
+    }
+    this.newest.delete(base);
+    this.remember(base, stream);
     return generationId(base, gen);
+  }
+
+  private remember(base: string, stream: number): void {
+    this.newest.set(base, stream);
+    if (this.newest.size > this.maxPairs) this.newest.delete(this.newest.keys().next().value!);
   }
 }
