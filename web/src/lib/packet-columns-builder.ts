@@ -5,7 +5,7 @@
  */
 import type { RawFrame } from '../../../core/pcap/index.ts';
 import type { PacketAnalysis } from '../../../core/analysis/packet-analysis.ts';
-import type { PacketRecord } from '../../../core/protocol.ts';
+import type { PacketRecord, SessionRecord } from '../../../core/protocol.ts';
 import { SummaryTracker } from '../../../core/analysis/summary-tracker.ts';
 import { putAnalysis } from './analysis-columns.ts';
 import type { DecodedFields, PacketColumnsData } from './packet-columns-data.ts';
@@ -61,7 +61,10 @@ export class PacketColumnsBuilder {
 
   add(record: PacketRecord, frame: RawFrame): void {
     const i = this.length++;
-    this.#summaries.add({ ...record, recNo: i + 1 });
+    // Not `{ ...record, recNo }`: V8 makes a hidden class for each object made so.
+    const numbered = Object.assign({}, record) as SessionRecord;
+    numbered.recNo = i + 1;
+    this.#summaries.add(numbered);
     if (i === this.#cap) {
       this.#cap *= 2;
       for (const k of Object.keys(this.#c) as (keyof Columns)[])
