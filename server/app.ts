@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import { formatEndpoint } from '../core/conversation-id.ts';
 import type { CaptureStatus, Endpoint } from '../core/protocol.ts';
 import { serverLiveTitleKey } from '../core/session-title.ts';
+import { jsonShaped } from './cluster/json-shaped.ts';
 import { listenOn } from './echo/listen-on.ts';
 import { Hub } from './hub/hub.ts';
 import type { HubServer } from './hub/hub-server.ts';
@@ -275,8 +276,9 @@ function joinCluster(
     up,
     local: () => hub.localSessions(),
     rows: () => hub.listSessions().map(sessionListEntry),
-    history: (r) => hub.history(r.session, r.after, r.limit),
-    range: (r) => hub.range(r),
+    // As JSON leaves them: msgpack would turn the records' undefined fields into null.
+    history: (r) => jsonShaped(hub.history(r.session, r.after, r.limit)),
+    range: (r) => jsonShaped(hub.range(r)),
     changed: () => hub.peersChanged(),
     log,
   });

@@ -1,14 +1,16 @@
 /**
- * Integration: a real redis-server on a free loopback port and two real server processes on it.
- * The viewers are the page's own Connection (record feed, joins, catching up) over socket.io-client:
- * a viewer on each process sees the same live exchange in the same order, and B's viewer picks A's
- * live session and reads older records of it by range; a client that connects to A's echo again
- * from the same address and port is a second conversation (`… #2`) for viewers on A and on B; a
- * viewer on B sees a scenario the presenter runs on A and follows the presenter's view; viewers on
- * A and B answer the presenter's question and every presenter sees the tally; a presenter on B
- * renames and deletes a session A owns; Redis killed and started again mid-test: both processes
- * keep serving their own pages, and the viewers catch up; a scenario running on A keeps B's
- * presenter from starting a new session until it has ended.
+ * Integration: a real redis-server on a free loopback port and two real server processes on it,
+ * A capturing its echo's packets with tcpdump (a page on B holds the same records, field for
+ * field, as one on A, whether they came live, in a join or by range). The viewers are the page's
+ * own Connection (record feed, joins, catching up) over socket.io-client: a viewer on each
+ * process sees the same live exchange in the same order, and B's viewer picks A's live session
+ * and reads older records of it by range; a client that connects to A's echo again from the same
+ * address and port is a second conversation (`… #2`), taps and packets, for viewers on A and on
+ * B; a viewer on B sees a scenario the presenter runs on A and follows the presenter's view;
+ * viewers on A and B answer the presenter's question and every presenter sees the tally; a
+ * presenter on B renames and deletes a session A owns; Redis killed and started again mid-test:
+ * both processes keep serving their own pages, and the viewers catch up; a scenario running on A
+ * keeps B's presenter from starting a new session until it has ended.
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +45,8 @@ const HOST = '127.0.0.1';
 beforeAll(async () => {
   redis = await startRedisServer();
   [a, b] = await Promise.all([
-    startServerProcess(['--redis', redis.url, '--token', TOKEN]),
+    // A captures its echo's packets: records with packets reach B's viewers too.
+    startServerProcess(['--redis', redis.url, '--token', TOKEN, '--capture']),
     startServerProcess(['--redis', redis.url, '--token', TOKEN]),
   ]);
 }, 240_000);
@@ -218,12 +221,35 @@ describe('two server processes on one Redis', () => {
         `${where} shows the second connection closed`,
       );
 
+    // A's capture: each connection's SYN, and the second one's FINs, under its own name.
+    const syns = (conn: Connection) =>
+      conn.store
+        .toArray()
+        .filter(
+          (r) => r.type === 'packet' && r.conv?.startsWith(base) && r.tcp?.flags.join() === 'SYN',
+        );
+    const fins = (conn: Connection) =>
+      conn.store
+        .toArray()
+        .filter((r) => r.type === 'packet' && r.conv === second && r.tcp?.flags.includes('FIN'));
+    for (const [where, p] of [
+      ['A', onA],
+      ['B', onB],
+    ] as const)
+      await until(
+        () => syns(p.conn).length === 2 && fins(p.conn).length === 2,
+        `${where} shows both connections' packets`,
+      );
+
     for (const { conn } of [onA, onB]) {
+      expect(syns(conn).map((r) => r.conv)).toEqual([base, second]);
       const pair = conn.store.toArray().filter((r) => r.conv?.startsWith(base));
       expect(new Set(pair.map((r) => r.conv))).toEqual(new Set([base, second]));
-      // Each connection's records come before the next one's, each with its own accept and read.
-      const firstOfSecond = pair.findIndex((r) => r.conv === second);
-      expect(pair.slice(firstOfSecond).every((r) => r.conv === second)).toBe(true);
+      // Each connection's socket steps come before the next one's (a late packet of the first
+      // may be captured after the second's accept), each with its own accept and read.
+      const calls = pair.filter((r) => r.type === 'step');
+      const firstOfSecond = calls.findIndex((r) => r.conv === second);
+      expect(calls.slice(firstOfSecond).every((r) => r.conv === second)).toBe(true);
       const ofKind = (kind: string) =>
         pair.flatMap((r) =>
           r.type === 'step' && r.kind === kind && r.side === 'server' ? [r] : [],

@@ -7,6 +7,7 @@ import type { ConversationSummary } from '../../core/analysis/conversation-summa
 import type { PacketAnalysis } from '../../core/analysis/packet-analysis.ts';
 import { packBatch } from '../../core/pack-batch.ts';
 import { sessionRoom, type HubServer } from './hub-server.ts';
+import { jsonShaped } from '../cluster/json-shaped.ts';
 
 /** Records handed to a page in one batch, at most. */
 const BATCH_LIMIT = 5000;
@@ -47,7 +48,8 @@ export class RecordBatcher {
   queueCorrection(session: string, recNo: number, analysis: PacketAnalysis): void {
     let list = this.pendingCorrections.get(session);
     if (!list) this.pendingCorrections.set(session, (list = []));
-    list.push({ recNo, analysis });
+    // Sent as it is, not packed: shaped as JSON, so it crosses Redis (msgpack) alike.
+    list.push({ recNo, analysis: jsonShaped(analysis) });
     this.scheduleFlush();
   }
 
