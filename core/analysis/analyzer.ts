@@ -10,7 +10,12 @@ import { normalizeAddress } from '../conversation-id.ts';
 import { flowHash, srcIsClient } from './flow-sides.ts';
 import { newFlowRecord, countPacket, type FlowRecord } from './flow-record.ts';
 import { FlowTable, type FlowEnds } from './flow-table.ts';
-import { analyzeTcpSegment, opensNewStream, type TcpSegmentIn } from './tcp-flow.ts';
+import {
+  analyzeTcpSegment,
+  newTcpAnalysis,
+  opensNewStream,
+  type TcpSegmentIn,
+} from './tcp-flow.ts';
 import { addToPhases } from './phase-tracker.ts';
 import { reviseEarlierRows } from './hindsight.ts';
 
@@ -21,6 +26,12 @@ export interface AnalyzerOptions {
   maxFlows?: number;
   /** Summaries kept by conversations(), live and finished (default 10,000; oldest dropped). */
   maxConversations?: number;
+  /**
+   * add() fills one result and one TCP analysis again for every packet instead of new ones, for a
+   * caller done with each before it adds the next (`analyze` prints it at once): what it keeps
+   * must be copied. What the analyzer itself keeps (a SYN's row, open to correction) it copies.
+   */
+  reuse?: boolean;
 }
 
 export interface PacketResult {
@@ -57,6 +68,25 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       finished.splice(0, finished.length - maxConversations);
   });
   const nextStream: Record<Transport, number> = { tcp: 0, udp: 0 };
+  const reuse = opts.reuse === true;
+  /** With `reuse`, the result add() returns and the analyses it holds, the same every packet. */
+  const result: PacketResult = { conv: undefined, analysis: undefined, corrections: undefined };
+  const tcpAnalysis = reuse ? newTcpAnalysis() : undefined;
+  const udpAnalysis: PacketAnalysis = { stream: 0, from: 'client', phase: 'data' };
+  const answer = (conv: string, analysis: PacketAnalysis, corrections?: PacketCorrection[]) => {
+    if (!reuse) return corrections ? { conv, analysis, corrections } : { conv, analysis };
+    result.conv = conv;
+    result.analysis = analysis;
+    result.corrections = corrections;
+    return result;
+  };
+  const nothing = (): PacketResult => {
+    if (!reuse) return {};
+    result.conv = undefined;
+    result.analysis = undefined;
+    result.corrections = undefined;
+    return result;
+  };
   let count = 0;
   let lastSweep = -Infinity;
 
@@ -104,13 +134,15 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
     }
     const from = sideOf(rec, ends.srcAddress, ends.sport);
     const t = rec.tcp!;
-    const analysis = analyzeTcpSegment(rec, t, p as TcpSegmentIn, from, count);
-    if (!t.openSyns && !synOnly) return { conv: rec.summary.conv, analysis };
-    const revised = reviseEarlierRows(t.openSyns, tcp.flags, from, count, analysis);
+    const analysis = analyzeTcpSegment(rec, t, p as TcpSegmentIn, from, count, tcpAnalysis);
+    if (!t.openSyns && !synOnly) return answer(rec.summary.conv, analysis);
+    // A SYN's row stays open to correction: with `reuse`, as a copy of its own.
+    const kept = reuse && synOnly ? { ...analysis } : analysis;
+    const revised = reviseEarlierRows(t.openSyns, tcp.flags, from, count, kept);
     t.openSyns = revised.rows;
     if (t.openSyns) openFlows.add(rec);
     else openFlows.delete(rec);
-    return { conv: rec.summary.conv, analysis, corrections: revised.corrections };
+    return answer(rec.summary.conv, analysis, revised.corrections);
   }
 
   function addUdp(p: DecodedPacket): PacketResult {
@@ -123,10 +155,14 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
     const from = sideOf(rec, ends.srcAddress, ends.sport);
     addToPhases(rec.summary.phases, 'data', p.time, from, p.len);
     countPacket(rec, from, p.time, p.len);
-    return {
-      conv: rec.summary.conv,
-      analysis: { stream: rec.summary.stream, from, phase: 'data' },
-    };
+    if (!reuse)
+      return {
+        conv: rec.summary.conv,
+        analysis: { stream: rec.summary.stream, from, phase: 'data' },
+      };
+    udpAnalysis.stream = rec.summary.stream;
+    udpAnalysis.from = from;
+    return answer(rec.summary.conv, udpAnalysis);
   }
 
   /** An ICMP error belongs to the flow of the datagram or segment it quotes. */
@@ -139,17 +175,18 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       q.dport === undefined ||
       (transport !== 'tcp' && transport !== 'udp')
     )
-      return {};
+      return nothing();
     ends.transport = transport;
     ends.srcAddress = normalizeAddress(q.src);
     ends.sport = q.sport;
     ends.dstAddress = normalizeAddress(q.dst);
     ends.dport = q.dport;
     const rec = table.peek(flowKey(ends), ends);
-    if (!rec) return {};
+    if (!rec) return nothing();
     // The error travels back towards the quoted sender, so it comes from the other side.
     const from: Side = sideOf(rec, ends.srcAddress, ends.sport) === 'client' ? 'server' : 'client';
-    return { conv: rec.summary.conv, analysis: { stream: rec.summary.stream, from } };
+    if (!reuse) return { conv: rec.summary.conv, analysis: { stream: rec.summary.stream, from } };
+    return answer(rec.summary.conv, { stream: rec.summary.stream, from });
   }
 
   return {
@@ -165,7 +202,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
         p.sport === undefined ||
         p.dport === undefined
       )
-        return {};
+        return nothing();
       ends.srcAddress = normalizeAddress(p.src);
       ends.sport = p.sport;
       ends.dstAddress = normalizeAddress(p.dst);
@@ -178,7 +215,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
         ends.transport = 'udp';
         return addUdp(p);
       }
-      return {};
+      return nothing();
     },
     oldestOpen() {
       let oldest: number | undefined;

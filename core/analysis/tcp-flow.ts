@@ -75,29 +75,14 @@ function statePair(client: TcpState, server: TcpState): { client: TcpState; serv
   return (pairs[i] ??= Object.freeze({ client, server }));
 }
 
-export function analyzeTcpSegment(
-  rec: FlowRecord,
-  t: TcpFlowState,
-  seg: TcpSegmentIn,
-  from: Side,
-  /** This packet's number (from 1), for retransmissions to name their original. */
-  no = 0,
-): PacketAnalysis {
-  const { tcp, len, time } = seg;
-  const to: Side = from === 'client' ? 'server' : 'client';
-  const fwd = t.dirs[from];
-  const rev = t.dirs[to];
-  const syn = tcp.flags.includes('SYN');
-  const ack = tcp.flags.includes('ACK');
-
-  // A retransmitted SYN: undo what a missing RST may have done to nextseq (Wireshark issue 17616).
-  if (syn && !ack && fwd.baseSet) fwd.nextseq = fwd.maxseqtobeacked;
-  setBases(fwd, rev, tcp);
-  // Every field from the start (undefined ones JSON leaves out): fields added later would go to a
-  // separate store, regrown as they come.
-  const out: PacketAnalysis = {
-    stream: rec.summary.stream,
-    from,
+/**
+ * A segment's analysis with every field from the start (undefined ones JSON leaves out): fields
+ * added later would go to a separate store, regrown as they come.
+ */
+export function newTcpAnalysis(): PacketAnalysis {
+  return {
+    stream: 0,
+    from: 'client',
     seq: 0,
     nextSeq: 0,
     ack: undefined,
@@ -109,6 +94,41 @@ export function analyzeTcpSegment(
     teach: undefined,
     retransmits: undefined,
   };
+}
+
+export function analyzeTcpSegment(
+  rec: FlowRecord,
+  t: TcpFlowState,
+  seg: TcpSegmentIn,
+  from: Side,
+  /** This packet's number (from 1), for retransmissions to name their original. */
+  no = 0,
+  /** Filled instead of a new analysis (for a caller done with it before the next segment). */
+  into?: PacketAnalysis,
+): PacketAnalysis {
+  const { tcp, len, time } = seg;
+  const to: Side = from === 'client' ? 'server' : 'client';
+  const fwd = t.dirs[from];
+  const rev = t.dirs[to];
+  const syn = tcp.flags.includes('SYN');
+  const ack = tcp.flags.includes('ACK');
+
+  // A retransmitted SYN: undo what a missing RST may have done to nextseq (Wireshark issue 17616).
+  if (syn && !ack && fwd.baseSet) fwd.nextseq = fwd.maxseqtobeacked;
+  setBases(fwd, rev, tcp);
+  const out = into ?? newTcpAnalysis();
+  out.stream = rec.summary.stream;
+  out.from = from;
+  out.seq = 0;
+  out.nextSeq = 0;
+  out.ack = undefined;
+  out.win = undefined;
+  out.states = undefined;
+  out.phase = undefined;
+  out.analysis = undefined;
+  out.dupAckNum = undefined;
+  out.teach = undefined;
+  out.retransmits = undefined;
   relativeNumbers(fwd, rev, tcp, len, out);
   const win = scaledWindow(fwd, tcp);
   // What the lessons look at, before the sequence analysis updates the directions.

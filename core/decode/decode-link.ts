@@ -1,7 +1,7 @@
 /** Picks the link-layer decoder for a pcap link type. */
 import type { LinkResult } from './layer-results.ts';
 import { decodeArcnet } from './link-arcnet.ts';
-import { followPppoe } from './ethertype.ts';
+import { followPppoe, linkResult } from './ethertype.ts';
 import { decodeEthernet } from './link-ethernet.ts';
 import { decodeIpoib } from './link-ipoib.ts';
 import { decodeJuniperEther } from './link-juniper.ts';
@@ -64,9 +64,9 @@ export function decodeLink(linkType: number, d: Uint8Array): LinkResult | undefi
     case LINKTYPE.USER2:
       return decodePktap(d, pktapInner);
     case LINKTYPE.IPV4:
-      return { network: 'IPv4', offset: 0 };
+      return linkResult('IPv4', 0);
     case LINKTYPE.IPV6:
-      return { network: 'IPv6', offset: 0 };
+      return linkResult('IPv6', 0);
     default:
       return undefined;
   }

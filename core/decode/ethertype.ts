@@ -32,6 +32,19 @@ const PPPOE_HEADER = 6;
 /** VLAN tags and MACsec SecTAGs walked at most. */
 const MAX_TAGS = 8;
 
+/** One frozen result per (network, offset) that nothing went wrong in, shared by every frame with
+ * it: an object per frame was one more to collect for every packet. */
+const plainResults = new Map<NetworkKind, LinkResult[]>();
+const SHARED_OFFSETS = 256;
+
+/** `{ network, offset }`, the same object for every frame that has it. */
+export function linkResult(network: NetworkKind, offset: number): LinkResult {
+  if (offset >= SHARED_OFFSETS) return { network, offset };
+  let byOffset = plainResults.get(network);
+  if (!byOffset) plainResults.set(network, (byOffset = []));
+  return (byOffset[offset] ??= Object.freeze({ network, offset }));
+}
+
 function isVlanTag(t: number): boolean {
   return t === ETHERTYPE.VLAN || t === ETHERTYPE.QINQ || t === ETHERTYPE.QINQ_LEGACY;
 }
@@ -66,9 +79,9 @@ export function followEthertype(
     t = u16(d, o + 2);
     o += 4;
   }
-  if (t === ETHERTYPE.IPV4) return { network: 'IPv4', offset: o };
-  if (t === ETHERTYPE.IPV6) return { network: 'IPv6', offset: o };
-  if (t === ETHERTYPE.ARP) return { network: 'ARP', offset: o };
+  if (t === ETHERTYPE.IPV4) return linkResult('IPv4', o);
+  if (t === ETHERTYPE.IPV6) return linkResult('IPv6', o);
+  if (t === ETHERTYPE.ARP) return linkResult('ARP', o);
   if (t === ETHERTYPE.MPLS_UNICAST || t === ETHERTYPE.MPLS_MULTICAST)
     return followMpls(d, o, other);
   if (t === ETHERTYPE.PPPOE_SESSION) return followPppoe(d, o, other);

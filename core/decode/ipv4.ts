@@ -23,8 +23,15 @@ const stub = (d: Uint8Array): NetworkResult => ({
  * `uncaptured`: bytes of the frame on the wire past the captured ones (origlen - caplen), when
  * known. A total length beyond the bytes the frame had on the wire is cut to them, as Wireshark
  * does, and noted in `overlong`: the transport header is still decoded.
+ * `into`, when given, is filled instead of a new object for a well-formed header (for a caller
+ * done with it before the next packet).
  */
-export function decodeIpv4(d: Uint8Array, o: number, uncaptured = Infinity): NetworkResult {
+export function decodeIpv4(
+  d: Uint8Array,
+  o: number,
+  uncaptured = Infinity,
+  into?: NetworkResult,
+): NetworkResult {
   const cap = d.length - o;
   if (cap < 1) return { ...stub(d), truncated: true };
   const version = d[o]! >> 4;
@@ -55,18 +62,28 @@ export function decodeIpv4(d: Uint8Array, o: number, uncaptured = Infinity): Net
   const offset = (frag & OFFSET_MASK) * 8;
   const more = (frag & MORE_FRAGMENTS) !== 0;
   // Every field from the start: fields added later would go to a separate store.
-  const result: NetworkResult = {
+  const result: NetworkResult = into ?? {
     proto: 'IPv4',
     src,
     dst,
-    payloadOffset: o + headerLength,
+    payloadOffset: 0,
     payloadLength,
     end,
-    protocol: offset === 0 ? d[o + 9]! : undefined,
-    truncated: truncated || undefined,
+    protocol: undefined,
+    truncated: undefined,
     overlong: undefined,
     fragment: undefined,
   };
+  result.proto = 'IPv4';
+  result.src = src;
+  result.dst = dst;
+  result.payloadOffset = o + headerLength;
+  result.payloadLength = payloadLength;
+  result.end = end;
+  result.protocol = offset === 0 ? d[o + 9]! : undefined;
+  result.truncated = truncated || undefined;
+  result.overlong = undefined;
+  result.fragment = undefined;
   if (declared > wire)
     result.overlong = `IPv4 total length ${declared} exceeds the ${wire} bytes on the wire`;
   if (more || offset > 0) result.fragment = { id: u16(d, o + 4), offset, more };

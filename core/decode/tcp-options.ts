@@ -28,6 +28,9 @@ function bad(options: TcpOptions, at: number): { options: TcpOptions } & LayerSt
   return { options, malformed: `bad TCP option length at byte ${at}` };
 }
 
+/** The options of every segment that has none: one frozen object, shared (most segments carry none). */
+export const NO_TCP_OPTIONS: TcpOptions = Object.freeze({});
+
 /** The answer when nothing went wrong, one object filled again on every call. */
 const parsedWell: { options: TcpOptions } & LayerStatus = {
   options: {},
@@ -48,7 +51,8 @@ export function parseTcpOptions(
   hdrEnd: number,
   capEnd: number,
 ): { options: TcpOptions } & LayerStatus {
-  const options: TcpOptions = {};
+  // Made on the first option found: a segment without any shares NO_TCP_OPTIONS.
+  let options = NO_TCP_OPTIONS;
   const end = Math.min(hdrEnd, capEnd);
   let i = start;
   while (i < end) {
@@ -63,6 +67,7 @@ export function parseTcpOptions(
     const len = d[i + 1]!;
     if (!lengthFits(kind, len) || i + len > hdrEnd) return bad(options, i - tcpStart);
     if (i + len > capEnd) return { options, truncated: true };
+    if (options === NO_TCP_OPTIONS && kind <= TCP_OPTION.TIMESTAMP) options = {};
     if (kind === TCP_OPTION.MSS) options.mss = u16(d, i + 2);
     else if (kind === TCP_OPTION.WSCALE) options.wscale = d[i + 2]!;
     else if (kind === TCP_OPTION.SACK_PERMITTED) options.sackPermitted = true;

@@ -10,6 +10,7 @@ import {
   reassemblePacket,
   type ReassemblyLimits,
 } from '../decode/index.ts';
+import { reusablePacket, type ReusedPacket } from '../decode/decode-packet.ts';
 import { CaptureReader, type RawFrame } from '../pcap/index.ts';
 import type { PacketRecord } from '../records.ts';
 import type { PacketCorrection } from '../analysis/packet-analysis.ts';
@@ -51,32 +52,78 @@ export interface CaptureIngestOptions {
   names?: { packet(p: NamedPacket): string | undefined };
 }
 
-export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIngest {
+/** Takes one packet from StreamingIngest: `record` is valid only during the call. */
+export type PacketVisitor = (record: PacketRecord, corrections?: PacketCorrection[]) => void;
+
+/**
+ * CaptureIngest for a batch job done with each packet before the next (`analyze` writes it out at
+ * once): the same reading, decoding and analysis, handed to `visit` packet by packet in one record
+ * (with one TCP header and one analysis) filled again for each, and no frame objects. Whatever
+ * `visit` keeps of a record it must copy (copyPacketRecord).
+ */
+export interface StreamingIngest extends Omit<CaptureIngest, 'push' | 'end'> {
+  push(chunk: Uint8Array, visit: PacketVisitor): void;
+  end(): void;
+}
+
+/** The parts both ingests chain, and the step from frame to record. */
+function ingestParts(opts: CaptureIngestOptions, reuse: boolean) {
   const reader = new CaptureReader();
   const analyzer = createAnalyzer({
     serverPorts: opts.serverPorts,
     maxConversations: opts.keepConversations,
+    reuse,
   });
   const preview = opts.previewBytes ?? DEFAULT_PREVIEW_BYTES;
   const names = opts.names;
   const reassembler = new IpReassembler(opts.reassembly);
   let count = 0;
+  let reused: ReusedPacket | undefined = reuse ? reusablePacket() : undefined;
+  /** What the last packet corrected (read at once: no object per packet to carry it). */
+  let corrected: PacketCorrection[] | undefined;
+  const next = (
+    linkType: number,
+    data: Uint8Array,
+    time: number,
+    origlen: number,
+  ): PacketRecord => {
+    const p = decodePacket(linkType, data, time, origlen, preview, reused);
+    if (p.fragment) {
+      reassemblePacket(p, data, reassembler, preview);
+      // Reassembly deletes fields, which changes the object's shape for good: start afresh.
+      if (reused) reused = reusablePacket();
+    }
+    const { conv, analysis, corrections } = analyzer.add(p);
+    // The decoded object becomes the record (a copy of every field per packet costs more).
+    const record = p as PacketRecord;
+    record.type = 'packet';
+    record.no = ++count;
+    record.conv = conv;
+    record.analysis = analysis;
+    if (names && conv) record.conv = names.packet(record);
+    // The analyzer numbers packets as they come, like `no`: corrections name records by it.
+    corrected = corrections;
+    return record;
+  };
+  return {
+    reader,
+    analyzer,
+    reassembler,
+    next,
+    corrections: () => corrected,
+    count: () => count,
+  };
+}
+
+export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIngest {
+  const { reader, analyzer, reassembler, next, corrections, count } = ingestParts(opts, false);
   const take = (frames: RawFrame[]): IngestedPacket[] => {
     const out = new Array<IngestedPacket>(frames.length);
     for (let i = 0; i < frames.length; i++) {
       const frame = frames[i]!;
-      const p = decodePacket(frame.linkType, frame.data, frame.time, frame.origlen, preview);
-      if (p.fragment) reassemblePacket(p, frame.data, reassembler, preview);
-      const { conv, analysis, corrections } = analyzer.add(p);
-      // The decoded object becomes the record (a copy of every field per packet costs more).
-      const record = p as PacketRecord;
-      record.type = 'packet';
-      record.no = ++count;
-      record.conv = conv;
-      record.analysis = analysis;
-      if (names && conv) record.conv = names.packet(record);
-      // The analyzer numbers packets as they come, like `no`: corrections name records by it.
-      out[i] = corrections ? { record, frame, corrections } : { record, frame };
+      const record = next(frame.linkType, frame.data, frame.time, frame.origlen);
+      const c = corrections();
+      out[i] = c ? { record, frame, corrections: c } : { record, frame };
     }
     return out;
   };
@@ -87,7 +134,39 @@ export function createCaptureIngest(opts: CaptureIngestOptions = {}): CaptureIng
     reader,
     reassembler,
     get count() {
-      return count;
+      return count();
     },
   };
+}
+
+export function createStreamingIngest(opts: CaptureIngestOptions = {}): StreamingIngest {
+  const { reader, analyzer, reassembler, next, corrections, count } = ingestParts(opts, true);
+  let visit: PacketVisitor = () => {};
+  // One frame visitor for every chunk (not a closure per chunk).
+  const frame = (linkType: number, data: Uint8Array, time: number, origlen: number) =>
+    visit(next(linkType, data, time, origlen), corrections());
+  return {
+    push(chunk, v) {
+      visit = v;
+      reader.pushEach(chunk, frame);
+    },
+    end: () => void reader.end(),
+    analyzer,
+    reader,
+    reassembler,
+    get count() {
+      return count();
+    },
+  };
+}
+
+/**
+ * A record of StreamingIngest's made a record of its own, to keep past the visit: the objects
+ * reused for the next packet (the record, its TCP header and its analysis) copied.
+ */
+export function copyPacketRecord(r: PacketRecord): PacketRecord {
+  const copy = { ...r };
+  if (r.tcp) copy.tcp = { ...r.tcp };
+  if (r.analysis) copy.analysis = { ...r.analysis };
+  return copy;
 }

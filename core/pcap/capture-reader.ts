@@ -17,6 +17,27 @@ import * as ng from './pcapng-section.ts';
 import { PcapngState } from './pcapng-state.ts';
 import type { CaptureFormat, RawFrame } from './raw-frame.ts';
 
+/**
+ * Takes one frame from `pushEach`: its bytes are valid only during the call (the same buffer is
+ * filled again for the next frame), so whatever is kept must be copied.
+ */
+export type FrameVisitor = (
+  linkType: number,
+  data: Uint8Array,
+  time: number,
+  origlen: number,
+) => void;
+
+/** Views of the scratch buffer are kept for frames up to this length (one per length seen). */
+const VIEWS_UP_TO = 16 * 1024;
+
+/** A span's numbers: where its bytes start, caplen, origlen, time. */
+const SPAN_AT = 0;
+const SPAN_CAPLEN = 1;
+const SPAN_ORIGLEN = 2;
+const SPAN_TIME = 3;
+const SPAN = 4;
+
 /** What the reader waits for when input stops, for the truncation message. */
 interface Wait {
   what: string;
@@ -38,6 +59,20 @@ export class CaptureReader {
   private skipLeft = 0;
   /** The record header being read (filled again for every record). */
   private readonly record: PcapRecordHeader = { time: 0, caplen: 0, origlen: 0 };
+  /**
+   * pushEach's pcap records of the chunk, found but not yet handed on: where each lies (in
+   * `spanBytes`, the queue's array it was found in) and its numbers, SPAN numbers each. Handed on
+   * only once the whole chunk was read without error, as push() returns nothing of a chunk
+   * that fails.
+   */
+  private readonly spans: number[] = [];
+  private spanCount = 0;
+  /** True while pushEach reads. */
+  private visiting = false;
+  private readonly spanBytes: Uint8Array[] = [];
+  /** The frame pushEach hands on, copied here; a view of it per length, made once. */
+  private scratch = new Uint8Array(0);
+  private readonly views: Uint8Array[] = [];
 
   /** The current pcapng section (its SHB comment and application). */
   get section(): ng.SectionInfo | undefined {
@@ -50,12 +85,31 @@ export class CaptureReader {
   }
 
   push(chunk: Uint8Array): RawFrame[] {
-    if (this.failure) throw this.failure;
     const frames: RawFrame[] = [];
+    this.read(chunk, frames);
+    return frames;
+  }
+
+  /**
+   * Like push, for a caller done with each frame before the next: hands the chunk's frames to
+   * `visit` one by one, with no frame object and no copy of the bytes kept per frame (pcap; a
+   * pcapng frame is made as push makes it). A chunk that fails hands on nothing, as push returns nothing.
+   */
+  pushEach(chunk: Uint8Array, visit: FrameVisitor): void {
+    const frames: RawFrame[] = [];
+    this.visiting = true;
+    this.read(chunk, frames, visit);
+    for (const f of frames) visit(f.linkType, f.data, f.time, f.origlen);
+  }
+
+  private read(chunk: Uint8Array, frames: RawFrame[], visit?: FrameVisitor): void {
+    if (this.failure) throw this.failure;
     this.queue.push(chunk);
     try {
       // Every step consumes at least 4 bytes or returns false, so this ends.
       while (this.step(frames));
+      // Before release(), which may move the bytes the spans point at.
+      if (visit) this.visitSpans(visit);
     } catch (error) {
       if (error instanceof CaptureFormatError) {
         error.frames = frames;
@@ -63,9 +117,38 @@ export class CaptureReader {
       }
       throw error;
     } finally {
+      this.spanCount = 0;
+      this.visiting = false;
       this.queue.release();
     }
-    return frames;
+  }
+
+  private visitSpans(visit: FrameVisitor): void {
+    const spans = this.spans;
+    const linkType = this.pcap?.linkType ?? 0;
+    for (let i = 0; i < this.spanCount; i++) {
+      const o = i * SPAN;
+      const from = spans[o + SPAN_AT]!;
+      const n = spans[o + SPAN_CAPLEN]!;
+      visit(
+        linkType,
+        this.copied(this.spanBytes[i]!, from, n),
+        spans[o + SPAN_TIME]!,
+        spans[o + SPAN_ORIGLEN]!,
+      );
+    }
+  }
+
+  /** Bytes `from` to `from + n` of `source` in the scratch buffer, as a view of exactly them. */
+  private copied(source: Uint8Array, from: number, n: number): Uint8Array {
+    if (n > VIEWS_UP_TO) return source.slice(from, from + n);
+    if (this.scratch.length < n) {
+      this.scratch = new Uint8Array(Math.max(n, 2048));
+      this.views.length = 0;
+    }
+    const scratch = this.scratch;
+    for (let i = 0; i < n; i++) scratch[i] = source[from + i]!;
+    return (this.views[n] ??= scratch.subarray(0, n));
   }
 
   /** Declares the input finished; throws if it stopped inside a header, record or block. */
@@ -129,6 +212,7 @@ export class CaptureReader {
     const total = headerLength + r.caplen;
     const at = queue.reach(total);
     if (at < 0) return this.waitFor('pcap record', total);
+    if (this.visiting) return this.span(queue.held, at + headerLength, r, total);
     const data = this.frames.copyRange(queue.held, at + headerLength, at + total);
     frames.push({
       linkType: this.pcap.linkType,
@@ -138,6 +222,18 @@ export class CaptureReader {
       data,
       interfaceId: 0,
     });
+    return this.consume(total);
+  }
+
+  /** pushEach's record: noted where it lies, handed on after the chunk (see `spans`). */
+  private span(bytes: Uint8Array, at: number, r: PcapRecordHeader, total: number): true {
+    const spans = this.spans;
+    const o = this.spanCount * SPAN;
+    spans[o + SPAN_AT] = at;
+    spans[o + SPAN_CAPLEN] = r.caplen;
+    spans[o + SPAN_ORIGLEN] = r.origlen;
+    spans[o + SPAN_TIME] = r.time;
+    this.spanBytes[this.spanCount++] = bytes;
     return this.consume(total);
   }
 

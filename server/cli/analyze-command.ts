@@ -5,7 +5,11 @@
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { createCaptureIngest, type IngestedPacket } from '../../core/ingest/capture-ingest.ts';
+import {
+  copyPacketRecord,
+  createStreamingIngest,
+  type PacketVisitor,
+} from '../../core/ingest/capture-ingest.ts';
 import { CaptureFormatError } from '../../core/pcap/index.ts';
 import { reassemblyNote } from '../../core/decode/reassembly-note.ts';
 import { ANALYZE_KEYS } from '../../core/report/packet-json.ts';
@@ -117,7 +121,8 @@ async function analyzeFile(
   notice: (note: string) => void,
 ): Promise<string | undefined> {
   // analyze prints no payloads and no conversation list: no hex previews, no finished summaries.
-  const ingest = createCaptureIngest({ serverPorts, previewBytes: 0, keepConversations: 0 });
+  // Each packet's line is written (or held as bytes) before the next is read: one record reused.
+  const ingest = createStreamingIngest({ serverPorts, previewBytes: 0, keepConversations: 0 });
   const fileJson = label === undefined ? undefined : JSON.stringify(label);
   let first: number | undefined;
   let blocked = false;
@@ -134,17 +139,19 @@ async function analyzeFile(
     if (!out.write(bytes)) blocked = true;
     return free ?? Buffer.allocUnsafe(WRITE_BUFFER);
   });
-  // Lines wait while a later packet may still correct them.
-  const held = new HeldLines(lines, (to, record) => {
-    writePacketJsonLine(to, record, first!, fileJson, lang);
-  });
-  const emit = async (packets: IngestedPacket[], last = false) => {
-    for (let i = 0; i < packets.length; i++) {
-      const { record, corrections } = packets[i]!;
-      first ??= record.time;
-      held.add(record);
-      if (corrections) for (const c of corrections) held.correct(c.packet, c.analysis);
-    }
+  // Lines wait while a later packet may still correct them (a record held is a copy).
+  const held = new HeldLines(
+    lines,
+    (to, record) => writePacketJsonLine(to, record, first!, fileJson, lang),
+    copyPacketRecord,
+  );
+  const visit: PacketVisitor = (record, corrections) => {
+    first ??= record.time;
+    held.add(record);
+    if (corrections) for (const c of corrections) held.correct(c.packet, c.analysis);
+  };
+  /** Prints what no later packet can correct any more (everything when `last`). */
+  const emit = async (last = false) => {
     const open = last ? undefined : ingest.analyzer.oldestOpen();
     const count = held.count;
     let n = open === undefined || !count ? count : Math.max(0, open - held.first);
@@ -166,17 +173,19 @@ async function analyzeFile(
     // Synchronous reads: the CLI has nothing else to do meanwhile, and a read from the page
     // cache is quicker than the hop to the thread pool. Waiting for 'drain' bounds the output.
     for (let n; (n = readInput(fd, buffer)) > 0;) {
-      await emit(ingest.push(buffer.subarray(0, n)));
+      ingest.push(buffer.subarray(0, n), visit);
+      await emit();
       heap.check();
     }
-    await emit(ingest.end(), true);
+    ingest.end();
+    await emit(true);
     const note = reassemblyNote(ingest.reassembler);
     if (note) notice(note);
     if (ingest.reader.format === undefined) return 'empty file: not a pcap or pcapng capture';
     return undefined;
   } catch (e) {
     // What was read before the problem still prints.
-    await emit([], true);
+    await emit(true);
     if (e instanceof CaptureFormatError) return e.message;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'no such file';

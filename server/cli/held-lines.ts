@@ -33,9 +33,13 @@ export class HeldLines {
   #first = 0;
   #count = 0;
 
-  constructor(out: JsonLineBuffer, write: WriteLine) {
+  readonly #keep: (record: PacketRecord) => PacketRecord;
+
+  /** `keep` makes a record held as an object one of its own (a copy, when the caller reuses records). */
+  constructor(out: JsonLineBuffer, write: WriteLine, keep = (record: PacketRecord) => record) {
     this.#out = out;
     this.#write = write;
+    this.#keep = keep;
   }
 
   /** Packets held. */
@@ -61,7 +65,7 @@ export class HeldLines {
     }
     this.#count++;
     if (mayChange(record)) {
-      this.#records.push(record);
+      this.#records.push(this.#keep(record));
       this.#places.push(this.#wait.length);
     } else this.#write(this.#wait, record);
   }
