@@ -12,6 +12,7 @@ import type { PacketRecord, SessionRecord } from '../../../core/protocol.ts';
 import type { ConversationSummary } from '../../../core/analysis/conversation-summary.ts';
 import type { RecordSource } from './record-source.ts';
 import { readAnalysis } from './analysis-columns.ts';
+import { SharedStrings } from './shared-strings.ts';
 import type { DecodedFields, PacketColumnsData } from './packet-columns-data.ts';
 
 /** Reads packets back out of the columns: records and raw frames made on demand. */
@@ -23,6 +24,10 @@ export class PacketColumns implements RecordSource {
 
   constructor(data: PacketColumnsData) {
     this.#d = data;
+    const shared = new SharedStrings();
+    data.convIds.forEach((id, k) => (data.convIds[k] = shared.of(id)));
+    for (const summary of data.summaries) shared.summary(summary);
+    for (const [, extra] of data.extras) shared.extra(extra);
     this.#extras = new Map(data.extras);
     this.#comments = new Map(data.comments);
     this.#fragments = new Map(data.fragments);
