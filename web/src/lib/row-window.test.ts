@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DRAW_ALL_UP_TO, rowWindow, rowWindowByY } from './row-window.ts';
+import {
+  DRAW_ALL_UP_TO,
+  rowWindow,
+  rowWindowByY,
+  SCROLL_OVERSCAN,
+  TABLE_SCROLL_BLOCK,
+} from './row-window.ts';
 
 describe('rowWindow', () => {
   it.each([
@@ -71,6 +77,30 @@ describe('rowWindow', () => {
     // Past the block edge: the next one, the view still inside with its overscan.
     expect(at(31_000)).toEqual({ start: 1024, end: 1088 });
     expect(at(0)).toEqual({ start: 0, end: 32 });
+  });
+});
+
+describe("the table's window", () => {
+  it('holds the view and its overscan at every scroll step, in at most 48 rows', () => {
+    const moves = new Set<number>();
+    for (let top = 0; top < 60_000; top += 240) {
+      const w = rowWindow(
+        10_000,
+        30,
+        top,
+        400,
+        0,
+        SCROLL_OVERSCAN,
+        DRAW_ALL_UP_TO,
+        TABLE_SCROLL_BLOCK,
+      );
+      expect(w.start).toBeLessThanOrEqual(Math.max(0, Math.floor(top / 30) - SCROLL_OVERSCAN));
+      expect(w.end).toBeGreaterThanOrEqual(Math.ceil((top + 400) / 30) + SCROLL_OVERSCAN);
+      expect(w.end - w.start).toBeLessThanOrEqual(48);
+      moves.add(w.start);
+    }
+    // 8 rows a step, a new window every 16 rows: every other step.
+    expect(moves.size).toBe(60_000 / 30 / 16);
   });
 });
 
