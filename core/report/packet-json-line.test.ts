@@ -46,6 +46,17 @@ describe('packetJsonLine', () => {
     }
   });
 
+  it('writes lists and states that are not frozen as they are now, not as first seen', () => {
+    const r = structuredClone(records(LOOPBACK_TCP_ECHO)[3]!);
+    const first = r.time;
+    expect(packetJsonLine(r, first)).toBe(JSON.stringify(packetJson(r, first)));
+    r.tcp!.flags.push('URG');
+    r.analysis!.states!.server = 'CLOSED';
+    expect(packetJsonLine(r, first)).toBe(JSON.stringify(packetJson(r, first)));
+    expect(packetJsonLine(r, first)).toContain('"URG"],');
+    expect(packetJsonLine(r, first)).toContain('"server":"CLOSED"');
+  });
+
   it('writes every kind of TCP option as JSON.stringify does, in its order', () => {
     const [first, r] = records(LOOPBACK_TCP_ECHO);
     const kinds: TcpOptions[] = [

@@ -5,6 +5,7 @@
  */
 import type { PacketRecord } from '../protocol.ts';
 import type { TcpOptions } from '../decode/decoded-packet.ts';
+import type { PacketAnalysis } from '../analysis/packet-analysis.ts';
 import { emptyExplanation, explain, type Explanation } from '../explain/explain.ts';
 import { explanationTemplate, slotText, type Locale } from '../explain/render-explanation.ts';
 import { JsonLineBuffer, utf8 } from './json-line-buffer.ts';
@@ -36,8 +37,6 @@ const K = {
   nextSeq: utf8(',"nextSeq":'),
   analysis: utf8(',"analysis":'),
   noAnalysis: utf8(',"analysis":[]'),
-  client: utf8(',"states":{"client":'),
-  server: utf8(',"server":'),
   phase: utf8(',"phase":'),
   teach: utf8(',"teach":'),
   corrected: utf8(',"corrected":true'),
@@ -57,7 +56,26 @@ const K = {
   listClose: utf8(']'),
 };
 
+/**
+ * What lines repeat, encoded once and written as one copy: frozen lists (the decoder's flag
+ * lists, the analysis' state pairs and flag lists are shared by every packet that has them) and
+ * the few strings that follow a key (addresses, protocols, phases). Forgotten whole when full.
+ */
+const CACHED_MAX = 4096;
+const frozenBytes = new Map<object, Uint8Array>();
+
+function remember(key: object, json: string): Uint8Array {
+  if (frozenBytes.size >= CACHED_MAX) frozenBytes.clear();
+  const b = utf8(json);
+  frozenBytes.set(key, b);
+  return b;
+}
+
 function strings(w: JsonLineBuffer, list: readonly string[]): void {
+  if (Object.isFrozen(list)) {
+    w.bytes(frozenBytes.get(list) ?? remember(list, JSON.stringify(list)));
+    return;
+  }
   w.bytes(K.listOpen);
   for (let i = 0; i < list.length; i++) {
     if (i) w.bytes(K.comma);
@@ -94,6 +112,10 @@ function writeOptions(w: JsonLineBuffer, options: TcpOptions): void {
     else w.text(JSON.stringify(v));
   }
   w.bytes(K.close);
+}
+
+function statesJson(states: NonNullable<PacketAnalysis['states']>): string {
+  return `,"states":{"client":${JSON.stringify(states.client)},"server":${JSON.stringify(states.server)}}`;
 }
 
 function isEmpty(o: object): boolean {
@@ -214,13 +236,10 @@ export function writePacketJsonLine(
       w.bytes(K.analysis);
       strings(w, a.analysis);
     } else w.bytes(K.noAnalysis);
-    if (a?.states) {
-      w.bytes(K.client);
-      w.string(a.states.client);
-      w.bytes(K.server);
-      w.string(a.states.server);
-      w.bytes(K.close);
-    }
+    const states = a?.states;
+    if (states && Object.isFrozen(states))
+      w.bytes(frozenBytes.get(states) ?? remember(states, statesJson(states)));
+    else if (states) w.text(statesJson(states));
     if (a?.phase !== undefined) {
       w.bytes(K.phase);
       w.string(a.phase);
