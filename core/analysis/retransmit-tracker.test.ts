@@ -53,6 +53,28 @@ describe('where a retransmission comes from', () => {
     expect(o[3]!.sinceUs).toBe(7_000_000);
   });
 
+  it('acknowledged bytes sent again name their original among the last 32 acknowledged only', () => {
+    const x = exchange({ address: '10.0.0.1', port: 40000 }, { address: '10.0.0.2', port: 80 });
+    const ps = [
+      x.c({ flags: ['SYN'], seq: 0 }),
+      x.s({ flags: ['SYN', 'ACK'], seq: 5000, ack: 1 }),
+      x.c({ flags: ['ACK'], seq: 1, ack: 5001 }),
+    ];
+    // 40 segments of 10 bytes, each acknowledged before the next (packets 4, 6, … 82).
+    for (let i = 0; i < 40; i++) {
+      ps.push(x.c({ flags: ['ACK', 'PSH'], seq: 1 + 10 * i, ack: 5001, len: 10 }));
+      ps.push(x.s({ flags: ['ACK'], seq: 5001, ack: 11 + 10 * i }));
+    }
+    const resend = (i: number) =>
+      ps.push(x.c({ flags: ['ACK', 'PSH'], seq: 1 + 10 * i, ack: 5001, len: 10 }));
+    resend(39); // the last acknowledged: packet 82
+    resend(8); // the oldest of the last 32: packet 20
+    resend(7); // acknowledged before those 32: forgotten
+    const o = origins(ps);
+    expect(Object.keys(o)).toEqual(['83', '84']);
+    expect([o[83]!.original, o[84]!.original]).toEqual([82, 20]);
+  });
+
   it('new data is no retransmission', () => {
     const ps = scenario('window full');
     expect(origins(ps)).toEqual({});

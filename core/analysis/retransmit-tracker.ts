@@ -56,7 +56,7 @@ export function traceRetransmission(
   let o = firstCovering(list, fwd.sentLength, seg.seq);
   if (o === -1) {
     list = fwd.sentAcked;
-    o = lastCovering(list, seg.seq);
+    o = lastCovering(list, fwd.sentAckedLength, seg.seq);
   }
   if (o === -1) return undefined; // the original was not captured
   const previous = list[o + SENT.last]!;
@@ -82,9 +82,9 @@ function firstCovering(list: number[], length: number, seq: number): number {
   return -1;
 }
 
-/** Index of the last entry holding `seq` (-1 when none). */
-function lastCovering(list: number[], seq: number): number {
-  for (let i = list.length - SENT.size; i >= 0; i -= SENT.size) if (covers(list, i, seq)) return i;
+/** Index of the last entry holding `seq` among the first `length` numbers (-1 when none). */
+function lastCovering(list: number[], length: number, seq: number): number {
+  for (let i = length - SENT.size; i >= 0; i -= SENT.size) if (covers(list, i, seq)) return i;
   return -1;
 }
 
@@ -93,19 +93,22 @@ function acknowledge(dir: TcpDirection, ack: number): void {
   const unacked = dir.sent;
   const acked = dir.sentAcked;
   let kept = 0;
+  let ackedLength = dir.sentAckedLength;
   for (let i = 0; i < dir.sentLength; i += SENT.size) {
     if (seqGe(ack, unacked[i + SENT.end]!)) {
-      for (let f = 0; f < SENT.size; f++) acked.push(unacked[i + f]!);
+      for (let f = 0; f < SENT.size; f++) acked[ackedLength++] = unacked[i + f]!;
     } else {
       if (kept !== i) for (let f = 0; f < SENT.size; f++) unacked[kept + f] = unacked[i + f]!;
       kept += SENT.size;
     }
   }
   dir.sentLength = kept;
-  // Moved to the front in place (splice would allocate the list it removes).
-  const over = acked.length - MAX_ACKED * SENT.size;
+  // Moved to the front in place (splice would allocate the list it removes); the list keeps its
+  // store, like the unacknowledged one.
+  const over = ackedLength - MAX_ACKED * SENT.size;
   if (over > 0) {
-    acked.copyWithin(0, over);
-    acked.length -= over;
+    acked.copyWithin(0, over, ackedLength);
+    ackedLength -= over;
   }
+  dir.sentAckedLength = ackedLength;
 }

@@ -44,11 +44,27 @@ export interface TcpDirection {
   /** First transmissions not yet acknowledged, oldest first, SENT.size numbers each, in the first `sentLength` entries (kept like `segments`). */
   sent: number[];
   sentLength: number;
-  /** The most recently acknowledged of them, for spurious retransmissions of acked bytes. */
+  /**
+   * The most recently acknowledged of them, for spurious retransmissions of acked bytes, oldest
+   * first, in the first `sentAckedLength` entries (kept like `segments`).
+   */
   sentAcked: number[];
+  sentAckedLength: number;
   /** Time (µs) of this direction's most recent pure SYN, for the initial RTT. */
   synTime?: number;
 }
+
+/**
+ * A list of numbers with room for four entries of SENT (or twelve pairs of `segments`) from the
+ * start. A literal of non-integers makes the store one of unboxed doubles (sequence numbers and
+ * µs times do not fit small integers) at its full size at once: a list starting empty would be
+ * copied as it grows (16, 42, 80… entries) and again when its first large number changed its kind,
+ * and every conversation a capture keeps pays that for three lists per direction.
+ */
+const roomForFour = (): number[] => [
+  0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5,
+  0.5, 0.5, 0.5, 0.5, 0.5,
+];
 
 export function newTcpDirection(): TcpDirection {
   return {
@@ -65,10 +81,11 @@ export function newTcpDirection(): TcpDirection {
     lastacklen: 0,
     dupacknum: 0,
     lastsegmentflags: [],
-    segments: [],
+    segments: roomForFour(),
     segmentsLength: 0,
-    sent: [],
+    sent: roomForFour(),
     sentLength: 0,
-    sentAcked: [],
+    sentAcked: roomForFour(),
+    sentAckedLength: 0,
   };
 }
