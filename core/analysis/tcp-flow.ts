@@ -3,11 +3,12 @@ import type { Side } from '../types.ts';
 import type { TcpHeader } from '../decode/decoded-packet.ts';
 import type { PacketAnalysis, TcpState } from './packet-analysis.ts';
 import type { FlowRecord, TcpFlowState } from './flow-record.ts';
+import type { ConversationSummary } from './conversation-summary.ts';
 import { countPacket } from './flow-record.ts';
 import { analyzeTcpSequence, type AnalyzedSegment } from './tcp-seq-analysis.ts';
 import { traceRetransmission, type TracedSegment } from './retransmit-tracker.ts';
 import { noteWindowScale, relativeNumbers, scaledWindow, setBases } from './tcp-numbering.ts';
-import { advanceTcpStates } from './tcp-state.ts';
+import { advanceTcpStates, STATE_NUMBER } from './tcp-state.ts';
 import { addToPhases, packetPhase } from './phase-tracker.ts';
 import { teachLabels, type TeachContext } from './teach-labels.ts';
 
@@ -52,21 +53,6 @@ const teachIn: TeachContext = {
   peerAfter: 'UNKNOWN',
 };
 
-/** A number for each state, to find the pair of two in `pairs`. */
-const STATE_NUMBER: Record<TcpState, number> = {
-  LISTEN: 0,
-  SYN_SENT: 1,
-  SYN_RECEIVED: 2,
-  ESTABLISHED: 3,
-  FIN_WAIT_1: 4,
-  FIN_WAIT_2: 5,
-  CLOSE_WAIT: 6,
-  CLOSING: 7,
-  LAST_ACK: 8,
-  TIME_WAIT: 9,
-  CLOSED: 10,
-  UNKNOWN: 11,
-};
 /** Each pair of states one frozen object, made once: packets and summaries share them. */
 const pairs: { client: TcpState; server: TcpState }[] = [];
 
@@ -94,6 +80,16 @@ export function newTcpAnalysis(): PacketAnalysis {
     teach: undefined,
     retransmits: undefined,
   };
+}
+
+/** `since` with `side` entering TIME_WAIT at `time`, as a new object (the old one may be shared). */
+function timeWaitFrom(
+  since: ConversationSummary['timeWaitSince'],
+  side: Side,
+  time: number,
+): ConversationSummary['timeWaitSince'] {
+  // Named keys: a spread followed by a computed key makes a slow dictionary object.
+  return side === 'client' ? { ...since, client: time } : { ...since, server: time };
 }
 
 export function analyzeTcpSegment(
@@ -181,9 +177,9 @@ export function analyzeTcpSegment(
   // Unchanged states (most segments) keep the same objects: nothing new to remember.
   if (nextStates !== t.conn || !t.states) {
     if (nextStates[from] === 'TIME_WAIT' && t.conn[from] !== 'TIME_WAIT')
-      s.timeWaitSince = { ...s.timeWaitSince, [from]: time };
+      s.timeWaitSince = timeWaitFrom(s.timeWaitSince, from, time);
     if (nextStates[to] === 'TIME_WAIT' && t.conn[to] !== 'TIME_WAIT')
-      s.timeWaitSince = { ...s.timeWaitSince, [to]: time };
+      s.timeWaitSince = timeWaitFrom(s.timeWaitSince, to, time);
     t.conn = nextStates;
     t.states = statePair(t.conn.client, t.conn.server);
     s.state = t.states;

@@ -179,3 +179,26 @@ describe('timeWaitLeft', () => {
   }
   it('is 2×MSL = 60 s', () => expect(TIME_WAIT_US).toBe(60_000_000));
 });
+
+describe('states objects', () => {
+  const seg = (flags: TcpFlag[], seq: number, ack: number) => ({ flags, seq, ack, len: 0 });
+
+  it('before any FIN, connections in the same states share one unchanging object', () => {
+    const a = nextTcpStates(initialTcpStates(true), seg(['SYN'], 100, 0), 'client').states;
+    const b = nextTcpStates(initialTcpStates(true), seg(['SYN'], 900, 0), 'client').states;
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(a).toEqual({ client: 'SYN_SENT', server: 'SYN_RECEIVED' });
+  });
+
+  it('after FINs, each connection keeps its own values for both ends', () => {
+    const open: TcpConnState = { client: 'ESTABLISHED', server: 'ESTABLISHED' };
+    const one = nextTcpStates(open, seg(['FIN', 'ACK'], 106, 506), 'server').states;
+    const two = nextTcpStates(one, seg(['FIN', 'ACK'], 506, 107), 'client').states;
+    const other = nextTcpStates(open, seg(['FIN', 'ACK'], 206, 606), 'server').states;
+    expect(one.finAck).toEqual({ server: 107 });
+    expect(two.finAck).toEqual({ client: 507, server: 107 });
+    expect(other.finAck).toEqual({ server: 207 });
+    expect(two.server).toBe('TIME_WAIT');
+  });
+});

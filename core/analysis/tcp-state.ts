@@ -38,14 +38,47 @@ export function timeWaitLeft(since: number, now: number): number {
   return Math.max(0, since + TIME_WAIT_US - now);
 }
 
+/** A number for each state, to find a pair of two in a list. */
+export const STATE_NUMBER: Record<TcpState, number> = {
+  LISTEN: 0,
+  SYN_SENT: 1,
+  SYN_RECEIVED: 2,
+  ESTABLISHED: 3,
+  FIN_WAIT_1: 4,
+  FIN_WAIT_2: 5,
+  CLOSE_WAIT: 6,
+  CLOSING: 7,
+  LAST_ACK: 8,
+  TIME_WAIT: 9,
+  CLOSED: 10,
+  UNKNOWN: 11,
+};
+const pairs: TcpConnState[] = [];
+
+/**
+ * States with no FIN's ack value yet: one frozen object per pair, shared by every connection
+ * (states are never changed in place), so most of a connection's changes of state make none.
+ */
+function sharedStates(client: TcpState, server: TcpState): TcpConnState {
+  const i = STATE_NUMBER[client] * 12 + STATE_NUMBER[server];
+  return (pairs[i] ??= Object.freeze({ client, server, finAck: undefined }));
+}
+
+/** The states advanceTcpStates works out, one object filled for each segment. */
+const work: TcpConnState = { client: 'UNKNOWN', server: 'UNKNOWN', finAck: undefined };
+
+/** The worked-out states as an object of their own (a shared one while no FIN was sent). */
+function settled(s: TcpConnState): TcpConnState {
+  if (s.finAck === undefined) return sharedStates(s.client, s.server);
+  return { client: s.client, server: s.server, finAck: s.finAck };
+}
+
 /**
  * Where a connection starts. When its first segment is a SYN the server is listening and the
  * client closed; otherwise the capture began mid-connection and both sides are unknown.
  */
 export function initialTcpStates(firstIsSyn: boolean): TcpConnState {
-  return firstIsSyn
-    ? { client: 'CLOSED', server: 'LISTEN' }
-    : { client: 'UNKNOWN', server: 'UNKNOWN' };
+  return firstIsSyn ? sharedStates('CLOSED', 'LISTEN') : sharedStates('UNKNOWN', 'UNKNOWN');
 }
 
 function other(s: Side): Side {
@@ -107,14 +140,18 @@ export function advanceTcpStates(
   const syn = flags.includes('SYN');
   const fin = flags.includes('FIN');
   const ack = flags.includes('ACK');
-  // The new states, returned; `finAck` is shared with the old ones until a FIN changes it.
-  const s: TcpConnState = { client: states.client, server: states.server, finAck: states.finAck };
+  // The new states, worked out here and returned as settled(s); `finAck` is shared with the old
+  // ones until a FIN changes it.
+  const s = work;
+  s.client = states.client;
+  s.server = states.server;
+  s.finAck = states.finAck;
 
   if (rst) {
     s[from] = 'CLOSED';
     s[to] = 'CLOSED';
     notes?.push('reset');
-    return s;
+    return settled(s);
   }
   if (syn) {
     if (ack) {
@@ -130,7 +167,7 @@ export function advanceTcpStates(
       s[from] = 'SYN_SENT';
       s[to] = 'SYN_RECEIVED';
     }
-    return s;
+    return settled(s);
   }
 
   // A mid-connection capture: anything with ACK means the connection was open.
@@ -155,8 +192,15 @@ export function advanceTcpStates(
   }
 
   if (fin) {
-    if (s.finAck?.[from] === undefined)
-      s.finAck = { ...s.finAck, [from]: seqAdd(seg.seq, seg.len + 1) };
+    if (s.finAck?.[from] === undefined) {
+      // Both fields from the start (a spread with a computed key makes a slow dictionary object).
+      const end = seqAdd(seg.seq, seg.len + 1);
+      const prev = s.finAck;
+      s.finAck =
+        from === 'client'
+          ? { client: end, server: prev?.server }
+          : { client: prev?.client, server: end };
+    }
     const crossed = toFin !== undefined && !acksToFin;
     const sender = s[from];
     if (sender === 'CLOSE_WAIT' && crossed) {
@@ -174,5 +218,5 @@ export function advanceTcpStates(
     } else if (receiver === 'FIN_WAIT_1') s[to] = 'CLOSING';
     else if (receiver === 'FIN_WAIT_2') s[to] = 'TIME_WAIT';
   }
-  return s;
+  return settled(s);
 }
