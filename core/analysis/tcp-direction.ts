@@ -55,16 +55,17 @@ export interface TcpDirection {
 }
 
 /**
- * A list of numbers with room for four entries of SENT (or twelve pairs of `segments`) from the
- * start. A literal of non-integers makes the store one of unboxed doubles (sequence numbers and
- * µs times do not fit small integers) at its full size at once: a list starting empty would be
- * copied as it grows (16, 42, 80… entries) and again when its first large number changed its kind,
- * and every conversation a capture keeps pays that for three lists per direction.
+ * Lists of numbers with room for three entries of SENT, or three pairs of `segments`, from the
+ * start: a short conversation's direction sends a SYN, some data and a FIN. A literal of
+ * non-integers makes the store one of unboxed doubles (sequence numbers and µs times do not fit
+ * small integers) at its full size at once: a list starting empty would be copied as it grows
+ * (16, 42, 80… entries) and again when its first large number changed its kind, and every
+ * conversation a capture keeps pays that for three lists per direction. Longer ones grow as usual.
  */
-const roomForFour = (): number[] => [
-  0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5,
-  0.5, 0.5, 0.5, 0.5, 0.5,
+const roomForThree = (): number[] => [
+  0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5,
 ];
+const roomForThreePairs = (): number[] => [0.5, 0.5, 0.5, 0.5, 0.5, 0.5];
 
 export function newTcpDirection(): TcpDirection {
   return {
@@ -81,11 +82,11 @@ export function newTcpDirection(): TcpDirection {
     lastacklen: 0,
     dupacknum: 0,
     lastsegmentflags: [],
-    segments: roomForFour(),
+    segments: roomForThreePairs(),
     segmentsLength: 0,
-    sent: roomForFour(),
+    sent: roomForThree(),
     sentLength: 0,
-    sentAcked: roomForFour(),
+    sentAcked: roomForThree(),
     sentAckedLength: 0,
   };
 }
