@@ -4,7 +4,7 @@ import type { Phase, TcpState } from './packet-analysis.ts';
 import { emptySummary, type ConversationSummary } from './conversation-summary.ts';
 import { conversationId } from '../conversation-id.ts';
 import { newTcpDirection, type TcpDirection } from './tcp-direction.ts';
-import { initialTcpStates, type TcpConnState } from './tcp-state.ts';
+import { initialTcpStates, statePair, type TcpConnState } from './tcp-state.ts';
 import type { OpenRow } from './hindsight.ts';
 
 export interface TcpFlowState {
@@ -71,7 +71,7 @@ export function newFlowRecord(
   };
   if (transport === 'udp') return rec;
   const conn = initialTcpStates(firstIsSyn);
-  summary.state = { client: conn.client, server: conn.server };
+  summary.state = statePair(conn.client, conn.server);
   rec.tcp = {
     dirs: { client: newTcpDirection(), server: newTcpDirection() },
     conn,

@@ -38,6 +38,9 @@ function isFlow(rec: FlowRecord, e: FlowEnds): boolean {
   );
 }
 
+/** The ends of a flow being put in (filled for each: no object per new flow). */
+const putEnds: FlowEnds = { transport: 'tcp', srcAddress: '', sport: 0, dstAddress: '', dport: 0 };
+
 export class FlowTable {
   /** The first flow of each number; the others with that number follow through `sameKey`. */
   readonly #flows = new Map<number, FlowRecord>();
@@ -78,13 +81,12 @@ export class FlowTable {
   /** Put `rec` in (replacing and retiring any flow between the same ends), then enforce the cap. */
   put(rec: FlowRecord): void {
     const { transport, client: c, server: s } = rec.summary;
-    const ends = {
-      transport,
-      srcAddress: c.address,
-      sport: c.port,
-      dstAddress: s.address,
-      dport: s.port,
-    };
+    const ends = putEnds;
+    ends.transport = transport;
+    ends.srcAddress = c.address;
+    ends.sport = c.port;
+    ends.dstAddress = s.address;
+    ends.dport = s.port;
     const old = this.peek(rec.key, ends);
     if (old) this.#drop(old);
     rec.sameKey = this.#flows.get(rec.key);

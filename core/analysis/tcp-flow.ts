@@ -1,14 +1,14 @@
 /** Everything the analysis adds to one TCP segment of a tracked stream, and what it remembers. */
 import type { Side } from '../types.ts';
 import type { TcpHeader } from '../decode/decoded-packet.ts';
-import type { PacketAnalysis, TcpState } from './packet-analysis.ts';
+import type { PacketAnalysis } from './packet-analysis.ts';
 import type { FlowRecord, TcpFlowState } from './flow-record.ts';
 import type { ConversationSummary } from './conversation-summary.ts';
 import { countPacket } from './flow-record.ts';
 import { analyzeTcpSequence, type AnalyzedSegment } from './tcp-seq-analysis.ts';
 import { traceRetransmission, type TracedSegment } from './retransmit-tracker.ts';
 import { noteWindowScale, relativeNumbers, scaledWindow, setBases } from './tcp-numbering.ts';
-import { advanceTcpStates, STATE_NUMBER } from './tcp-state.ts';
+import { advanceTcpStates, statePair } from './tcp-state.ts';
 import { addToPhases, packetPhase } from './phase-tracker.ts';
 import { teachLabels, type TeachContext } from './teach-labels.ts';
 
@@ -52,14 +52,6 @@ const teachIn: TeachContext = {
   peerBefore: 'UNKNOWN',
   peerAfter: 'UNKNOWN',
 };
-
-/** Each pair of states one frozen object, made once: packets and summaries share them. */
-const pairs: { client: TcpState; server: TcpState }[] = [];
-
-function statePair(client: TcpState, server: TcpState): { client: TcpState; server: TcpState } {
-  const i = STATE_NUMBER[client] * 12 + STATE_NUMBER[server];
-  return (pairs[i] ??= Object.freeze({ client, server }));
-}
 
 /**
  * A segment's analysis with every field from the start (undefined ones JSON leaves out): fields

@@ -39,7 +39,7 @@ export function timeWaitLeft(since: number, now: number): number {
 }
 
 /** A number for each state, to find a pair of two in a list. */
-export const STATE_NUMBER: Record<TcpState, number> = {
+const STATE_NUMBER: Record<TcpState, number> = {
   LISTEN: 0,
   SYN_SENT: 1,
   SYN_RECEIVED: 2,
@@ -62,6 +62,17 @@ const pairs: TcpConnState[] = [];
 function sharedStates(client: TcpState, server: TcpState): TcpConnState {
   const i = STATE_NUMBER[client] * 12 + STATE_NUMBER[server];
   return (pairs[i] ??= Object.freeze({ client, server, finAck: undefined }));
+}
+
+/** Each pair of states one frozen object, made once: packets and summaries share them. */
+const reported: { client: TcpState; server: TcpState }[] = [];
+
+export function statePair(
+  client: TcpState,
+  server: TcpState,
+): { client: TcpState; server: TcpState } {
+  const i = STATE_NUMBER[client] * 12 + STATE_NUMBER[server];
+  return (reported[i] ??= Object.freeze({ client, server }));
 }
 
 /** The states advanceTcpStates works out, one object filled for each segment. */
