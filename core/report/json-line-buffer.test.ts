@@ -59,6 +59,24 @@ describe('JsonLineBuffer', () => {
     }
   });
 
+  it('writes integers of every digit count digit for digit as String()', () => {
+    // Deterministic spread over 1 to 16 digits, both signs, plus each power of ten and its
+    // neighbours (where the digit count changes) and the ends of the unsigned 32-bit range.
+    const spread = Array.from({ length: 4000 }, (_, i) =>
+      Math.floor(Math.sin(i + 1) ** 2 * 10 ** ((i % 16) + 1)),
+    );
+    const powers = Array.from({ length: 16 }, (_, d) => [10 ** d - 1, 10 ** d, 10 ** d + 1]).flat();
+    const ends = [2 ** 32 - 2, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 1, -(2 ** 53 - 1)];
+    for (const n of [...spread, ...spread.map((v) => -v), ...powers, ...ends]) {
+      const { w, done } = collect(8);
+      w.number(n);
+      w.bytes(utf8(' '));
+      w.numberText(n);
+      w.endLine();
+      expect(done()).toBe(`${String(n)} ${String(n)}\n`);
+    }
+  });
+
   it('writes whole microseconds as seconds the way JSON.stringify writes us / 1e6', () => {
     const fixed = [0, -0, 1, 10, 33, 999_999, 1_000_000, 1_000_001, 1_500_000, -1, -1_234_560];
     const edges = [999_999_999_999_999, 1e15, 2 ** 53, 1.5, NaN, Infinity];

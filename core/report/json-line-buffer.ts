@@ -26,6 +26,12 @@ const DOT = 0x2e;
 const MAX_EXACT_MICROS = 1e15;
 /** Largest integer written digit by digit; larger ones go through String(). */
 const MAX_DIGITS_INT = 2 ** 53;
+/** The two ASCII digits of 0 to 99 in turn ("00" to "99"): numbers are written two digits a step. */
+const PAIRS = new Uint8Array(200);
+for (let k = 0; k < 100; k++) {
+  PAIRS[2 * k] = ZERO + Math.floor(k / 10);
+  PAIRS[2 * k + 1] = ZERO + (k % 10);
+}
 
 export class JsonLineBuffer {
   #buf: Uint8Array;
@@ -277,11 +283,17 @@ export class JsonLineBuffer {
                         : 10;
     let i = this.#at + digits;
     this.#at = i;
-    do {
-      const q = (n / 10) >>> 0;
-      buf[--i] = ZERO + n - q * 10;
+    while (n >= 100) {
+      const q = (n / 100) >>> 0;
+      const r = (n - q * 100) << 1;
+      buf[--i] = PAIRS[r + 1]!;
+      buf[--i] = PAIRS[r]!;
       n = q;
-    } while (n > 0);
+    }
+    if (n >= 10) {
+      buf[i - 1] = PAIRS[(n << 1) + 1]!;
+      buf[i - 2] = PAIRS[n << 1]!;
+    } else buf[i - 1] = ZERO + n;
   }
 
   #integer(n: number): void {
@@ -297,11 +309,17 @@ export class JsonLineBuffer {
     for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
     let i = at + digits;
     at = i;
-    do {
-      const q = Math.floor(n / 10);
-      buf[--i] = ZERO + (n - q * 10);
+    while (n >= 100) {
+      const q = Math.floor(n / 100);
+      const r = (n - q * 100) * 2;
+      buf[--i] = PAIRS[r + 1]!;
+      buf[--i] = PAIRS[r]!;
       n = q;
-    } while (n > 0);
+    }
+    if (n >= 10) {
+      buf[i - 1] = PAIRS[n * 2 + 1]!;
+      buf[i - 2] = PAIRS[n * 2]!;
+    } else buf[i - 1] = ZERO + n;
     this.#at = at;
   }
 }
