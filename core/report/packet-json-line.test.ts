@@ -46,6 +46,20 @@ describe('packetJsonLine', () => {
     }
   });
 
+  it('words thousands of different slot values (more than it keeps encoded) as packetJson does', () => {
+    const malformed = records(fixtureFrames).find((r) => r.malformed !== undefined)!;
+    const first = malformed.time;
+    for (let i = 0; i < 5000; i++) {
+      const r = { ...malformed, malformed: `cut "${i % 2500}" \\ 捕获 ${i}` };
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const line = packetJsonLine(r, first, undefined, lang);
+        expect(line).toBe(JSON.stringify(packetJson(r, first, undefined, lang)));
+        // Once as the malformed field, once in the sentence.
+        expect(line.split(`cut \\"${i % 2500}\\" \\\\ 捕获 ${i}`)).toHaveLength(3);
+      }
+    }
+  });
+
   it('writes lists and states that are not frozen as they are now, not as first seen', () => {
     const r = structuredClone(records(LOOPBACK_TCP_ECHO)[3]!);
     const first = r.time;

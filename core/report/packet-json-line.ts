@@ -137,6 +137,31 @@ function encodedTemplate(key: string, locale: Locale): EncodedTemplate {
   return e;
 }
 
+/**
+ * A sentence's word slots (who sends, states, the rare malformed reason) as they are written, by
+ * locale, slot and value: a few dozen values fill nearly every line. Forgotten whole when full.
+ */
+const slotBytes = new Map<Locale, Map<string, Map<string, Uint8Array>>>();
+let slotCount = 0;
+
+function slot(name: string, v: string, locale: Locale): Uint8Array {
+  if (slotCount >= CACHED_MAX) {
+    slotBytes.clear();
+    slotCount = 0;
+  }
+  let byName = slotBytes.get(locale);
+  if (!byName) slotBytes.set(locale, (byName = new Map()));
+  let byValue = byName.get(name);
+  if (!byValue) byName.set(name, (byValue = new Map()));
+  let b = byValue.get(v);
+  if (!b) {
+    b = utf8(JSON.stringify(slotText(name, v, locale)).slice(1, -1));
+    byValue.set(v, b);
+    slotCount++;
+  }
+  return b;
+}
+
 /** Filled again for every line: the sentence is written out at once and nothing keeps it. */
 const scratch = emptyExplanation();
 
@@ -151,7 +176,7 @@ function writeExplanation(w: JsonLineBuffer, exp: Explanation, locale: Locale): 
       const v = exp.params[name];
       if (v === undefined) w.stringBody(`{${name}}`);
       else if (typeof v === 'number') w.numberText(v);
-      else w.stringBody(slotText(name, v, locale));
+      else w.bytes(slot(name, v, locale));
       w.bytes(t[i + 1] as Uint8Array);
     }
   }
