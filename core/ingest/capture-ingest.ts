@@ -10,7 +10,7 @@ import {
   reassemblePacket,
   type ReassemblyLimits,
 } from '../decode/index.ts';
-import { reusablePacket, type ReusedPacket } from '../decode/decode-packet.ts';
+import { reusablePacket, type ReusedPacket } from '../decode/packet-object.ts';
 import { CaptureReader, type RawFrame } from '../pcap/index.ts';
 import type { PacketRecord } from '../records.ts';
 import type { PacketCorrection } from '../analysis/packet-analysis.ts';
