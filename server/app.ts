@@ -9,7 +9,6 @@ import { Server } from 'socket.io';
 import { formatEndpoint } from '../core/conversation-id.ts';
 import type { CaptureStatus, Endpoint } from '../core/protocol.ts';
 import { serverLiveTitleKey } from '../core/session-title.ts';
-import { jsonShaped } from './cluster/json-shaped.ts';
 import { listenOn } from './echo/listen-on.ts';
 import { Hub } from './hub/hub.ts';
 import type { HubServer } from './hub/hub-server.ts';
@@ -276,9 +275,8 @@ function joinCluster(
     up,
     local: () => hub.localSessions(),
     rows: () => hub.listSessions().map(sessionListEntry),
-    // As JSON leaves them: msgpack would turn the records' undefined fields into null.
-    history: (r) => jsonShaped(hub.history(r.session, r.after, r.limit)),
-    range: (r) => jsonShaped(hub.range(r)),
+    history: (r) => hub.history(r.session, r.after, r.limit),
+    range: (r) => hub.range(r),
     changed: () => hub.peersChanged(),
     log,
   });

@@ -4,8 +4,10 @@
  * rejoins by itself when it returns. One log line when the link goes down, one when it is back.
  */
 import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { hasBinary } from '@socket.io/redis-streams-adapter/dist/util.js';
 import { createClient } from 'redis';
 import type { ClusterState, ClusterStatus } from '../../core/protocol.ts';
+import { jsonShaped } from './json-shaped.ts';
 
 /** Longest wait between two tries to reach Redis again. */
 const MAX_RETRY_MS = 2000;
@@ -75,7 +77,7 @@ export function connectRedis(url: string, log: (line: string) => void): RedisLin
   client.connect().catch(() => undefined);
 
   return {
-    adapter: catchingAdapter(createAdapter(client)),
+    adapter: jsonAnswers(catchingAdapter(createAdapter(client))),
     status: () => status,
     onStatus: (l) => void listeners.add(l),
     keys: {
@@ -112,6 +114,25 @@ function catchingAdapter(make: AdapterFactory): AdapterFactory {
       const ack = typeof last === 'function' ? (last as (e: Error, r: unknown[]) => void) : null;
       return Promise.resolve(serverSideEmit(packet)).catch((err: Error) => ack?.(err, []));
     };
+    return adapter;
+  } as AdapterFactory;
+}
+
+/**
+ * The adapter sends what it publishes as JSON unless it holds bytes, but always encodes its
+ * answers to other processes (the acknowledgements of serverSideEmitWithAck) with msgpack, which
+ * keeps a field left undefined as null: a session row, a quiz or a record answered by another
+ * process would then arrive unlike the same value on this one (and an optional field as null is
+ * refused by its schema). Answers without bytes are shaped as JSON first, like everything else.
+ */
+function jsonAnswers(make: AdapterFactory): AdapterFactory {
+  return function (this: unknown, nsp: Parameters<AdapterFactory>[0]) {
+    const adapter = make(nsp);
+    // Protected in the adapter's types; it is the one place every answer goes through.
+    const target = adapter as unknown as { doPublishResponse(to: string, r: unknown): unknown };
+    const publish = target.doPublishResponse.bind(adapter);
+    target.doPublishResponse = (to, response) =>
+      publish(to, hasBinary(response) ? response : jsonShaped(response));
     return adapter;
   } as AdapterFactory;
 }
