@@ -12,6 +12,7 @@
  * opens one; the UDP endpoint's steps and UDP packets take the pair's newest name.
  */
 import type { Side, Transport } from './types.ts';
+import { dropOldest } from './drop-oldest.ts';
 
 /** Pairs remembered by default; the least recently opened are forgotten past it. */
 export const DEFAULT_MAX_PAIRS = 100_000;
@@ -155,7 +156,7 @@ export class ConversationNames {
     if (!pair) {
       pair = { gen: 1, streams: [] };
       this.pairs.set(base, pair);
-      if (this.pairs.size > this.maxPairs) this.pairs.delete(this.pairs.keys().next().value!);
+      if (this.pairs.size > this.maxPairs) dropOldest(this.pairs);
     }
     return pair;
   }

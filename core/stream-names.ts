@@ -9,6 +9,7 @@
  * (~80 MB in the server's reader).
  */
 import { DEFAULT_MAX_PAIRS, generationId, type NamedPacket } from './conversation-names.ts';
+import { dropOldest } from './drop-oldest.ts';
 
 export class StreamNames {
   /** Per pair's plain id: the newest stream seen on it; least recently opened first. */
@@ -41,7 +42,7 @@ export class StreamNames {
     if (gen > 1) {
       this.later.set(stream, gen);
       // The numbers of forgotten pairs' streams go with them, oldest first.
-      if (this.later.size > this.maxPairs) this.later.delete(this.later.keys().next().value!);
+      if (this.later.size > this.maxPairs) dropOldest(this.later);
     }
     this.newest.delete(base);
     this.remember(base, stream);
@@ -50,6 +51,6 @@ export class StreamNames {
 
   private remember(base: string, stream: number): void {
     this.newest.set(base, stream);
-    if (this.newest.size > this.maxPairs) this.newest.delete(this.newest.keys().next().value!);
+    if (this.newest.size > this.maxPairs) dropOldest(this.newest);
   }
 }

@@ -12,6 +12,7 @@ import type {
 import { emptySummary } from './conversation-summary.ts';
 import { connectionNumber } from '../conversation-names.ts';
 import { addToPhases } from './phase-tracker.ts';
+import { dropOldest } from '../drop-oldest.ts';
 
 /** Error codes kept per conversation. */
 const MAX_ERRORS = 8;
@@ -67,9 +68,7 @@ export class SummaryTracker {
         summary,
         scratch: { clientTapped: false, stepBytesC2S: 0, stepBytesS2C: 0 },
       });
-      if (this.byConv.size > this.maxConversations) {
-        this.byConv.delete(this.byConv.keys().next().value!);
-      }
+      if (this.byConv.size > this.maxConversations) dropOldest(this.byConv);
     }
   }
 
@@ -143,8 +142,7 @@ export class SummaryTracker {
     };
     this.byConv.set(conv, entry);
     if (this.byConv.size > this.maxConversations) {
-      const oldest = this.byConv.keys().next().value!;
-      this.byConv.delete(oldest);
+      const oldest = dropOldest(this.byConv)!;
       this.origins.delete(oldest);
       this.changed.delete(oldest);
     }

@@ -10,6 +10,7 @@ import type {
   ConversationSummary,
 } from '../analysis/conversation-summary.ts';
 import type { Transport } from '../types.ts';
+import { dropOldest, dropOldestEntry } from '../drop-oldest.ts';
 
 /** Newest conversations kept in a row (the rest are counted, not listed). */
 export const ROSTER_RECENT = 12;
@@ -219,8 +220,7 @@ export class Roster {
     };
     this.#rows.set(key, row);
     if (this.#rows.size > this.maxRows) {
-      const oldest = this.#rows.keys().next().value!;
-      this.#dropRow(oldest);
+      this.#dropRow(dropOldest(this.#rows)!);
     }
     return row;
   }
@@ -254,8 +254,7 @@ export class Roster {
   #remember(conv: string, c: Contribution): void {
     if (!this.#convs.has(conv) && this.#convs.size >= this.maxConvs) {
       // The oldest conversation is forgotten: a late change of it is then not counted again.
-      const [oldest, old] = this.#convs.entries().next().value!;
-      this.#convs.delete(oldest);
+      const [, old] = dropOldestEntry(this.#convs)!;
       this.#forgotten = Math.max(this.#forgotten, old.firstTime);
     }
     this.#convs.set(conv, c);

@@ -4,6 +4,7 @@
  */
 import type { IngestedPacket } from '../../core/ingest/capture-ingest.ts';
 import type { Session } from './session.ts';
+import { dropOldest } from '../../core/drop-oldest.ts';
 
 /**
  * Packets whose record numbers are remembered at most. Only SYNs are ever corrected, and a
@@ -33,7 +34,7 @@ export function packetAppender(
       to.frames?.push(frame);
       if (record.tcp?.flags.includes('SYN')) {
         sent.set(record.no, { to, recNo });
-        if (sent.size > REMEMBERED_SYNS) sent.delete(sent.keys().next().value!);
+        if (sent.size > REMEMBERED_SYNS) dropOldest(sent);
       }
       for (const c of corrections ?? []) {
         const at = sent.get(c.packet);

@@ -7,6 +7,7 @@
  */
 import type { HubServer, HubSocket } from './hub-server.ts';
 import type { LogLine } from './throttled-log.ts';
+import { dropOldest } from '../../core/drop-oldest.ts';
 
 const CHECK_MS = 100;
 /** Connections remembered as dropped, for the hello of their reconnection. */
@@ -47,7 +48,7 @@ export function dropSlowReaders(io: HubServer, maxBytes: number, log: LogLine): 
           `${Math.round(pending / 1024)} KiB waiting, more than ${Math.round(maxBytes / 1024)} KiB`,
       );
       dropped.add(socket.id);
-      if (dropped.size > REMEMBERED) dropped.delete(dropped.values().next().value!);
+      if (dropped.size > REMEMBERED) dropOldest(dropped);
       const conn = socket.conn as unknown as EngineConn;
       // Cut the TCP connection itself: a close handshake would wait behind the unread bytes.
       if (conn.transport.socket?.terminate) conn.transport.socket.terminate();

@@ -9,6 +9,7 @@ import type { SessionRecord } from '../../../core/protocol.ts';
 import { ConversationIndex } from './conversation-index.ts';
 import { RecordChunks } from './record-chunks.ts';
 import { SummaryIndex } from './summary-index.ts';
+import { dropOldest } from '../../../core/drop-oldest.ts';
 
 /** The pseudo conversation that shows every record, with or without a `conv`. */
 export const ALL = '*';
@@ -129,7 +130,7 @@ export class RecordStore {
     const older = records.filter((r) => r.conv === conv && r.recNo < first);
     this.#fetched.delete(conv);
     this.#fetched.set(conv, { records: older, merged: null });
-    if (this.#fetched.size > FETCHED_KEPT) this.#fetched.delete(this.#fetched.keys().next().value!);
+    if (this.#fetched.size > FETCHED_KEPT) dropOldest(this.#fetched);
     this.#changed();
   }
 
