@@ -1,8 +1,11 @@
 /**
  * The body of a share worker thread, one file at a time: capture bytes in (a chunk per message),
- * a file session built off the event loop, then the session back one part per request (see session-copy.ts).
+ * a file session built off the event loop, then every part of it posted at once to the file's own
+ * port (see session-copy.ts), where they wait serialized until the main thread takes them one by
+ * one; the worker lets go of the file before it says so.
  */
-import { parentPort } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { CaptureFormatError } from '../../core/pcap/index.ts';
 import { FileSessionBuilder } from './file-session-builder.ts';
 import { sessionHead, sessionParts, transferables, type SessionPart } from './session-copy.ts';
@@ -12,17 +15,17 @@ const port = parentPort!;
 let builder = new FileSessionBuilder('', '', 1);
 let bytes = 0;
 let failed = true;
+let parts: MessagePort | undefined;
 
-const post = (m: FromShareWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
-
-let parts: Generator<SessionPart> | undefined;
+const post = (m: FromShareWorker) => port.postMessage(m);
+const MB = 1024 * 1024;
 
 port.on('message', (m: ToShareWorker) => {
   if (m.type === 'start') {
     builder = new FileSessionBuilder(m.file.id, m.file.title, m.file.maxRecords);
     bytes = 0;
     failed = false;
-    parts = undefined;
+    parts = m.parts;
     return;
   }
   if (failed) return;
@@ -31,18 +34,20 @@ port.on('message', (m: ToShareWorker) => {
       builder.push(m.bytes);
       bytes += m.bytes.length;
       post({ type: 'read', bytes, packets: builder.packets });
-    } else if (m.type === 'end') {
-      const session = builder.end();
-      parts = sessionParts(session);
-      post({ type: 'head', head: sessionHead(session), packets: builder.packets });
     } else {
-      const next = parts?.next();
-      if (!next || next.done) {
-        // An idle worker waits for the next file: it should not hold this one meanwhile.
-        builder = new FileSessionBuilder('', '', 1);
-        parts = undefined;
-        post({ type: 'done' });
-      } else post({ type: 'part', part: next.value }, transferables(next.value));
+      const session = builder.end();
+      let count = 0;
+      for (const part of sessionParts(session)) {
+        parts!.postMessage(part satisfies SessionPart, transferables(part));
+        count++;
+      }
+      const head = sessionHead(session);
+      const packets = builder.packets;
+      // Nothing of this file is held here any more (an idle worker waits for the next one).
+      builder = new FileSessionBuilder('', '', 1);
+      parts = undefined;
+      const heapMb = getHeapStatistics().total_heap_size / MB;
+      post({ type: 'head', head, packets, parts: count, heapMb });
     }
   } catch (err) {
     failed = true;

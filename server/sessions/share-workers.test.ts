@@ -51,6 +51,31 @@ describe('ShareWorkers', () => {
     expect(reads.length).toBeGreaterThan(0);
   });
 
+  it('ends a worker whose heap grew past the bound before the session is rebuilt, and the session is whole', async () => {
+    const bytes = echoCopies(300);
+    const here = sessionFromCapture('file-1', 't.pcap', bytes, 500);
+    // Every worker is past a bound of 0 MB; the default keeps one that read a small file.
+    const ending = new ShareWorkers(undefined, 0);
+    try {
+      for (const w of [ending, workers]) {
+        const parse = w.parse({ id: 'file-1', title: 't.pcap', maxRecords: 500 }, () => undefined);
+        for (let at = 0; at < bytes.length; at += 4096) parse.write(bytes.subarray(at, at + 4096));
+        const session = await parse.end();
+        expect(session.since(0)).toEqual(here.since(0));
+        expect(session.summaries.all()).toEqual(here.summaries.all());
+        expect(frames(session)).toEqual(frames(here));
+      }
+      expect(ending.idleCount).toBe(0);
+      expect(workers.idleCount).toBe(1);
+      // The next file gets a new worker.
+      const next = ending.parse({ id: 'file-2', title: 'x', maxRecords: 100 }, () => undefined);
+      next.write(LOOPBACK_TCP_ECHO);
+      expect((await next.end()).info().lastRecNo).toBe(10);
+    } finally {
+      await ending.close();
+    }
+  });
+
   it('numbers frames as the records that are kept, after older ones were dropped', async () => {
     const { session } = await viaWorker(echoCopies(100), 200);
     const last = session.since(0).records.at(-1)!;

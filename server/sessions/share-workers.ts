@@ -2,19 +2,32 @@
  * Reads shared captures in worker threads: the main thread only hands over chunks and takes each
  * finished session back a part per event-loop turn, so pages keep getting answers meanwhile.
  * Workers are started on the first share and kept a while for the next (starting one costs
- * seconds). A bad file, a worker that dies or runs out of memory: one line, and the server lives on.
+ * seconds), unless reading grew the worker's heap: that worker is ended before the session is
+ * rebuilt here, so the two heaps never peak together. A bad file, a worker that dies or runs out
+ * of memory: one line, and the server lives on.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import {
+  MessageChannel,
+  Worker,
+  receiveMessageOnPort,
+  type MessagePort,
+} from 'node:worker_threads';
 import type { Session } from '../hub/session.ts';
-import { SessionRebuild } from './session-copy.ts';
+import { SessionRebuild, type SessionPart } from './session-copy.ts';
 import type { FromShareWorker, ShareWorkerData, ToShareWorker } from './share-worker-messages.ts';
 
 /** Heap one worker may use before it is stopped (its file is refused, nothing else is hurt). */
 const WORKER_HEAP_MB = 256;
 /** An idle worker is ended after this long (its heap is given back). */
 const IDLE_MS = 60_000;
+/**
+ * A worker whose heap grew past this while reading is ended as soon as its session's parts are
+ * posted: a file of a few thousand packets leaves it well below, a 900,000-stream scan near its
+ * limit (the parts wait serialized, a fraction of that, while the session is rebuilt here).
+ */
+const KEEP_HEAP_MB = 64;
 
 export class ShareParseError extends Error {
   /** True when the bytes are not a readable capture (the sender's fault: 400, not 500). */
@@ -60,8 +73,14 @@ export class ShareWorkers {
   private idle: Idle[] = [];
   private busy = new Set<Worker>();
 
-  /** `heapMb`: the old-generation heap each worker may use. */
-  constructor(private readonly heapMb = WORKER_HEAP_MB) {}
+  /**
+   * `heapMb`: the old-generation heap each worker may use; `keepHeapMb`: the heap past which a
+   * worker is ended once it has read its file.
+   */
+  constructor(
+    private readonly heapMb = WORKER_HEAP_MB,
+    private readonly keepHeapMb = KEEP_HEAP_MB,
+  ) {}
 
   /** Reads one file in a worker (an idle one, or a new one); `onRead` hears after every chunk. */
   parse(file: ShareWorkerData, onRead: (p: ParseProgress) => void): WorkerParse {
@@ -71,6 +90,11 @@ export class ShareWorkers {
     worker.ref();
     this.busy.add(worker);
     return this.run(worker, file, onRead);
+  }
+
+  /** Workers waiting for the next file. */
+  get idleCount(): number {
+    return this.idle.length;
   }
 
   /** Ends every worker, busy or idle. */
@@ -103,7 +127,6 @@ export class ShareWorkers {
     onRead: (p: ParseProgress) => void,
   ): WorkerParse {
     let backlog = 0;
-    let rebuild: SessionRebuild | undefined;
     let settled = false;
     let resolveEnd!: (s: Session) => void;
     let rejectEnd!: (e: ShareParseError) => void;
@@ -112,15 +135,33 @@ export class ShareWorkers {
       rejectEnd = reject;
     });
     ended.catch(() => undefined); // end() may never be called when the upload fails first
-    const send = (m: ToShareWorker, transfer: ArrayBuffer[] = []) =>
+    const send = (m: ToShareWorker, transfer: (ArrayBuffer | MessagePort)[] = []) =>
       worker.postMessage(m, transfer);
+    // The finished session's parts: posted by the worker all at once, taken here one by one.
+    const { port1: parts, port2: partsForWorker } = new MessageChannel();
     // A worker that answered (done, or a file it could not read) takes the next file.
     const finish = (outcome: Session | ShareParseError, healthy: boolean) => {
       if (settled) return;
       settled = true;
+      parts.close();
       this.release(worker, healthy);
       if (outcome instanceof ShareParseError) rejectEnd(outcome);
       else resolveEnd(outcome);
+    };
+    const early = () =>
+      finish(
+        new ShareParseError("The server's reader ended early (its parts are missing).", false),
+        false,
+      );
+
+    /** Takes the parts in, one per turn of the event loop: pages are answered between parts. */
+    const rebuildFrom = (rebuild: SessionRebuild, left: number) => {
+      if (settled) return;
+      if (left === 0) return finish(rebuild.session, true);
+      const got = receiveMessageOnPort(parts);
+      if (!got) return early();
+      rebuild.add(got.message as SessionPart);
+      setImmediate(() => rebuildFrom(rebuild, left - 1));
     };
 
     worker.on('message', (m: FromShareWorker) => {
@@ -129,17 +170,9 @@ export class ShareWorkers {
         backlog--;
         onRead(m);
       } else if (m.type === 'head') {
-        rebuild = new SessionRebuild(m.head);
-        send({ type: 'next' });
-      } else if (m.type === 'part') {
-        // One part per turn of the event loop: pages are answered between parts.
-        setImmediate(() => {
-          if (settled) return;
-          rebuild!.add(m.part);
-          send({ type: 'next' });
-        });
-      } else if (m.type === 'done') {
-        setImmediate(() => finish(rebuild!.session, true));
+        // Its heap goes before this thread's copy of the session grows (the parts stay queued).
+        if (m.heapMb > this.keepHeapMb) this.release(worker, false);
+        rebuildFrom(new SessionRebuild(m.head), m.parts);
       } else {
         finish(new ShareParseError(m.message, m.unreadable), true);
       }
@@ -155,7 +188,7 @@ export class ShareWorkers {
       const error = `The server's reader ended early (exit code ${code}).`;
       finish(new ShareParseError(error, false), false);
     });
-    send({ type: 'start', file });
+    send({ type: 'start', file, parts: partsForWorker }, [partsForWorker]);
 
     return {
       write(chunk) {
