@@ -233,6 +233,12 @@ export const quizActSchema = z.discriminatedUnion('act', [
 
 const refusal = z.strictObject({ ok: z.literal(false), error: z.string().max(300) });
 
+/** The owner's answer to a SessionAct (its own checks refuse without a limit kind). */
+export const sessionActResultSchema = z.union([
+  z.strictObject({ ok: z.literal(true), session: id }),
+  refusal,
+]);
+
 export const quizAnswerResultSchema = z.union([
   z.strictObject({
     ok: z.literal(true),

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { MAX_SESSION_NAME, type SessionActionResult } from '../../core/session-actions.ts';
 import { askOthers } from '../cluster/ask-others.ts';
 import type { SessionAct } from '../cluster/cluster-events.ts';
+import { ownerAnswer } from '../cluster/owner-answer.ts';
 import type { GuardedEvents } from '../hub/guarded-events.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { HubServer } from '../hub/hub-server.ts';
@@ -104,9 +105,8 @@ export function attachSessionActions(
     const mine = local(a);
     if (mine) return mine;
     if (deps.clustered) {
-      for (const answer of await askOthers(io, 'clusterSessionAct', a)) {
-        if (answer) return answer as SessionActionResult;
-      }
+      const answer = ownerAnswer(await askOthers(io, 'clusterSessionAct', a), a.session);
+      if (answer) return answer;
     }
     return missing(a.session);
   };
