@@ -17,9 +17,12 @@ beforeAll(async () => {
   redis = await startRedisServer();
 });
 afterAll(async () => {
-  for (const io of servers) await new Promise((resolve) => void io.close(resolve));
-  await Promise.all(links.map((l) => l.close()));
-  await redis?.stop();
+  try {
+    for (const io of servers) await new Promise((resolve) => void io.close(resolve));
+    await Promise.all(links.map((l) => l.close()));
+  } finally {
+    await redis?.stop(); // even when a server fails to close: no redis-server is left running
+  }
 });
 
 async function server(): Promise<Server> {
