@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = `export { analyzeCommand } from './analyze-command.ts';
-export { exitQuietlyOnEpipe } from './capture-input.ts';`;
+export { exitQuietlyOnEpipe } from './capture-input.ts';
+export { standardOutput } from './fd-output.ts';`;
 
 /** One cache per checkout, so two checkouts never overwrite each other's bundle. */
 function cacheFiles() {
@@ -73,7 +74,7 @@ function build(files) {
   fs.renameSync(`${files.inputs}.${process.pid}`, files.inputs);
 }
 
-/** `{ analyzeCommand, exitQuietlyOnEpipe }`, from the bundle when it can be had. */
+/** `{ analyzeCommand, exitQuietlyOnEpipe, standardOutput }`, from the bundle when it can be had. */
 export function loadAnalyze() {
   const files = cacheFiles();
   try {
@@ -85,6 +86,7 @@ export function loadAnalyze() {
     return {
       analyzeCommand: require('../server/cli/analyze-command.ts').analyzeCommand,
       exitQuietlyOnEpipe: require('../server/cli/capture-input.ts').exitQuietlyOnEpipe,
+      standardOutput: require('../server/cli/fd-output.ts').standardOutput,
     };
   }
 }

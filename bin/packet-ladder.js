@@ -3,9 +3,11 @@
 // bundle of them, see analyze-bundle.js).
 if (process.argv[2] === 'analyze') {
   const { loadAnalyze } = await import('./analyze-bundle.js');
-  const { analyzeCommand, exitQuietlyOnEpipe } = loadAnalyze();
-  exitQuietlyOnEpipe(process.stdout);
-  process.exitCode = await analyzeCommand(process.argv.slice(3), process.stdout, process.stderr);
+  const { analyzeCommand, exitQuietlyOnEpipe, standardOutput } = loadAnalyze();
+  // Not process.stdout: its lines go out on the thread pool while the next ones are made.
+  const out = standardOutput();
+  exitQuietlyOnEpipe(out);
+  process.exitCode = await analyzeCommand(process.argv.slice(3), out, process.stderr);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

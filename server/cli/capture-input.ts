@@ -4,6 +4,7 @@
  * can block forever (a FIFO with no writer) or never end (/dev/zero, /dev/urandom).
  */
 import fs from 'node:fs';
+import type { Writable } from 'node:stream';
 
 /** What is wrong with reading `path` as a capture, or undefined when it may be opened. */
 export function refuseSpecialFile(path: string): string | undefined {
@@ -50,7 +51,7 @@ export function readInput(fd: number, buffer: Uint8Array): number {
  * Once standard output is closed by its reader (`analyze x | head -1`), exit quietly: the reader
  * has what it wanted, and a stack trace about EPIPE would only confuse.
  */
-export function exitQuietlyOnEpipe(stream: NodeJS.WriteStream): void {
+export function exitQuietlyOnEpipe(stream: Writable): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     process.stderr.write(`packet-ladder: cannot write the output: ${e.message}\n`);

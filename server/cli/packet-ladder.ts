@@ -1,6 +1,7 @@
 /** `packet-ladder <command>`: dispatches to analyze, scenario or serve. */
 import { analyzeCommand } from './analyze-command.ts';
 import { exitQuietlyOnEpipe } from './capture-input.ts';
+import { standardOutput } from './fd-output.ts';
 
 const USAGE = `Usage: packet-ladder <command> [args]
 
@@ -13,9 +14,11 @@ Commands:
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'analyze':
-      exitQuietlyOnEpipe(process.stdout);
-      return analyzeCommand(rest, process.stdout, process.stderr);
+    case 'analyze': {
+      const out = standardOutput();
+      exitQuietlyOnEpipe(out);
+      return analyzeCommand(rest, out, process.stderr);
+    }
     case 'scenario': {
       exitQuietlyOnEpipe(process.stdout);
       const { runScenarioCommand } = await import('./scenario-command.ts');
