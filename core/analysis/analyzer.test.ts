@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { createAnalyzer } from './analyzer.ts';
 import { exchange, icmpUnreachable, tcpPacket } from './testdata/packets.ts';
 import { CLOSED_LINGER_US } from './flow-table.ts';
+import { flagScenarios, numberScenarios, streamScenarios } from './testdata/scenarios.ts';
+import type { DecodedPacket } from '../decode/decoded-packet.ts';
 
 const C = { address: '127.0.0.1', port: 50000 };
 const S = { address: '127.0.0.1', port: 8080 };
@@ -224,5 +226,57 @@ describe('bounds', () => {
     for (let i = 0; i < 256; i++) a.add(other.udp(true, 1));
     const late = a.add(x.s({ flags: ['ACK'], seq: 9, ack: 8, dt: CLOSED_LINGER_US + 1_000_000 }));
     expect(late.analysis!.stream).toBe(1);
+  });
+});
+
+describe('flows made again from dropped ones', () => {
+  const scenarios = [...flagScenarios, ...numberScenarios, ...streamScenarios];
+  /**
+   * Every scenario three times over (see `kept`), each time on a client port of its
+   * own and later in time, with a UDP exchange after each: on a table of two flows, each new flow
+   * takes the place of one dropped with another history (window scaling, SACK, FINs, RSTs, UDP).
+   */
+  function packets(): DecodedPacket[] {
+    const out: DecodedPacket[] = [];
+    let n = 0;
+    for (let round = 0; round < 3; round++)
+      for (const s of scenarios) {
+        const port = 40_000 + n;
+        const shift = ++n * 10_000_000;
+        // Whole, then cut short (flows dropped mid-exchange: unacknowledged data, duplicates),
+        // then without the handshake (flows taken up mid-connection, read before they are set).
+        const kept =
+          round === 0
+            ? s.packets
+            : round === 1
+              ? s.packets.slice(0, Math.ceil((s.packets.length * 2) / 3))
+              : s.packets.slice(3);
+        for (const p of kept) {
+          const fromClient = p.sport === 50000;
+          out.push({
+            ...p,
+            time: p.time + shift,
+            sport: fromClient ? port : p.sport,
+            dport: fromClient ? p.dport : port,
+          });
+        }
+        const u = exchange({ address: '127.0.0.2', port }, S, shift + 5_000_000);
+        out.push(u.udp(true, 5), u.udp(false, 5));
+      }
+    return out;
+  }
+  const run = (recycled: boolean) => {
+    const a = createAnalyzer({ maxFlows: 2, reuse: true, maxConversations: recycled ? 0 : 10 });
+    const lines = packets().map((p) => JSON.stringify(a.add(p)));
+    return { lines, live: a.conversations() };
+  };
+
+  it('analyses every packet as new flows do, and keeps the same summaries', () => {
+    const fresh = run(false);
+    const recycled = run(true);
+    expect(recycled.lines.length).toBeGreaterThan(300);
+    expect(recycled.lines).toEqual(fresh.lines);
+    expect(recycled.live.length).toBe(2);
+    expect(recycled.live).toEqual(fresh.live.slice(-2));
   });
 });

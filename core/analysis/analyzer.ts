@@ -53,6 +53,8 @@ export interface Analyzer {
 /** Sweep closed flows at most once every this many packets and this much capture time (µs). */
 const SWEEP_EVERY = 256;
 const SWEEP_GAP_US = 1_000_000;
+/** Dropped flows of each transport kept for new ones at most (a sweep may drop many at once). */
+const MAX_SPARES = 1024;
 
 export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   const serverPorts = new Set(opts.serverPorts ?? []);
@@ -60,15 +62,27 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   const finished: ConversationSummary[] = [];
   /** Flows with SYN rows open to correction. */
   const openFlows = new Set<FlowRecord>();
+  const reuse = opts.reuse === true;
+  /**
+   * Flows dropped from the table, made into new ones (their objects outlived the young generation
+   * and were garbage in the old one): only when nothing of a dropped flow is reachable, as with
+   * `reuse` and no finished summaries kept.
+   */
+  const spares: Record<Transport, FlowRecord[]> = { tcp: [], udp: [] };
+  const recycle = reuse && maxConversations === 0;
   const table = new FlowTable(opts.maxFlows ?? 10_000, (rec) => {
     openFlows.delete(rec);
+    if (recycle) {
+      const same = spares[rec.summary.transport];
+      if (same.length < MAX_SPARES) same.push(rec);
+      return;
+    }
     finished.push(rec.summary);
     // Trim in batches: dropping one from the front per eviction would move the whole list each time.
     if (finished.length >= 2 * maxConversations)
       finished.splice(0, finished.length - maxConversations);
   });
   const nextStream: Record<Transport, number> = { tcp: 0, udp: 0 };
-  const reuse = opts.reuse === true;
   /** With `reuse`, the result add() returns and the analyses it holds, the same every packet. */
   const result: PacketResult = { conv: undefined, analysis: undefined, corrections: undefined };
   const tcpAnalysis = reuse ? newTcpAnalysis() : undefined;
@@ -100,7 +114,17 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
     syn: boolean,
   ): FlowRecord {
     const [client, server] = srcClient ? [src, dst] : [dst, src];
-    const rec = newFlowRecord(key, transport, client, server, nextStream[transport]++, time, syn);
+    const stream = nextStream[transport]++;
+    const rec = newFlowRecord(
+      key,
+      transport,
+      client,
+      server,
+      stream,
+      time,
+      syn,
+      spares[transport].pop(),
+    );
     table.put(rec);
     return rec;
   }

@@ -1,6 +1,7 @@
 /** What the analysis tells about one conversation (a TCP or UDP stream) as a whole. */
 import type { Endpoint, Transport } from '../types.ts';
 import type { Phase, TcpState } from './packet-analysis.ts';
+import { recyclePhases } from './phase-tracker.ts';
 
 /** One phase of a conversation; phases only move forward, so each appears at most once. */
 export interface PhaseSummary {
@@ -101,4 +102,34 @@ export function emptySummary(
     bytesS2C: 0,
     phases: [],
   };
+}
+
+/**
+ * `s` (a summary no one holds any more) made into an empty one, as emptySummary would make it, in
+ * place: what a summary gets later is set back to undefined, its phase entries are used again.
+ */
+export function renewSummary(
+  s: ConversationSummary,
+  ...[conv, transport, client, server, stream, time]: Parameters<typeof emptySummary>
+): void {
+  s.conv = conv;
+  s.transport = transport;
+  s.client = client;
+  s.server = server;
+  s.stream = stream;
+  s.connection = undefined;
+  s.firstTime = time;
+  s.lastTime = time;
+  s.packets = s.packetsC2S = s.packetsS2C = 0;
+  s.bytesC2S = s.bytesS2C = 0;
+  s.state = undefined;
+  s.timeWaitSince = undefined;
+  recyclePhases(s.phases);
+  s.phases = [];
+  s.handshakeRtt = s.synAckRtt = s.responseTime = undefined;
+  s.records = s.steps = undefined;
+  s.origin = undefined;
+  s.ending = undefined;
+  s.errors = undefined;
+  s.firstRecNo = s.lastRecNo = undefined;
 }

@@ -1,9 +1,9 @@
 /** One tracked conversation: identity, counters, and the TCP state when it is TCP. */
 import type { Endpoint, Side, Transport } from '../types.ts';
 import type { Phase, TcpState } from './packet-analysis.ts';
-import { emptySummary, type ConversationSummary } from './conversation-summary.ts';
+import { emptySummary, renewSummary, type ConversationSummary } from './conversation-summary.ts';
 import { conversationId } from '../conversation-id.ts';
-import { newTcpDirection, type TcpDirection } from './tcp-direction.ts';
+import { newTcpDirection, renewTcpDirection, type TcpDirection } from './tcp-direction.ts';
 import { initialTcpStates, statePair, type TcpConnState } from './tcp-state.ts';
 import type { OpenRow } from './hindsight.ts';
 
@@ -49,19 +49,14 @@ export function newFlowRecord(
   stream: number,
   time: number,
   firstIsSyn: boolean,
+  /** A dropped flow of the same transport that no one holds any more, made into this one. */
+  spare?: FlowRecord,
 ): FlowRecord {
-  const summary = emptySummary(
-    conversationId(transport, client, server),
-    transport,
-    client,
-    server,
-    stream,
-    time,
-  );
-  // Every field from the start: fields added later would move to a store of their own.
-  const rec: FlowRecord = {
+  const conv = conversationId(transport, client, server);
+  const rec = spare ?? {
+    // Every field from the start: fields added later would move to a store of their own.
     key,
-    summary,
+    summary: emptySummary(conv, transport, client, server, stream, time),
     tcp: undefined,
     closedAt: undefined,
     firstRequestTime: undefined,
@@ -69,22 +64,45 @@ export function newFlowRecord(
     newer: undefined,
     sameKey: undefined,
   };
-  if (transport === 'udp') return rec;
+  if (spare) {
+    rec.key = key;
+    renewSummary(rec.summary, conv, transport, client, server, stream, time);
+    rec.closedAt = undefined;
+    rec.firstRequestTime = undefined;
+    rec.older = rec.newer = rec.sameKey = undefined;
+  }
+  const summary = rec.summary;
+  if (transport === 'udp') {
+    rec.tcp = undefined;
+    return rec;
+  }
   const conn = initialTcpStates(firstIsSyn);
   summary.state = statePair(conn.client, conn.server);
-  rec.tcp = {
-    dirs: { client: newTcpDirection(), server: newTcpDirection() },
-    conn,
-    states: undefined,
-    phase: firstIsSyn ? 'setup' : 'data',
-    sawSynAck: false,
-    handshakeDone: false,
-    sawFin: false,
-    sawRst: false,
-    lastSynTime: undefined,
-    firstSynTime: undefined,
-    openSyns: undefined,
-  };
+  const t = rec.tcp;
+  if (!t) {
+    rec.tcp = {
+      dirs: { client: newTcpDirection(), server: newTcpDirection() },
+      conn,
+      states: undefined,
+      phase: firstIsSyn ? 'setup' : 'data',
+      sawSynAck: false,
+      handshakeDone: false,
+      sawFin: false,
+      sawRst: false,
+      lastSynTime: undefined,
+      firstSynTime: undefined,
+      openSyns: undefined,
+    };
+    return rec;
+  }
+  renewTcpDirection(t.dirs.client);
+  renewTcpDirection(t.dirs.server);
+  t.conn = conn;
+  t.states = undefined;
+  t.phase = firstIsSyn ? 'setup' : 'data';
+  t.sawSynAck = t.handshakeDone = t.sawFin = t.sawRst = false;
+  t.lastSynTime = t.firstSynTime = undefined;
+  t.openSyns = undefined;
   return rec;
 }
 

@@ -22,6 +22,15 @@ export function packetPhase(
   return RANK[own] >= RANK[current] ? own : current;
 }
 
+/** Entries of dropped conversations' phase lists, used again (see recyclePhases). */
+const sparePhases: PhaseSummary[] = [];
+const MAX_SPARE_PHASES = 4096;
+
+/** Takes back the entries of a phase list no one holds any more, for addToPhases to fill again. */
+export function recyclePhases(phases: PhaseSummary[]): void {
+  for (const p of phases) if (sparePhases.length < MAX_SPARE_PHASES) sparePhases.push(p);
+}
+
 /** Count a packet into the phase list (extends the last entry or opens the next one). */
 export function addToPhases(
   phases: PhaseSummary[],
@@ -32,7 +41,12 @@ export function addToPhases(
 ): void {
   let last = phases[phases.length - 1];
   if (!last || last.phase !== phase) {
-    last = { phase, start: time, end: time, packets: 0, bytesC2S: 0, bytesS2C: 0 };
+    last = sparePhases.pop();
+    if (last) {
+      last.phase = phase;
+      last.start = last.end = time;
+      last.packets = last.bytesC2S = last.bytesS2C = 0;
+    } else last = { phase, start: time, end: time, packets: 0, bytesC2S: 0, bytesS2C: 0 };
     phases.push(last);
   }
   last.end = time;

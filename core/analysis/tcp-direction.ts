@@ -90,3 +90,27 @@ export function newTcpDirection(): TcpDirection {
     sentAckedLength: 0,
   };
 }
+
+/**
+ * `d` (a direction no one holds any more) made into a new one, as newTcpDirection would make it,
+ * in place: its lists keep their room (entries past their lengths are never read).
+ */
+export function renewTcpDirection(d: TcpDirection): void {
+  d.baseSeq = 0;
+  d.baseSet = false;
+  d.winScale = -1;
+  d.isFirstAck = false;
+  d.window = 0xffffffff;
+  d.nextseq = 0;
+  d.nextseqTime = 0;
+  d.maxseqtobeacked = 0;
+  d.lastack = 0;
+  d.lastackTime = 0;
+  d.lastacklen = 0;
+  d.dupacknum = 0;
+  d.lastsegmentflags = [];
+  d.segmentsLength = 0;
+  d.sentLength = 0;
+  d.sentAckedLength = 0;
+  d.synTime = undefined;
+}
