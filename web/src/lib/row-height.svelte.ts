@@ -4,8 +4,13 @@
  * and the observer reports it after layout without forcing one.
  */
 
-/** A row is considered resized when its height moves by more than this (px). */
-const EPSILON = 0.5;
+/**
+ * A row is considered resized when its height moves by more than this (px): any change the
+ * layout can make (it works in 1/64 px). The spacers are sized with this height, so an error of
+ * half a pixel grew to 8 px every 16 rows drawn, and the browser's scroll anchoring scrolled the
+ * table back by that much after each move of the window (one more scroll, restyle and layout).
+ */
+const EPSILON = 1 / 128;
 
 export class RowHeight {
   /** Height of one row, px (the estimate until a row was observed). */
@@ -18,12 +23,12 @@ export class RowHeight {
   }
 
   /**
-   * After a draw: keeps watching the row it watches while that row is still in the page (a
-   * property read, no layout), else starts watching the first element matching `selector` in
-   * `container`. The observer reports a row's size once when watched, then on every change.
+   * After a draw: keeps watching the row it watches while it is in the page and still matches
+   * `selector` (no layout either way), else starts watching the first element matching `selector`
+   * in `container`. The observer reports a row's size once when watched, then on every change.
    */
   watch(container: ParentNode | undefined, selector: string): void {
-    if (this.#row?.isConnected) return;
+    if (this.#row?.isConnected && this.#row.matches(selector)) return;
     const row = container?.querySelector(selector) ?? null;
     if (row === this.#row) return;
     if (this.#row) this.#observer?.unobserve(this.#row);
