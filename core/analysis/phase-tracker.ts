@@ -3,6 +3,7 @@ import type { Side } from '../types.ts';
 import type { TcpFlag } from '../decode/decoded-packet.ts';
 import type { Phase } from './packet-analysis.ts';
 import type { PhaseSummary } from './conversation-summary.ts';
+import { FIN_BIT, RST_BIT, SYN_BIT, tcpFlagBits } from '../decode/tcp-flag-bits.ts';
 
 const RANK: Record<Phase, number> = { setup: 0, data: 1, close: 2, reset: 3 };
 
@@ -14,11 +15,13 @@ export function packetPhase(
   current: Phase,
   flags: readonly TcpFlag[],
   handshakeAck: boolean,
+  /** `flags` as bits (tcp-flag-bits.ts), when the caller has them. */
+  bits = tcpFlagBits(flags),
 ): Phase {
   let own: Phase = 'data';
-  if (flags.includes('RST')) own = 'reset';
-  else if (flags.includes('FIN')) own = 'close';
-  else if (flags.includes('SYN') || handshakeAck) own = 'setup';
+  if (bits & RST_BIT) own = 'reset';
+  else if (bits & FIN_BIT) own = 'close';
+  else if (bits & SYN_BIT || handshakeAck) own = 'setup';
   return RANK[own] >= RANK[current] ? own : current;
 }
 

@@ -11,6 +11,7 @@ import { noteWindowScale, relativeNumbers, scaledWindow, setBases } from './tcp-
 import { advanceTcpStates, statePair } from './tcp-state.ts';
 import { addToPhases, packetPhase } from './phase-tracker.ts';
 import { teachLabels, type TeachContext } from './teach-labels.ts';
+import { ACK_BIT, FIN_BIT, RST_BIT, SYN_BIT, tcpFlagBits } from '../decode/tcp-flag-bits.ts';
 
 /** A TCP segment as the flow sees it. */
 export interface TcpSegmentIn {
@@ -21,7 +22,7 @@ export interface TcpSegmentIn {
 
 /** True when this SYN or SYN,ACK opens a new stream on the same ports (Wireshark's rule). */
 export function opensNewStream(t: TcpFlowState, tcp: TcpHeader, from: Side): boolean {
-  if (!tcp.flags.includes('SYN')) return false;
+  if (!(tcpFlagBits(tcp.flags) & SYN_BIT)) return false;
   const fwd = t.dirs[from];
   return fwd.baseSet && (tcp.seq !== fwd.baseSeq || t.sawFin || t.sawRst);
 }
@@ -30,7 +31,15 @@ export function opensNewStream(t: TcpFlowState, tcp: TcpHeader, from: Side): boo
  * What the checks below are given, one object each, filled again for every segment: they read
  * them and keep nothing of them (three objects a segment less to collect).
  */
-const seqIn: AnalyzedSegment = { seq: 0, ack: 0, len: 0, flags: [], window: 0, time: 0 };
+const seqIn: AnalyzedSegment = {
+  seq: 0,
+  ack: 0,
+  len: 0,
+  flags: [],
+  bits: 0,
+  window: 0,
+  time: 0,
+};
 const traceIn: TracedSegment = {
   seq: 0,
   ack: 0,
@@ -43,6 +52,7 @@ const traceIn: TracedSegment = {
 };
 const teachIn: TeachContext = {
   flags: [],
+  bits: 0,
   len: 0,
   analysis: [],
   peerWindow: 0,
@@ -98,12 +108,15 @@ export function analyzeTcpSegment(
   const to: Side = from === 'client' ? 'server' : 'client';
   const fwd = t.dirs[from];
   const rev = t.dirs[to];
-  const syn = tcp.flags.includes('SYN');
-  const ack = tcp.flags.includes('ACK');
+  // Worked out once: every check below asks about the flags.
+  const bits = tcpFlagBits(tcp.flags);
+  const syn = (bits & SYN_BIT) !== 0;
+  const ack = (bits & ACK_BIT) !== 0;
+  const fin = (bits & FIN_BIT) !== 0;
 
   // A retransmitted SYN: undo what a missing RST may have done to nextseq (Wireshark issue 17616).
   if (syn && !ack && fwd.baseSet) fwd.nextseq = fwd.maxseqtobeacked;
-  setBases(fwd, rev, tcp);
+  setBases(fwd, rev, tcp, bits);
   const out = into ?? newTcpAnalysis();
   out.stream = rec.summary.stream;
   out.from = from;
@@ -117,8 +130,8 @@ export function analyzeTcpSegment(
   out.dupAckNum = undefined;
   out.teach = undefined;
   out.retransmits = undefined;
-  relativeNumbers(fwd, rev, tcp, len, out);
-  const win = scaledWindow(fwd, tcp);
+  relativeNumbers(fwd, rev, tcp, len, out, bits);
+  const win = scaledWindow(fwd, tcp, bits);
   // What the lessons look at, before the sequence analysis updates the directions.
   const ownWindow = fwd.window;
   const ownWindowInSyn = fwd.isFirstAck;
@@ -127,6 +140,7 @@ export function analyzeTcpSegment(
   seqIn.ack = tcp.ack;
   seqIn.len = len;
   seqIn.flags = tcp.flags;
+  seqIn.bits = bits;
   seqIn.window = tcp.window;
   seqIn.time = time;
   const seqAnalysis = analyzeTcpSequence(fwd, rev, seqIn, rec.summary.handshakeRtt);
@@ -136,7 +150,7 @@ export function analyzeTcpSegment(
   traceIn.hasAck = ack;
   traceIn.len = len;
   traceIn.syn = syn;
-  traceIn.fin = tcp.flags.includes('FIN');
+  traceIn.fin = fin;
   traceIn.time = time;
   traceIn.no = no;
   const origin = traceRetransmission(fwd, rev, traceIn, seqAnalysis.flags);
@@ -150,13 +164,14 @@ export function analyzeTcpSegment(
   if (!syn && ack && t.lastSynTime !== undefined) s.handshakeRtt ??= time - t.lastSynTime;
   if (syn) fwd.isFirstAck = true;
   else if (ack) fwd.isFirstAck = false;
-  noteWindowScale(fwd, rev, tcp);
-  if (ack && tcp.flags.includes('FIN')) t.sawFin = true;
-  if (tcp.flags.includes('RST')) t.sawRst = true;
+  noteWindowScale(fwd, rev, tcp, bits);
+  if (ack && fin) t.sawFin = true;
+  if (bits & RST_BIT) t.sawRst = true;
 
   // seqIn still holds this segment's flags and numbers: all the state machine reads.
   const nextStates = advanceTcpStates(t.conn, seqIn, from);
   teachIn.flags = tcp.flags;
+  teachIn.bits = bits;
   teachIn.len = len;
   teachIn.analysis = seqAnalysis.flags;
   teachIn.peerWindow = rev.window;
@@ -188,7 +203,7 @@ export function analyzeTcpSegment(
     from === 'client' && t.sawSynAck && !t.handshakeDone && ack && !syn && len === 0;
   if (syn && ack) t.sawSynAck = true;
   else if (from === 'client' && t.sawSynAck && ack && !syn) t.handshakeDone = true;
-  const phase = packetPhase(t.phase, tcp.flags, handshakeAck);
+  const phase = packetPhase(t.phase, tcp.flags, handshakeAck, bits);
   t.phase = phase === 'setup' && t.handshakeDone ? 'data' : phase;
   addToPhases(s.phases, phase, time, from, len);
   countPacket(rec, from, time, len);

@@ -5,6 +5,7 @@
 import type { TcpHeader } from '../decode/decoded-packet.ts';
 import type { TcpDirection } from './tcp-direction.ts';
 import { seqAdd, seqSub } from './seq-math.ts';
+import { ACK_BIT, FIN_BIT, SYN_BIT, tcpFlagBits } from '../decode/tcp-flag-bits.ts';
 
 /** Largest shift RFC 7323 §2.3 allows; larger values are treated as 14. */
 const MAX_WSCALE = 14;
@@ -13,12 +14,18 @@ const MAX_WSCALE = 14;
  * Fix each direction's base on first sight: the ISN from a SYN, else seq-1 (so a mid-connection
  * capture starts at 1, like Wireshark); the other direction's base from the first ACK (ack-1).
  */
-export function setBases(fwd: TcpDirection, rev: TcpDirection, tcp: TcpHeader): void {
+export function setBases(
+  fwd: TcpDirection,
+  rev: TcpDirection,
+  tcp: TcpHeader,
+  /** tcp.flags as bits (tcp-flag-bits.ts), when the caller has them. */
+  bits = tcpFlagBits(tcp.flags),
+): void {
   if (!fwd.baseSet) {
-    fwd.baseSeq = tcp.flags.includes('SYN') ? tcp.seq : seqSub(tcp.seq, 1);
+    fwd.baseSeq = bits & SYN_BIT ? tcp.seq : seqSub(tcp.seq, 1);
     fwd.baseSet = true;
   }
-  if (!rev.baseSet && tcp.flags.includes('ACK')) {
+  if (!rev.baseSet && bits & ACK_BIT) {
     rev.baseSeq = seqSub(tcp.ack, 1);
     rev.baseSet = true;
   }
@@ -41,19 +48,24 @@ export function relativeNumbers(
   tcp: TcpHeader,
   len: number,
   into?: Partial<RelativeNumbers>,
+  bits = tcpFlagBits(tcp.flags),
 ): RelativeNumbers {
   const seq = seqSub(tcp.seq, fwd.baseSeq);
-  const ctl = tcp.flags.includes('SYN') || tcp.flags.includes('FIN') ? 1 : 0;
+  const ctl = bits & (SYN_BIT | FIN_BIT) ? 1 : 0;
   const out = (into ?? {}) as RelativeNumbers;
   out.seq = seq;
   out.nextSeq = seqAdd(seq, len + ctl);
-  if (tcp.flags.includes('ACK')) out.ack = seqSub(tcp.ack, rev.baseSeq);
+  if (bits & ACK_BIT) out.ack = seqSub(tcp.ack, rev.baseSeq);
   return out;
 }
 
 /** tcp.window_size: the raw window shifted by the sender's scale when known; SYNs never scaled. */
-export function scaledWindow(fwd: TcpDirection, tcp: TcpHeader): number {
-  if (tcp.flags.includes('SYN') || fwd.winScale < 0) return tcp.window;
+export function scaledWindow(
+  fwd: TcpDirection,
+  tcp: TcpHeader,
+  bits = tcpFlagBits(tcp.flags),
+): number {
+  if (bits & SYN_BIT || fwd.winScale < 0) return tcp.window;
   return tcp.window * 2 ** fwd.winScale;
 }
 
@@ -61,14 +73,19 @@ export function scaledWindow(fwd: TcpDirection, tcp: TcpHeader): number {
  * Take in the window scale option after the segment is analyzed (Wireshark's
  * verify_tcp_window_scaling): scaling is used only when both SYN and SYN,ACK carried it.
  */
-export function noteWindowScale(fwd: TcpDirection, rev: TcpDirection, tcp: TcpHeader): void {
+export function noteWindowScale(
+  fwd: TcpDirection,
+  rev: TcpDirection,
+  tcp: TcpHeader,
+  bits = tcpFlagBits(tcp.flags),
+): void {
   const ws = tcp.options.wscale;
   if (ws !== undefined) fwd.winScale = Math.min(ws, MAX_WSCALE);
-  if (!tcp.flags.includes('SYN')) return;
+  if (!(bits & SYN_BIT)) return;
   if (fwd.winScale === -1) {
     fwd.winScale = -2;
     rev.winScale = -2;
-  } else if (tcp.flags.includes('ACK') && rev.winScale === -2) {
+  } else if (bits & ACK_BIT && rev.winScale === -2) {
     fwd.winScale = -2;
   }
 }

@@ -7,12 +7,15 @@ import type { TcpFlag } from '../decode/decoded-packet.ts';
 import type { AnalysisFlag } from './packet-analysis.ts';
 import { MAX_UNACKED_SEGMENTS, type TcpDirection } from './tcp-direction.ts';
 import { seqAdd, seqGe, seqGt, seqLe, seqLt, seqSub } from './seq-math.ts';
+import { ACK_BIT, FIN_BIT, RST_BIT, SYN_BIT, tcpFlagBits } from '../decode/tcp-flag-bits.ts';
 
 export interface AnalyzedSegment {
   seq: number;
   ack: number;
   len: number;
   flags: readonly TcpFlag[];
+  /** `flags` as bits (tcp-flag-bits.ts), when the caller has them. */
+  bits?: number;
   /** Raw window field. */
   window: number;
   /** Capture time, µs. */
@@ -47,9 +50,10 @@ export function analyzeTcpSequence(
   initialRttUs?: number,
 ): SeqAnalysis {
   const { seq, ack, len, window } = seg;
-  const syn = seg.flags.includes('SYN');
-  const fin = seg.flags.includes('FIN');
-  const rst = seg.flags.includes('RST');
+  const bits = seg.bits ?? tcpFlagBits(seg.flags);
+  const syn = (bits & SYN_BIT) !== 0;
+  const fin = (bits & FIN_BIT) !== 0;
+  const rst = (bits & RST_BIT) !== 0;
   const ctl = syn || fin || rst;
   const flags = found;
   flags.length = 0;
@@ -100,7 +104,7 @@ export function analyzeTcpSequence(
 
   if (ack !== fwd.lastack) fwd.dupacknum = 0;
 
-  if (rev.maxseqtobeacked && seqGt(ack, rev.maxseqtobeacked) && seg.flags.includes('ACK')) {
+  if (rev.maxseqtobeacked && seqGt(ack, rev.maxseqtobeacked) && bits & ACK_BIT) {
     const probeEnd =
       ack === seqAdd(fwd.lastack, 1) &&
       seq === fwd.nextseq &&
@@ -157,7 +161,7 @@ function retransmissionChecks(
   const oooUs = initialRttUs || DEFAULT_OOO_US;
   const end = seqAdd(seq, len);
   if (sinceNext < oooUs) {
-    const ctl = seg.flags.includes('SYN') || seg.flags.includes('FIN') ? 1 : 0;
+    const ctl = (seg.bits ?? tcpFlagBits(seg.flags)) & (SYN_BIT | FIN_BIT) ? 1 : 0;
     // Ending where nextseq is, an empty last segment makes it out of order only if not sent before
     // (a SYN/ACK sent twice in pptp.pcap is a retransmission).
     let seen = false;
@@ -180,7 +184,7 @@ function record(
   flags: AnalysisFlag[],
 ): void {
   const { seq, ack, len } = seg;
-  const ctl = seg.flags.includes('SYN') || seg.flags.includes('FIN') ? 1 : 0;
+  const ctl = (seg.bits ?? tcpFlagBits(seg.flags)) & (SYN_BIT | FIN_BIT) ? 1 : 0;
   const probe = flags.includes('zero_window_probe');
   let nextseq = seqAdd(seq, len);
   if ((len || ctl) && fwd.segmentsLength < 2 * MAX_UNACKED_SEGMENTS) {

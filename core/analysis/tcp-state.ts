@@ -6,6 +6,7 @@ import type { Side } from '../types.ts';
 import type { TcpFlag } from '../decode/decoded-packet.ts';
 import type { TcpState } from './packet-analysis.ts';
 import { seqAdd, seqGe } from './seq-math.ts';
+import { ACK_BIT, FIN_BIT, RST_BIT, SYN_BIT, tcpFlagBits } from '../decode/tcp-flag-bits.ts';
 
 /** Both sides' states, plus the ack value that would acknowledge each side's FIN once sent. */
 export interface TcpConnState {
@@ -17,6 +18,8 @@ export interface TcpConnState {
 /** The part of a segment the state machine looks at (raw numbers). */
 export interface StateSegment {
   flags: readonly TcpFlag[];
+  /** `flags` as bits (tcp-flag-bits.ts), when the caller has them. */
+  bits?: number;
   seq: number;
   ack: number;
   len: number;
@@ -115,9 +118,11 @@ export function keepsTcpStates(
   states: TcpConnState,
   flags: readonly TcpFlag[],
   from: Side,
+  /** `flags` as bits (tcp-flag-bits.ts), when the caller has them. */
+  bits = tcpFlagBits(flags),
 ): boolean {
-  if (flags.includes('RST') || flags.includes('SYN') || flags.includes('FIN')) return false;
-  return !canChange(states, from, other(from), flags.includes('ACK'));
+  if (bits & (RST_BIT | SYN_BIT | FIN_BIT)) return false;
+  return !canChange(states, from, other(from), (bits & ACK_BIT) !== 0);
 }
 
 /**
@@ -144,13 +149,13 @@ export function advanceTcpStates(
   notes?: StateNote[],
 ): TcpConnState {
   // Most segments change nothing: keep the same (never mutated) states object.
-  if (keepsTcpStates(states, seg.flags, from)) return states;
+  const bits = seg.bits ?? tcpFlagBits(seg.flags);
+  if (keepsTcpStates(states, seg.flags, from, bits)) return states;
   const to = other(from);
-  const flags = seg.flags;
-  const rst = flags.includes('RST');
-  const syn = flags.includes('SYN');
-  const fin = flags.includes('FIN');
-  const ack = flags.includes('ACK');
+  const rst = (bits & RST_BIT) !== 0;
+  const syn = (bits & SYN_BIT) !== 0;
+  const fin = (bits & FIN_BIT) !== 0;
+  const ack = (bits & ACK_BIT) !== 0;
   // The new states, worked out here and returned as settled(s); `finAck` is shared with the old
   // ones until a FIN changes it.
   const s = work;

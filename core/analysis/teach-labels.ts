@@ -4,10 +4,13 @@
  */
 import type { TcpFlag } from '../decode/decoded-packet.ts';
 import type { AnalysisFlag, TcpState, TeachLabel } from './packet-analysis.ts';
+import { ACK_BIT, FIN_BIT, RST_BIT, SYN_BIT, tcpFlagBits } from '../decode/tcp-flag-bits.ts';
 
 /** What the sender's and the peer's directions looked like before this segment. */
 export interface TeachContext {
   flags: readonly TcpFlag[];
+  /** `flags` as bits (tcp-flag-bits.ts), when the caller has them. */
+  bits?: number;
   len: number;
   /** tshark's flags for this segment. */
   analysis: readonly AnalysisFlag[];
@@ -26,9 +29,9 @@ export interface TeachContext {
 
 /** The labels, or undefined for most segments (nothing is allocated for them). */
 export function teachLabels(c: TeachContext): TeachLabel[] | undefined {
-  const f = c.flags;
-  const ctl = f.includes('SYN') || f.includes('FIN') || f.includes('RST');
-  if (f.includes('FIN') && f.includes('ACK')) {
+  const f = c.bits ?? tcpFlagBits(c.flags);
+  const ctl = (f & (SYN_BIT | FIN_BIT | RST_BIT)) !== 0;
+  if (f & FIN_BIT && f & ACK_BIT) {
     // Its ACK took the peer out of FIN_WAIT_1 and its FIN on to TIME_WAIT in one segment.
     return c.peerBefore === 'FIN_WAIT_1' && c.peerAfter === 'TIME_WAIT'
       ? ['fin_acks_fin']
@@ -39,7 +42,7 @@ export function teachLabels(c: TeachContext): TeachLabel[] | undefined {
   if (c.analysis.includes('keep_alive')) {
     // Linux probes a zero window with the keep-alive shape (Seq = SND.UNA − 1, no data).
     out = [c.peerWindow === 0 ? 'zero_window_probe' : 'keep_alive'];
-  } else if (c.len === 0 && f.includes('ACK') && c.peerLast.includes('keep_alive')) {
+  } else if (c.len === 0 && f & ACK_BIT && c.peerLast.includes('keep_alive')) {
     out = [c.ownWindow === 0 ? 'zero_window_probe_ack' : 'keep_alive_ack'];
   }
   if (c.analysis.includes('window_update') && c.ownWindowInSyn)
