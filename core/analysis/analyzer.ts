@@ -32,6 +32,11 @@ export interface AnalyzerOptions {
    * must be copied. What the analyzer itself keeps (a SYN's row, open to correction) it copies.
    */
   reuse?: boolean;
+  /**
+   * false: flows carry '' instead of their conversation id, for a caller that shows none
+   * (`analyze`): one string per flow less to make and keep (default true).
+   */
+  conversationIds?: boolean;
 }
 
 export interface PacketResult {
@@ -63,6 +68,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   /** Flows with SYN rows open to correction. */
   const openFlows = new Set<FlowRecord>();
   const reuse = opts.reuse === true;
+  const noIds = opts.conversationIds === false ? '' : undefined;
   /**
    * Flows dropped from the table, made into new ones (their objects outlived the young generation
    * and were garbage in the old one): only when nothing of a dropped flow is reachable, as with
@@ -124,6 +130,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       time,
       syn,
       spares[transport].pop(),
+      noIds,
     );
     table.put(rec);
     return rec;

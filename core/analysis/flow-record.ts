@@ -51,8 +51,9 @@ export function newFlowRecord(
   firstIsSyn: boolean,
   /** A dropped flow of the same transport that no one holds any more, made into this one. */
   spare?: FlowRecord,
+  /** Its id ('' for a caller that shows none: one string per flow less to keep). */
+  conv = conversationId(transport, client, server),
 ): FlowRecord {
-  const conv = conversationId(transport, client, server);
   const rec = spare ?? {
     // Every field from the start: fields added later would move to a store of their own.
     key,

@@ -141,6 +141,25 @@ describe('createStreamingIngest', () => {
     }
   });
 
+  it('without conversation ids, writes the same lines and names no conversation', () => {
+    const lines = (conversationIds: boolean) => {
+      const ingest = createStreamingIngest({ conversationIds });
+      const out: string[] = [];
+      const convs = new Set<string | undefined>();
+      ingest.push(LOOPBACK_TCP_ECHO, (r) => {
+        out.push(packetJsonLine(r, 0, undefined, 'en'));
+        convs.add(r.conv);
+      });
+      ingest.end();
+      return { out, convs: [...convs] };
+    };
+    const named = lines(true);
+    const unnamed = lines(false);
+    expect(unnamed.out).toEqual(named.out);
+    expect(named.convs).not.toEqual(['']);
+    expect(unnamed.convs).toEqual(['']);
+  });
+
   it('reuses one record, so a visitor that keeps it without a copy sees only the last packet', () => {
     const ingest = createStreamingIngest();
     const kept: PacketRecord[] = [];

@@ -50,6 +50,8 @@ export interface CaptureIngestOptions {
    * readers of files (StreamNames); live capture leaves naming to the live session, `analyze` prints no ids.
    */
   names?: { packet(p: NamedPacket): string | undefined };
+  /** false: records and summaries carry '' as conversation id, for a reader that prints none. */
+  conversationIds?: boolean;
 }
 
 /** Takes one packet from StreamingIngest: `record` is valid only during the call. */
@@ -73,6 +75,7 @@ function ingestParts(opts: CaptureIngestOptions, reuse: boolean) {
     serverPorts: opts.serverPorts,
     maxConversations: opts.keepConversations,
     reuse,
+    conversationIds: opts.conversationIds,
   });
   const preview = opts.previewBytes ?? DEFAULT_PREVIEW_BYTES;
   const names = opts.names;

@@ -123,9 +123,15 @@ async function analyzeFile(
   out: Writable,
   notice: (note: string) => void,
 ): Promise<string | undefined> {
-  // analyze prints no payloads and no conversation list: no hex previews, no finished summaries.
-  // Each packet's line is written (or held as bytes) before the next is read: one record reused.
-  const ingest = createStreamingIngest({ serverPorts, previewBytes: 0, keepConversations: 0 });
+  // analyze prints no payloads, no conversation list and no conversation ids: no hex previews, no
+  // finished summaries, no id strings. Each packet's line is written (or held as bytes) before the
+  // next is read: one record reused.
+  const ingest = createStreamingIngest({
+    serverPorts,
+    previewBytes: 0,
+    keepConversations: 0,
+    conversationIds: false,
+  });
   const fileJson = label === undefined ? undefined : JSON.stringify(label);
   let first: number | undefined;
   // A handed-on buffer belongs to the stream until its write is done, and a stream that is not a
