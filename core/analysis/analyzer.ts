@@ -18,6 +18,7 @@ import {
 } from './tcp-flow.ts';
 import { addToPhases } from './phase-tracker.ts';
 import { reviseEarlierRows } from './hindsight.ts';
+import { ACK_BIT, SYN_BIT, tcpFlagBits } from '../decode/tcp-flag-bits.ts';
 
 export interface AnalyzerOptions {
   /** Ports known to be servers' (the echo endpoints): decide sides when no SYN was seen. */
@@ -153,10 +154,11 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   function addTcp(p: DecodedPacket): PacketResult {
     const tcp = p.tcp!;
     const key = flowKey(ends);
-    const synOnly = tcp.flags.includes('SYN') && !tcp.flags.includes('ACK');
-    const synAck = tcp.flags.includes('SYN') && tcp.flags.includes('ACK');
+    const bits = tcpFlagBits(tcp.flags);
+    const synOnly = (bits & (SYN_BIT | ACK_BIT)) === SYN_BIT;
+    const synAck = (bits & (SYN_BIT | ACK_BIT)) === (SYN_BIT | ACK_BIT);
     let rec = table.touch(key, ends);
-    if (rec?.tcp && opensNewStream(rec.tcp, tcp, sideOf(rec, ends.srcAddress, ends.sport)))
+    if (rec?.tcp && opensNewStream(rec.tcp, tcp, sideOf(rec, ends.srcAddress, ends.sport), bits))
       rec = undefined;
     if (!rec) {
       const [src, dst] = endpoints(ends);

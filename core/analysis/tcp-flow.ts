@@ -21,8 +21,14 @@ export interface TcpSegmentIn {
 }
 
 /** True when this SYN or SYN,ACK opens a new stream on the same ports (Wireshark's rule). */
-export function opensNewStream(t: TcpFlowState, tcp: TcpHeader, from: Side): boolean {
-  if (!(tcpFlagBits(tcp.flags) & SYN_BIT)) return false;
+export function opensNewStream(
+  t: TcpFlowState,
+  tcp: TcpHeader,
+  from: Side,
+  /** tcp.flags as bits (tcp-flag-bits.ts), when the caller has them. */
+  bits = tcpFlagBits(tcp.flags),
+): boolean {
+  if (!(bits & SYN_BIT)) return false;
   const fwd = t.dirs[from];
   return fwd.baseSet && (tcp.seq !== fwd.baseSeq || t.sawFin || t.sawRst);
 }
