@@ -127,12 +127,6 @@ test('a long live history scrolls back to its first record while records keep ar
       // The records before came in above: the pane scrolled down by as many rows as came, and
       // the anchor row is where it was, however many records arrived meanwhile. Within a few
       // rows: the table places rows by one observed row height, and some rows are taller.
-      console.log(
-        'move',
-        moves,
-        anchor,
-        await drawnRecords(page).then((d) => [Math.min(...d), Math.max(...d)]),
-      );
       await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(2000);
       const moved = () =>
         page.evaluate((a) => {
