@@ -279,4 +279,20 @@ describe('flows made again from dropped ones', () => {
     expect(recycled.live.length).toBe(2);
     expect(recycled.live).toEqual(fresh.live.slice(-2));
   });
+
+  it('takes spares from its own pool only: two analyzers in turn answer as each alone', () => {
+    const alone = run(true).lines;
+    const a = createAnalyzer({ maxFlows: 2, reuse: true, maxConversations: 0 });
+    const b = createAnalyzer({ maxFlows: 3, reuse: true, maxConversations: 0 });
+    const bAlone = createAnalyzer({ maxFlows: 3, reuse: true, maxConversations: 0 });
+    const list = packets();
+    const lines: string[] = [];
+    for (const p of list) {
+      lines.push(JSON.stringify(a.add(p)));
+      // b sees the same packets later in time, so its flows are dropped at other moments.
+      const later = { ...p, time: p.time + 1 };
+      expect(JSON.stringify(b.add(later))).toBe(JSON.stringify(bAlone.add(later)));
+    }
+    expect(lines).toEqual(alone);
+  });
 });

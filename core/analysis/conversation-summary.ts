@@ -1,7 +1,6 @@
 /** What the analysis tells about one conversation (a TCP or UDP stream) as a whole. */
 import type { Endpoint, Transport } from '../types.ts';
 import type { Phase, TcpState } from './packet-analysis.ts';
-import { recyclePhases } from './phase-tracker.ts';
 
 /** One phase of a conversation; phases only move forward, so each appears at most once. */
 export interface PhaseSummary {
@@ -106,7 +105,8 @@ export function emptySummary(
 
 /**
  * `s` (a summary no one holds any more) made into an empty one, as emptySummary would make it, in
- * place: what a summary gets later is set back to undefined, its phase entries are used again.
+ * place: what a summary gets later is set back to undefined, its phase list is emptied (its
+ * entries, if wanted again, were taken before: see flow-reuse.ts).
  */
 export function renewSummary(
   s: ConversationSummary,
@@ -124,8 +124,7 @@ export function renewSummary(
   s.bytesC2S = s.bytesS2C = 0;
   s.state = undefined;
   s.timeWaitSince = undefined;
-  recyclePhases(s.phases);
-  s.phases = [];
+  s.phases.length = 0;
   s.handshakeRtt = s.synAckRtt = s.responseTime = undefined;
   s.records = s.steps = undefined;
   s.origin = undefined;

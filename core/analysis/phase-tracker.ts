@@ -25,15 +25,6 @@ export function packetPhase(
   return RANK[own] >= RANK[current] ? own : current;
 }
 
-/** Entries of dropped conversations' phase lists, used again (see recyclePhases). */
-const sparePhases: PhaseSummary[] = [];
-const MAX_SPARE_PHASES = 4096;
-
-/** Takes back the entries of a phase list no one holds any more, for addToPhases to fill again. */
-export function recyclePhases(phases: PhaseSummary[]): void {
-  for (const p of phases) if (sparePhases.length < MAX_SPARE_PHASES) sparePhases.push(p);
-}
-
 /** Count a packet into the phase list (extends the last entry or opens the next one). */
 export function addToPhases(
   phases: PhaseSummary[],
@@ -41,10 +32,12 @@ export function addToPhases(
   time: number,
   from: Side,
   len: number,
+  /** Entries no one holds any more, to fill again instead of new ones (see flow-reuse.ts). */
+  spares?: PhaseSummary[],
 ): void {
   let last = phases[phases.length - 1];
   if (!last || last.phase !== phase) {
-    last = sparePhases.pop();
+    last = spares?.pop();
     if (last) {
       last.phase = phase;
       last.start = last.end = time;

@@ -3,7 +3,7 @@ import type { Side } from '../types.ts';
 import type { TcpHeader } from '../decode/decoded-packet.ts';
 import type { PacketAnalysis } from './packet-analysis.ts';
 import type { FlowRecord, TcpFlowState } from './flow-record.ts';
-import type { ConversationSummary } from './conversation-summary.ts';
+import type { ConversationSummary, PhaseSummary } from './conversation-summary.ts';
 import { countPacket } from './flow-record.ts';
 import { analyzeTcpSequence, type AnalyzedSegment } from './tcp-seq-analysis.ts';
 import { traceRetransmission, type TracedSegment } from './retransmit-tracker.ts';
@@ -109,6 +109,8 @@ export function analyzeTcpSegment(
   no = 0,
   /** Filled instead of a new analysis (for a caller done with it before the next segment). */
   into?: PacketAnalysis,
+  /** Phase entries to fill again instead of new ones (see flow-reuse.ts). */
+  phaseSpares?: PhaseSummary[],
 ): PacketAnalysis {
   const { tcp, len, time } = seg;
   const to: Side = from === 'client' ? 'server' : 'client';
@@ -211,7 +213,7 @@ export function analyzeTcpSegment(
   else if (from === 'client' && t.sawSynAck && ack && !syn) t.handshakeDone = true;
   const phase = packetPhase(t.phase, tcp.flags, handshakeAck, bits);
   t.phase = phase === 'setup' && t.handshakeDone ? 'data' : phase;
-  addToPhases(s.phases, phase, time, from, len);
+  addToPhases(s.phases, phase, time, from, len, phaseSpares);
   countPacket(rec, from, time, len);
 
   out.win = win;
