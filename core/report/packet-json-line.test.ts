@@ -12,6 +12,8 @@ import { hex } from '../decode/testdata/hex.ts';
 import type { PacketRecord } from '../protocol.ts';
 import type { TcpOptions } from '../decode/decoded-packet.ts';
 import { packetJson } from './packet-json.ts';
+import { flagScenarios, numberScenarios, streamScenarios } from '../analysis/testdata/scenarios.ts';
+import { writePcap } from '../analysis/testdata/write-pcap.ts';
 import { packetJsonLine } from './packet-json-line.ts';
 
 function records(bytes: Uint8Array): PacketRecord[] {
@@ -44,6 +46,40 @@ describe('packetJsonLine', () => {
           JSON.stringify(packetJson(r, all[0]!.time, undefined, lang)),
         );
     }
+  });
+
+  it('gives every scenario the same lines from cached endings as from new ones, in both languages', () => {
+    const scenarios = [...flagScenarios, ...numberScenarios, ...streamScenarios];
+    const all = scenarios.flatMap((s) => records(writePcap(s.packets)));
+    expect(all.length).toBeGreaterThan(100);
+    // Twice: first endings are made (or found from earlier tests), then all are found.
+    for (let round = 0; round < 2; round++)
+      for (const r of all)
+        for (const lang of [undefined, 'en', 'zh-CN'] as const)
+          expect(packetJsonLine(r, 0, undefined, lang)).toBe(
+            JSON.stringify(packetJson(r, 0, undefined, lang)),
+          );
+  });
+
+  it('writes a corrected packet with its own ending, not the one of the same packet uncorrected', () => {
+    const [syn] = records(LOOPBACK_TCP_ECHO);
+    const first = syn!.time;
+    const a = syn!.analysis!;
+    const corrected = { ...syn!, analysis: { ...a, corrected: true as const } };
+    const refused = {
+      ...syn!,
+      analysis: {
+        ...a,
+        states: Object.freeze({ client: 'CLOSED', server: 'LISTEN' }),
+        corrected: true as const,
+      },
+    } as typeof syn & {};
+    for (const r of [syn!, corrected, refused, syn!, corrected, refused])
+      for (const lang of [undefined, 'en', 'zh-CN'] as const)
+        expect(packetJsonLine(r, first, undefined, lang)).toBe(
+          JSON.stringify(packetJson(r, first, undefined, lang)),
+        );
+    expect(packetJsonLine(refused, first, undefined, 'en')).toContain('"corrected":true');
   });
 
   it('words thousands of different slot values (more than it keeps encoded) as packetJson does', () => {

@@ -9,6 +9,7 @@ import type { PacketAnalysis } from '../analysis/packet-analysis.ts';
 import { emptyExplanation, explain, type Explanation } from '../explain/explain.ts';
 import { explanationTemplate, slotText, type Locale } from '../explain/render-explanation.ts';
 import { JsonLineBuffer, utf8 } from './json-line-buffer.ts';
+import { TokenTrie, type TrieNode } from './token-trie.ts';
 
 const K = {
   open: utf8('{'),
@@ -50,7 +51,6 @@ const K = {
   explain: utf8(',"explain":"'),
   close: utf8('}'),
   closeString: utf8('"}'),
-  space: utf8(' '),
   comma: utf8(','),
   listOpen: utf8('['),
   listClose: utf8(']'),
@@ -123,63 +123,150 @@ function isEmpty(o: object): boolean {
   return true;
 }
 
-/** A sentence's template with its literals escaped for JSON and encoded: bytes, slot, bytes, … */
-type EncodedTemplate = (Uint8Array | string)[];
-const encoded = new Map<readonly string[], EncodedTemplate>();
-
-function encodedTemplate(key: string, locale: Locale): EncodedTemplate {
-  const t = explanationTemplate(key, locale);
-  let e = encoded.get(t);
-  if (!e) {
-    e = t.map((part, i) => (i % 2 ? part : utf8(JSON.stringify(part).slice(1, -1))));
-    encoded.set(t, e);
-  }
-  return e;
-}
+/** A token for something absent (a field or a sentence's slot value). */
+const NONE = Symbol('none');
+/** A token for a slot whose value is a number: written each time, not kept. */
+const NUMBER = Symbol('number');
+/** The first token of a line whose TCP fields after nextSeq and rarer fields are written as they are. */
+const WRITTEN = Symbol('written');
 
 /**
- * A sentence's word slots (who sends, states, the rare malformed reason) as they are written, by
- * locale, slot and value: a few dozen values fill nearly every line. Forgotten whole when full.
+ * How a line ends from its last varying JSON value on: encoded bytes, then the name of a number
+ * parameter of the sentence, bytes, name, …, bytes (the last ones close the line's object).
  */
-const slotBytes = new Map<Locale, Map<string, Map<string, Uint8Array>>>();
-let slotCount = 0;
+type Ending = (Uint8Array | string)[];
 
-function slot(name: string, v: string, locale: Locale): Uint8Array {
-  if (slotCount >= CACHED_MAX) {
-    slotBytes.clear();
-    slotCount = 0;
+/**
+ * Line endings cached under what they are made of: the TCP fields after nextSeq (frozen lists and
+ * states, by identity), the language, the sentence's keys and the values of its word slots.
+ * Numbers in the sentence stay slots. A few dozen endings make nearly every line of a capture.
+ */
+const endings = new TokenTrie<Ending>(CACHED_MAX);
+
+/** The path of the sentence under `from`: its language, then each key and its slots' values. */
+function sentencePath(from: TrieNode<Ending>, exp: Explanation | undefined, locale?: Locale) {
+  let n = endings.step(from, locale ?? NONE);
+  if (!exp || !locale) return n;
+  for (let k = 0; k < exp.keys.length; k++) {
+    const key = exp.keys[k]!;
+    n = endings.step(n, key);
+    const t = explanationTemplate(key, locale);
+    for (let i = 1; i < t.length; i += 2) {
+      const v = exp.params[t[i]!];
+      n = endings.step(n, typeof v === 'number' ? NUMBER : (v ?? NONE));
+    }
   }
-  let byName = slotBytes.get(locale);
-  if (!byName) slotBytes.set(locale, (byName = new Map()));
-  let byValue = byName.get(name);
-  if (!byValue) byName.set(name, (byValue = new Map()));
-  let b = byValue.get(v);
-  if (!b) {
-    b = utf8(JSON.stringify(slotText(name, v, locale)).slice(1, -1));
-    byValue.set(v, b);
-    slotCount++;
+  return n;
+}
+
+const jsonBody = (s: string) => JSON.stringify(s).slice(1, -1);
+const decoder = new TextDecoder();
+
+/** The ending of the lines on the path: `fixed` (JSON already), then the sentence, then `}`. */
+function makeEnding(fixed: Uint8Array, exp: Explanation | undefined, locale?: Locale): Ending {
+  const parts: Ending = [];
+  let text = decoder.decode(fixed);
+  if (exp && locale) {
+    text += ',"explain":"';
+    for (let k = 0; k < exp.keys.length; k++) {
+      if (k && locale === 'en') text += ' ';
+      const t = explanationTemplate(exp.keys[k]!, locale);
+      text += jsonBody(t[0]!);
+      for (let i = 1; i < t.length; i += 2) {
+        const name = t[i]!;
+        const v = exp.params[name];
+        if (typeof v === 'number') {
+          parts.push(utf8(text), name);
+          text = '';
+        } else text += jsonBody(v === undefined ? `{${name}}` : slotText(name, v, locale));
+        text += jsonBody(t[i + 1]!);
+      }
+    }
+    text += '"';
   }
-  return b;
+  parts.push(utf8(text + '}'));
+  return parts;
+}
+
+function writeEnding(w: JsonLineBuffer, e: Ending, exp: Explanation | undefined): void {
+  w.bytes(e[0] as Uint8Array);
+  for (let i = 1; i < e.length; i += 2) {
+    w.numberText(exp!.params[e[i] as string] as number);
+    w.bytes(e[i + 1] as Uint8Array);
+  }
 }
 
 /** Filled again for every line: the sentence is written out at once and nothing keeps it. */
 const scratch = emptyExplanation();
 
-/** The sentence renderExplanation words, as the inside of a JSON string. */
-function writeExplanation(w: JsonLineBuffer, exp: Explanation, locale: Locale): void {
-  for (let k = 0; k < exp.keys.length; k++) {
-    if (k && locale === 'en') w.bytes(K.space);
-    const t = encodedTemplate(exp.keys[k]!, locale);
-    w.bytes(t[0] as Uint8Array);
-    for (let i = 1; i < t.length; i += 2) {
-      const name = t[i] as string;
-      const v = exp.params[name];
-      if (v === undefined) w.stringBody(`{${name}}`);
-      else if (typeof v === 'number') w.numberText(v);
-      else w.bytes(slot(name, v, locale));
-      w.bytes(t[i + 1] as Uint8Array);
+/** The TCP fields after nextSeq, as JSON. */
+function writeTcpRest(w: JsonLineBuffer, a: PacketAnalysis | undefined): void {
+  if (a?.analysis) {
+    w.bytes(K.analysis);
+    strings(w, a.analysis);
+  } else w.bytes(K.noAnalysis);
+  const states = a?.states;
+  if (states && Object.isFrozen(states))
+    w.bytes(frozenBytes.get(states) ?? remember(states, statesJson(states)));
+  else if (states) w.text(statesJson(states));
+  if (a?.phase !== undefined) {
+    w.bytes(K.phase);
+    w.string(a.phase);
+  }
+  if (a?.teach) {
+    w.bytes(K.teach);
+    strings(w, a.teach);
+  }
+  if (a?.corrected) w.bytes(K.corrected);
+}
+
+/** Whether the TCP fields after nextSeq can be a cached ending: nothing follows them but the
+ * sentence, and their lists and states are frozen (so the same object is the same JSON). */
+function cachedTcpRest(p: PacketRecord, a: PacketAnalysis | undefined): boolean {
+  if (p.icmp || p.fragment || p.reassembled || p.truncated || p.malformed) return false;
+  if (!a) return true;
+  const { analysis, states, teach } = a;
+  return (
+    (!analysis || Object.isFrozen(analysis)) &&
+    (!states || Object.isFrozen(states)) &&
+    (!teach || Object.isFrozen(teach))
+  );
+}
+
+/** The ICMP, fragment and problem fields, as JSON. */
+function writeRarer(w: JsonLineBuffer, p: PacketRecord): void {
+  if (p.icmp) {
+    w.bytes(K.type);
+    w.number(p.icmp.type);
+    w.bytes(K.code);
+    w.number(p.icmp.code);
+    if (p.icmp.inner) {
+      w.bytes(K.inner);
+      w.text(JSON.stringify(p.icmp.inner));
     }
   }
+  if (p.fragment) {
+    w.bytes(K.fragment);
+    w.text(JSON.stringify(p.fragment));
+  }
+  if (p.reassembled) {
+    w.bytes(K.reassembled);
+    w.text(JSON.stringify(p.reassembled));
+  }
+  if (p.truncated) w.bytes(K.truncated);
+  if (p.malformed) {
+    w.bytes(K.malformed);
+    w.string(p.malformed);
+  }
+}
+
+const NOTHING = new Uint8Array(0);
+
+/** The cached TCP fields after nextSeq, encoded for a new ending. */
+function tcpRestBytes(a: PacketAnalysis | undefined): Uint8Array {
+  const b = new JsonLineBuffer(new Uint8Array(256));
+  writeTcpRest(b, a);
+  return b.view(0, b.length).slice();
 }
 
 /**
@@ -257,59 +344,29 @@ export function writePacketJsonLine(
       w.bytes(K.nextSeq);
       w.number(a.nextSeq);
     }
-    if (a?.analysis) {
-      w.bytes(K.analysis);
-      strings(w, a.analysis);
-    } else w.bytes(K.noAnalysis);
-    const states = a?.states;
-    if (states && Object.isFrozen(states))
-      w.bytes(frozenBytes.get(states) ?? remember(states, statesJson(states)));
-    else if (states) w.text(statesJson(states));
-    if (a?.phase !== undefined) {
-      w.bytes(K.phase);
-      w.string(a.phase);
+    if (cachedTcpRest(p, a)) {
+      let n = endings.step(endings.root, a?.analysis ?? NONE);
+      n = endings.step(n, a?.states ?? NONE);
+      n = endings.step(n, a?.phase ?? NONE);
+      n = endings.step(n, a?.teach ?? NONE);
+      n = endings.step(n, a?.corrected === true);
+      const exp = lang ? explain(p, scratch) : undefined;
+      n = sentencePath(n, exp, lang);
+      writeEnding(w, (n.value ??= makeEnding(tcpRestBytes(a), exp, lang)), exp);
+      w.endLine();
+      return;
     }
-    if (a?.teach) {
-      w.bytes(K.teach);
-      strings(w, a.teach);
-    }
-    if (a?.corrected) w.bytes(K.corrected);
+    writeTcpRest(w, a);
   } else if (p.proto === 'UDP' && a && a.stream !== undefined) {
     w.bytes(K.stream);
     w.number(a.stream);
   }
-  if (p.icmp) {
-    w.bytes(K.type);
-    w.number(p.icmp.type);
-    w.bytes(K.code);
-    w.number(p.icmp.code);
-    if (p.icmp.inner) {
-      w.bytes(K.inner);
-      w.text(JSON.stringify(p.icmp.inner));
-    }
-  }
-  if (p.fragment) {
-    w.bytes(K.fragment);
-    w.text(JSON.stringify(p.fragment));
-  }
-  if (p.reassembled) {
-    w.bytes(K.reassembled);
-    w.text(JSON.stringify(p.reassembled));
-  }
-  if (p.truncated) w.bytes(K.truncated);
-  if (p.malformed) {
-    w.bytes(K.malformed);
-    w.string(p.malformed);
-  }
-  if (lang) {
-    w.bytes(K.explain);
-    writeExplanation(w, explain(p, scratch), lang);
-    w.bytes(K.closeString);
-  } else w.bytes(K.close);
+  writeRarer(w, p);
+  const exp = lang ? explain(p, scratch) : undefined;
+  const n = sentencePath(endings.step(endings.root, WRITTEN), exp, lang);
+  writeEnding(w, (n.value ??= makeEnding(NOTHING, exp, lang)), exp);
   w.endLine();
 }
-
-const decoder = new TextDecoder();
 
 /** The same line as a string, without the newline (for checks and small outputs). */
 export function packetJsonLine(
