@@ -102,7 +102,8 @@ function explainPacket(p: PacketRecord, into?: Explanation): Explanation {
     keys[n++] = 'explain.malformed';
     params.why = p.malformed;
   }
-  keys.length = n;
+  // Setting the length costs even when it does not change it.
+  if (keys.length !== n) keys.length = n;
   return exp;
 }
 

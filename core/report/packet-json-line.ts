@@ -15,12 +15,16 @@ const K = {
   open: utf8('{'),
   file: utf8('{"file":'),
   no: utf8(',"no":'),
-  noFirst: utf8('"no":'),
+  noFirst: utf8('{"no":'),
   time: utf8(',"time":'),
   src: utf8(',"src":'),
   dst: utf8(',"dst":'),
-  proto: utf8(',"proto":'),
-  len: utf8(',"len":'),
+  /** Quotes around the addresses and the protocol are written with the keys around them. */
+  srcOpen: utf8(',"src":"'),
+  dstOpen: utf8('","dst":"'),
+  addressProto: utf8('","proto":"'),
+  proto: utf8(',"proto":"'),
+  lenAfterString: utf8('","len":'),
   sport: utf8(',"sport":'),
   dport: utf8(',"dport":'),
   stream: utf8(',"stream":'),
@@ -269,6 +273,91 @@ function tcpRestBytes(a: PacketAnalysis | undefined): Uint8Array {
   return b.view(0, b.length).slice();
 }
 
+/** The fields every line has, up to the ports. */
+function writeAddressing(
+  w: JsonLineBuffer,
+  p: PacketRecord,
+  firstTime: number,
+  fileJson: string | undefined,
+): void {
+  if (fileJson === undefined) w.bytes(K.noFirst);
+  else {
+    w.bytes(K.file);
+    w.text(fileJson);
+    w.bytes(K.no);
+  }
+  w.number(p.no);
+  w.bytes(K.time);
+  w.micros(Math.round(p.time - firstTime));
+  if (p.src !== undefined && p.dst !== undefined) {
+    w.bytes(K.srcOpen);
+    w.stringBody(p.src);
+    w.bytes(K.dstOpen);
+    w.stringBody(p.dst);
+    w.bytes(K.addressProto);
+  } else {
+    if (p.src !== undefined) {
+      w.bytes(K.src);
+      w.string(p.src);
+    }
+    if (p.dst !== undefined) {
+      w.bytes(K.dst);
+      w.string(p.dst);
+    }
+    w.bytes(K.proto);
+  }
+  w.stringBody(p.proto);
+  w.bytes(K.lenAfterString);
+  w.number(p.len);
+  if (p.sport !== undefined) {
+    w.bytes(K.sport);
+    w.number(p.sport);
+  }
+  if (p.dport !== undefined) {
+    w.bytes(K.dport);
+    w.number(p.dport);
+  }
+}
+
+/** A TCP line's fields from stream to nextSeq. */
+function writeTcpNumbers(
+  w: JsonLineBuffer,
+  tcp: NonNullable<PacketRecord['tcp']>,
+  a: PacketAnalysis | undefined,
+): void {
+  if (a?.stream !== undefined) {
+    w.bytes(K.stream);
+    w.number(a.stream);
+  }
+  w.bytes(K.flags);
+  strings(w, tcp.flags);
+  if (a?.seq !== undefined) {
+    w.bytes(K.seq);
+    w.number(a.seq);
+  }
+  if (a?.ack !== undefined) {
+    w.bytes(K.ack);
+    w.number(a.ack);
+  }
+  w.bytes(K.seqRaw);
+  w.number(tcp.seq);
+  if (tcp.flags.includes('ACK')) {
+    w.bytes(K.ackRaw);
+    w.number(tcp.ack);
+  }
+  w.bytes(K.win);
+  w.number(a?.win ?? tcp.window);
+  if (isEmpty(tcp.options)) w.bytes(K.noOptions);
+  else {
+    w.bytes(K.options);
+    writeOptions(w, tcp.options);
+  }
+  if (a?.nextSeq !== undefined) {
+    w.bytes(K.nextSeq);
+    w.number(a.nextSeq);
+  }
+}
+
 /**
  * Writes the line and its newline. `fileJson` is `JSON.stringify(file)` made once per file (or
  * undefined), `time` as in packetJson: seconds since `firstTime`, rounded to the microsecond.
@@ -281,69 +370,10 @@ export function writePacketJsonLine(
   lang?: Locale,
 ): void {
   const a = p.analysis;
-  if (fileJson === undefined) w.bytes(K.open);
-  else {
-    w.bytes(K.file);
-    w.text(fileJson);
-    w.bytes(K.comma);
-  }
-  w.bytes(K.noFirst);
-  w.number(p.no);
-  w.bytes(K.time);
-  w.micros(Math.round(p.time - firstTime));
-  if (p.src !== undefined) {
-    w.bytes(K.src);
-    w.string(p.src);
-  }
-  if (p.dst !== undefined) {
-    w.bytes(K.dst);
-    w.string(p.dst);
-  }
-  w.bytes(K.proto);
-  w.string(p.proto);
-  w.bytes(K.len);
-  w.number(p.len);
-  if (p.sport !== undefined) {
-    w.bytes(K.sport);
-    w.number(p.sport);
-  }
-  if (p.dport !== undefined) {
-    w.bytes(K.dport);
-    w.number(p.dport);
-  }
+  writeAddressing(w, p, firstTime, fileJson);
   const tcp = p.tcp;
   if (tcp) {
-    if (a?.stream !== undefined) {
-      w.bytes(K.stream);
-      w.number(a.stream);
-    }
-    w.bytes(K.flags);
-    strings(w, tcp.flags);
-    if (a?.seq !== undefined) {
-      w.bytes(K.seq);
-      w.number(a.seq);
-    }
-    if (a?.ack !== undefined) {
-      w.bytes(K.ack);
-      w.number(a.ack);
-    }
-    w.bytes(K.seqRaw);
-    w.number(tcp.seq);
-    if (tcp.flags.includes('ACK')) {
-      w.bytes(K.ackRaw);
-      w.number(tcp.ack);
-    }
-    w.bytes(K.win);
-    w.number(a?.win ?? tcp.window);
-    if (isEmpty(tcp.options)) w.bytes(K.noOptions);
-    else {
-      w.bytes(K.options);
-      writeOptions(w, tcp.options);
-    }
-    if (a?.nextSeq !== undefined) {
-      w.bytes(K.nextSeq);
-      w.number(a.nextSeq);
-    }
+    writeTcpNumbers(w, tcp, a);
     if (cachedTcpRest(p, a)) {
       let n = endings.step(endings.root, a?.analysis ?? NONE);
       n = endings.step(n, a?.states ?? NONE);

@@ -19,6 +19,24 @@ describe('TokenTrie', () => {
     expect(walk(trie, ['zh-CN', list, 1, true]).value).toBeUndefined();
   });
 
+  it('takes the right branch whether or not it is the one taken last', () => {
+    const trie = new TokenTrie<string>(100);
+    const a = Object.freeze({ client: 'SYN_SENT' });
+    const b = Object.freeze({ client: 'SYN_SENT' });
+    walk(trie, ['x', a]).value = 'a';
+    walk(trie, ['x', b]).value = 'b';
+    for (const [token, value] of [
+      [a, 'a'],
+      [a, 'a'],
+      [b, 'b'],
+      [a, 'a'],
+      [b, 'b'],
+      [b, 'b'],
+    ] as const)
+      expect(walk(trie, ['x', token]).value).toBe(value);
+    expect(walk(trie, ['x', { client: 'SYN_SENT' }]).value).toBeUndefined();
+  });
+
   it('tells a path from its own beginning', () => {
     const trie = new TokenTrie<string>(100);
     walk(trie, ['a', 'b']).value = 'ab';

@@ -9,10 +9,13 @@
 export interface TrieNode<T> {
   next: Map<unknown, TrieNode<T>> | undefined;
   value: T | undefined;
+  /** The token last stepped on from here and where it led: most steps take the same one again. */
+  lastToken: unknown;
+  lastNode: TrieNode<T> | undefined;
 }
 
 function node<T>(): TrieNode<T> {
-  return { next: undefined, value: undefined };
+  return { next: undefined, value: undefined, lastToken: undefined, lastNode: undefined };
 }
 
 export class TokenTrie<T> {
@@ -31,11 +34,16 @@ export class TokenTrie<T> {
 
   /** The node under `from` for `token`, made when missing. */
   step(from: TrieNode<T>, token: unknown): TrieNode<T> {
+    if (from.lastToken === token && from.lastNode !== undefined) return from.lastNode;
     let next = from.next;
     if (next === undefined) from.next = next = new Map();
     else {
       const to = next.get(token);
-      if (to !== undefined) return to;
+      if (to !== undefined) {
+        from.lastToken = token;
+        from.lastNode = to;
+        return to;
+      }
     }
     if (++this.#nodes > this.#max) {
       this.#root = node();
@@ -43,6 +51,8 @@ export class TokenTrie<T> {
     }
     const to = node<T>();
     next.set(token, to);
+    from.lastToken = token;
+    from.lastNode = to;
     return to;
   }
 
