@@ -6,9 +6,12 @@
  *
  * The two commands run in turn, RUNS times each, and the ratio is of their median times: on a
  * shared machine one run of either can take twice its usual time, and a single pair decided the
- * ratio by whichever was unlucky. Every run's time is printed beside the figure.
+ * ratio by whichever was unlucky. Every run's time is printed beside the figure. The generated
+ * files are written to disk and the machine given a moment before the first run: the module before
+ * this one (a browser) may still be ending.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +24,19 @@ const PACKETS = 500_000;
 const TIMEOUT_MS = 15 * 60_000;
 const MB = 2 ** 20;
 /** Runs of each command, in turn (odd, so the median is one of them). */
-const RUNS = 3;
+const RUNS = 5;
+/** Pause after the files are on disk, before the first timed run (the previous module's exit). */
+const SETTLE_MS = 3000;
+
+/** Writes a file's pages to disk now, so that their write-back does not fall into a timed run. */
+function flush(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 const bin = fileURLToPath(new URL('../bin/packet-ladder.js', import.meta.url));
 const analyze = (file: string) => runPiped(process.execPath, [bin, 'analyze', file], TIMEOUT_MS);
@@ -46,6 +61,9 @@ export async function rows(keys: readonly string[]): Promise<BenchRow[]> {
     const half = join(dir, 'echo-250k.pcap');
     const size = generatePcap(big, PACKETS, 1, 'echo');
     generatePcap(half, PACKETS / 2, 2, 'echo');
+    flush(big);
+    flush(half);
+    await sleep(SETTLE_MS);
     const compare = keys.includes('analyze_vs_tshark');
     const ourRuns: CommandRun[] = [];
     const theirRuns: CommandRun[] = [];
