@@ -1,20 +1,23 @@
 /** Text forms of IP addresses, as tshark prints them. */
 
-/** Texts of recently seen IPv4 addresses by their 32-bit value: a capture repeats a few addresses
+/**
+ * Texts of recently seen IPv4 addresses by their 32-bit value: a capture repeats a few addresses
  * in every packet, and one flat string each (instead of a new one per packet) is less to collect
- * and quicker to hash and copy. Forgotten whole when full, so it stays small. */
-const ipv4Texts = new Map<number, string>();
-const IPV4_TEXTS_MAX = 4096;
+ * and quicker to hash and compare. One slot per value's hash, a newer address taking an older
+ * one's place: fixed size, nothing grown or rebuilt as addresses come and go.
+ */
+const IPV4_SLOTS = 4096;
+const ipv4Values = new Float64Array(IPV4_SLOTS).fill(-1);
+const ipv4Texts: string[] = new Array<string>(IPV4_SLOTS).fill('');
 
 /** Dotted-quad IPv4 address at offset o. */
 export function formatIpv4(d: Uint8Array, o: number): string {
   const value = d[o]! * 0x1000000 + ((d[o + 1]! << 16) | (d[o + 2]! << 8) | d[o + 3]!);
-  let text = ipv4Texts.get(value);
-  if (text === undefined) {
-    if (ipv4Texts.size >= IPV4_TEXTS_MAX) ipv4Texts.clear();
-    text = `${d[o]}.${d[o + 1]}.${d[o + 2]}.${d[o + 3]}`;
-    ipv4Texts.set(value, text);
-  }
+  const slot = (Math.imul(value | 0, 0x9e3779b1) >>> 20) & (IPV4_SLOTS - 1);
+  if (ipv4Values[slot] === value) return ipv4Texts[slot]!;
+  const text = `${d[o]}.${d[o + 1]}.${d[o + 2]}.${d[o + 3]}`;
+  ipv4Values[slot] = value;
+  ipv4Texts[slot] = text;
   return text;
 }
 
