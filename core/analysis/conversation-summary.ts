@@ -124,7 +124,8 @@ export function renewSummary(
   s.bytesC2S = s.bytesS2C = 0;
   s.state = undefined;
   s.timeWaitSince = undefined;
-  s.phases.length = 0;
+  // An empty list (a pooled flow's, see flow-reuse.ts) is left as it is, with its room.
+  if (s.phases.length) s.phases.length = 0;
   s.handshakeRtt = s.synAckRtt = s.responseTime = undefined;
   s.records = s.steps = undefined;
   s.origin = undefined;

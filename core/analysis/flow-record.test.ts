@@ -80,7 +80,6 @@ const DIRECTION = every<TcpDirection>({
   sentLength: true,
   sentAcked: true,
   sentAckedLength: true,
-  synTime: true,
 });
 /** Lists a direction keeps (their room is kept; entries past their lengths are never read). */
 const LISTS = ['segments', 'sent', 'sentAcked'];

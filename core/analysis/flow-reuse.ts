@@ -5,13 +5,16 @@
  * more (`reuse` and no finished summaries kept); each such analyzer has a pool of its own.
  */
 import type { Transport } from '../types.ts';
-import type { FlowRecord } from './flow-record.ts';
+import { newFlowRecord, type FlowRecord } from './flow-record.ts';
 import type { PhaseSummary } from './conversation-summary.ts';
 
 /** Dropped flows of each transport kept at most (a sweep may drop many at once). */
 export const MAX_SPARE_FLOWS = 1024;
 /** Phase entries kept at most. */
 export const MAX_SPARE_PHASES = 4096;
+
+/** The ends of a blank flow (replaced when it is renewed). */
+const NOWHERE = Object.freeze({ address: '', port: 0 });
 
 export class FlowReusePool {
   readonly #flows: Record<Transport, FlowRecord[]> = { tcp: [], udp: [] };
@@ -23,14 +26,25 @@ export class FlowReusePool {
     const same = this.#flows[rec.summary.transport];
     if (same.length >= MAX_SPARE_FLOWS) return;
     same.push(rec);
+    // Emptied by pop(): the list keeps its room for the flow it becomes (`length = 0` would free
+    // it, and every new flow would grow a new one that outlives the young generation).
     const phases = rec.summary.phases;
-    for (const p of phases)
-      if (this.phaseEntries.length < MAX_SPARE_PHASES) this.phaseEntries.push(p);
-    phases.length = 0;
+    const entries = this.phaseEntries;
+    for (let p = phases.pop(); p; p = phases.pop())
+      if (entries.length < MAX_SPARE_PHASES) entries.push(p);
   }
 
-  /** A dropped flow of `transport` to make into a new one (newFlowRecord's `spare`), if any. */
-  take(transport: Transport): FlowRecord | undefined {
-    return this.#flows[transport].pop();
+  /**
+   * A flow to make into the next new one of `transport` (newFlowRecord's `spare`): a dropped one,
+   * or a blank one when none is left. Both are renewed in full, which sets every field a summary
+   * gets later, in one order: all the pool's flows share one hidden class, where flows made new
+   * had one for each order their fields came in, and the analysis read them all through slow
+   * (megamorphic) property lookups.
+   */
+  take(transport: Transport): FlowRecord {
+    return (
+      this.#flows[transport].pop() ??
+      newFlowRecord(0, transport, NOWHERE, NOWHERE, 0, 0, false, undefined, '')
+    );
   }
 }

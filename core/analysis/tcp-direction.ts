@@ -50,8 +50,6 @@ export interface TcpDirection {
    */
   sentAcked: number[];
   sentAckedLength: number;
-  /** Time (µs) of this direction's most recent pure SYN, for the initial RTT. */
-  synTime?: number;
 }
 
 /**
@@ -112,5 +110,4 @@ export function renewTcpDirection(d: TcpDirection): void {
   d.segmentsLength = 0;
   d.sentLength = 0;
   d.sentAckedLength = 0;
-  d.synTime = undefined;
 }
