@@ -48,6 +48,21 @@ const STRINGS = [
 ];
 
 describe('JsonLineBuffer', () => {
+  it('copies literals of every length from 0 to 40 bytes, across buffer ends', () => {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNO';
+    for (const size of [48, 64, 4096]) {
+      const { w, done } = collect(size);
+      let want = '';
+      for (let n = 0; n <= 40; n++) {
+        const literal = alphabet.slice(0, n);
+        w.bytes(utf8(literal));
+        w.endLine();
+        want += `${literal}\n`;
+      }
+      expect(done()).toBe(want);
+    }
+  });
+
   it('writes numbers as JSON.stringify and as String()', () => {
     for (const n of NUMBERS) {
       const { w, done } = collect(8);
