@@ -5,7 +5,19 @@ import type { Phase } from './packet-analysis.ts';
 import type { PhaseSummary } from './conversation-summary.ts';
 import { FIN_BIT, RST_BIT, SYN_BIT, tcpFlagBits } from '../decode/tcp-flag-bits.ts';
 
-const RANK: Record<Phase, number> = { setup: 0, data: 1, close: 2, reset: 3 };
+/** A phase's place in the order setup, data, close, reset (a switch: no lookup by name). */
+function rank(phase: Phase): number {
+  switch (phase) {
+    case 'setup':
+      return 0;
+    case 'data':
+      return 1;
+    case 'close':
+      return 2;
+    case 'reset':
+      return 3;
+  }
+}
 
 /**
  * Phase of a packet: RST starts 'reset', FIN starts 'close', SYNs and the pure ACK completing
@@ -22,7 +34,7 @@ export function packetPhase(
   if (bits & RST_BIT) own = 'reset';
   else if (bits & FIN_BIT) own = 'close';
   else if (bits & SYN_BIT || handshakeAck) own = 'setup';
-  return RANK[own] >= RANK[current] ? own : current;
+  return rank(own) >= rank(current) ? own : current;
 }
 
 /** Count a packet into the phase list (extends the last entry or opens the next one). */

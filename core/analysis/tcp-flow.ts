@@ -29,7 +29,7 @@ export function opensNewStream(
   bits = tcpFlagBits(tcp.flags),
 ): boolean {
   if (!(bits & SYN_BIT)) return false;
-  const fwd = t.dirs[from];
+  const fwd = from === 'client' ? t.dirs.client : t.dirs.server;
   return fwd.baseSet && (tcp.seq !== fwd.baseSeq || t.sawFin || t.sawRst);
 }
 
@@ -113,9 +113,11 @@ export function analyzeTcpSegment(
   phaseSpares?: PhaseSummary[],
 ): PacketAnalysis {
   const { tcp, len, time } = seg;
-  const to: Side = from === 'client' ? 'server' : 'client';
-  const fwd = t.dirs[from];
-  const rev = t.dirs[to];
+  // Both sides by name, not t.dirs[from]: V8 reads a property named by a variable through a slow
+  // (megamorphic) lookup once it has seen two names, and these are read for every segment.
+  const fromClient = from === 'client';
+  const fwd = fromClient ? t.dirs.client : t.dirs.server;
+  const rev = fromClient ? t.dirs.server : t.dirs.client;
   // Worked out once: every check below asks about the flags.
   const bits = tcpFlagBits(tcp.flags);
   const syn = (bits & SYN_BIT) !== 0;
@@ -186,15 +188,15 @@ export function analyzeTcpSegment(
   teachIn.ownWindow = ownWindow;
   teachIn.ownWindowInSyn = ownWindowInSyn;
   teachIn.peerLast = peerLast;
-  teachIn.peerBefore = t.conn[to];
-  teachIn.peerAfter = nextStates[to];
+  teachIn.peerBefore = fromClient ? t.conn.server : t.conn.client;
+  teachIn.peerAfter = fromClient ? nextStates.server : nextStates.client;
   const teach = teachLabels(teachIn);
   // Unchanged states (most segments) keep the same objects: nothing new to remember.
   if (nextStates !== t.conn || !t.states) {
-    if (nextStates[from] === 'TIME_WAIT' && t.conn[from] !== 'TIME_WAIT')
-      s.timeWaitSince = timeWaitFrom(s.timeWaitSince, from, time);
-    if (nextStates[to] === 'TIME_WAIT' && t.conn[to] !== 'TIME_WAIT')
-      s.timeWaitSince = timeWaitFrom(s.timeWaitSince, to, time);
+    if (nextStates.client === 'TIME_WAIT' && t.conn.client !== 'TIME_WAIT')
+      s.timeWaitSince = timeWaitFrom(s.timeWaitSince, 'client', time);
+    if (nextStates.server === 'TIME_WAIT' && t.conn.server !== 'TIME_WAIT')
+      s.timeWaitSince = timeWaitFrom(s.timeWaitSince, 'server', time);
     t.conn = nextStates;
     t.states = statePair(t.conn.client, t.conn.server);
     s.state = t.states;

@@ -109,8 +109,11 @@ const MOVES_ON_ACK: ReadonlySet<TcpState> = new Set([
 ]);
 
 /** Whether a segment without SYN, FIN or RST could change a state (see the ACK rules below). */
-function canChange(states: TcpConnState, from: Side, to: Side, ack: boolean): boolean {
-  return ack && (states[from] === 'UNKNOWN' || MOVES_ON_ACK.has(states[to]));
+function canChange(states: TcpConnState, from: Side, ack: boolean): boolean {
+  if (!ack) return false;
+  const own = from === 'client' ? states.client : states.server;
+  const peer = from === 'client' ? states.server : states.client;
+  return own === 'UNKNOWN' || MOVES_ON_ACK.has(peer);
 }
 
 /** Whether `from` sending a segment with these flags leaves both states as they are (most do). */
@@ -122,7 +125,7 @@ export function keepsTcpStates(
   bits = tcpFlagBits(flags),
 ): boolean {
   if (bits & (RST_BIT | SYN_BIT | FIN_BIT)) return false;
-  return !canChange(states, from, other(from), (bits & ACK_BIT) !== 0);
+  return !canChange(states, from, (bits & ACK_BIT) !== 0);
 }
 
 /**
