@@ -62,8 +62,8 @@ export class JsonLineBuffer {
 
   /** Where the line going on at `from` ends, past its newline (-1 when it has not ended). */
   lineEnd(from: number): number {
-    const i = this.#buf.subarray(0, this.#lineStart).indexOf(NEWLINE, from);
-    return i === -1 ? -1 : i + 1;
+    const i = this.#buf.indexOf(NEWLINE, from);
+    return i === -1 || i >= this.#lineStart ? -1 : i + 1;
   }
 
   /** Forgets the first `n` bytes kept (complete lines); what follows moves to the front. */

@@ -5,11 +5,7 @@
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import {
-  copyPacketRecord,
-  createStreamingIngest,
-  type PacketVisitor,
-} from '../../core/ingest/capture-ingest.ts';
+import { createStreamingIngest, type PacketVisitor } from '../../core/ingest/capture-ingest.ts';
 import { CaptureFormatError } from '../../core/pcap/index.ts';
 import { reassemblyNote } from '../../core/decode/reassembly-note.ts';
 import { ANALYZE_KEYS } from '../../core/report/packet-json.ts';
@@ -155,11 +151,16 @@ async function analyzeFile(
     });
     return spare.pop() ?? Buffer.allocUnsafe(WRITE_BUFFER);
   });
-  // Lines wait while a later packet may still correct them (a record held is a copy).
+  // Lines wait while a later packet may still correct them. A SYN's record held is a copy of the
+  // record and its TCP header (the ingest reuses both); its analysis is not read again.
   const held = new HeldLines(
     lines,
     (to, record) => writePacketJsonLine(to, record, first!, fileJson, lang),
-    copyPacketRecord,
+    (record) => {
+      const copy = { ...record };
+      if (record.tcp) copy.tcp = { ...record.tcp };
+      return copy;
+    },
   );
   const visit: PacketVisitor = (record, corrections) => {
     first ??= record.time;
