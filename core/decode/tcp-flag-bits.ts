@@ -7,6 +7,7 @@ import { TCP_FLAGS, type TcpFlag } from './decoded-packet.ts';
 export const FIN_BIT = 1;
 export const SYN_BIT = 2;
 export const RST_BIT = 4;
+export const PSH_BIT = 8;
 export const ACK_BIT = 16;
 
 const BIT = Object.fromEntries(TCP_FLAGS.map((f, i) => [f, 1 << i])) as Record<TcpFlag, number>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PacketRecord, SessionRecord, SocketStep } from '../records.ts';
 import type { PacketAnalysis, TeachLabel } from '../analysis/packet-analysis.ts';
 import type { TcpFlag } from '../decode/decoded-packet.ts';
-import { explain } from './explain.ts';
+import { emptyExplanation, explain, paramValue, slotOf } from './explain.ts';
 import { explanationsEn } from './explanations-en.ts';
 import { explanationsZh } from './explanations-zh.ts';
 import { teachEn } from './explanations-teach-en.ts';
@@ -246,5 +246,35 @@ describe('explain', () => {
       'fin_acks_fin',
     ];
     for (const l of labels) expect(teachEn[`explain.teach.${l}`], l).toBeDefined();
+  });
+
+  it('reads every slot of every sentence as params[name] would', () => {
+    const names = Object.values({ ...explanationsEn, ...teachEn }).flatMap((t) =>
+      [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+    );
+    const step_ = explain(step('error', { code: 'EPIPE' }));
+    const retransmitted = explain(
+      tcp(['ACK'], 5, {
+        analysis: ['retransmission'],
+        retransmits: {
+          original: 2,
+          sinceUs: 1,
+          sincePreviousUs: 1,
+          attempt: 2,
+          trigger: 'timeout',
+        },
+      }),
+    );
+    const reused = explain(tcp(['SYN'], 0, { seq: 0, win: 29200 }, 1460), emptyExplanation());
+    const distinct = emptyExplanation();
+    for (const [i, n] of Object.keys(distinct.params).entries()) distinct.params[n] = `v${i}`;
+    for (const { params } of [step_, retransmitted, reused, distinct])
+      for (const name of [...names, 'nothing'])
+        expect(paramValue(params, slotOf(name)), name).toBe(params[name]);
+    // Each of a packet's own parameters has a number of its own (read by name, not by key).
+    const own = Object.keys(emptyExplanation().params).map((n) => slotOf(n).id);
+    expect(new Set(own).size).toBe(own.length);
+    expect(Math.min(...own)).toBe(0);
+    expect(slotOf('attempt').id).toBe(-1);
   });
 });

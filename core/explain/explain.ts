@@ -4,6 +4,14 @@
  */
 import { ANALYSIS_FLAGS, type AnalysisFlag, type TeachLabel } from '../analysis/packet-analysis.ts';
 import type { RetransmitOrigin } from '../analysis/retransmit-origin.ts';
+import {
+  ACK_BIT,
+  FIN_BIT,
+  PSH_BIT,
+  RST_BIT,
+  SYN_BIT,
+  tcpFlagBits,
+} from '../decode/tcp-flag-bits.ts';
 import type { PacketRecord, SocketStep } from '../records.ts';
 
 export interface Explanation {
@@ -38,6 +46,71 @@ function errorKey(code: string): string {
   return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)
     ? `explain.step.error.${code}`
     : 'explain.step.error';
+}
+
+/** A slot of a sentence: its parameter's name, and its number in PACKET_PARAMS (or -1). */
+export interface Slot {
+  readonly name: string;
+  readonly id: number;
+}
+
+/** The parameters every packet's explanation has (packetParams), numbered for paramValue. */
+const PACKET_PARAMS = [
+  'from',
+  'to',
+  'len',
+  'seq',
+  'ack',
+  'last',
+  'acked',
+  'win',
+  'mss',
+  'clientState',
+  'serverState',
+  'dport',
+  'dupAck',
+] as const;
+
+export function slotOf(name: string): Slot {
+  return { name, id: PACKET_PARAMS.indexOf(name as (typeof PACKET_PARAMS)[number]) };
+}
+
+/**
+ * The value of a slot's parameter. A packet's own parameters are read by name in a switch: each
+ * read sees the one shape of packetParams, where `params[name]` over a dozen names is a
+ * megamorphic lookup on every packet analyze words.
+ */
+export function paramValue(params: Explanation['params'], slot: Slot): string | number | undefined {
+  switch (slot.id) {
+    case 0:
+      return params.from;
+    case 1:
+      return params.to;
+    case 2:
+      return params.len;
+    case 3:
+      return params.seq;
+    case 4:
+      return params.ack;
+    case 5:
+      return params.last;
+    case 6:
+      return params.acked;
+    case 7:
+      return params.win;
+    case 8:
+      return params.mss;
+    case 9:
+      return params.clientState;
+    case 10:
+      return params.serverState;
+    case 11:
+      return params.dport;
+    case 12:
+      return params.dupAck;
+    default:
+      return params[slot.name];
+  }
 }
 
 /** The parameters every packet's explanation has, in one shape. */
@@ -147,12 +220,12 @@ const RETOLD: Record<TeachLabel, AnalysisFlag[]> = {
 };
 
 function tcpKey(p: PacketRecord): string {
-  const f = p.tcp!.flags;
+  const f = tcpFlagBits(p.tcp!.flags);
   const phase = p.analysis?.phase;
-  if (f.includes('RST')) return refused(p) ? 'explain.tcp.refused' : 'explain.tcp.rst';
-  if (f.includes('SYN')) return f.includes('ACK') ? 'explain.tcp.synack' : 'explain.tcp.syn';
-  if (f.includes('FIN')) return p.len > 0 ? 'explain.tcp.fin.data' : 'explain.tcp.fin';
-  if (p.len > 0) return f.includes('PSH') ? 'explain.tcp.data.psh' : 'explain.tcp.data';
+  if (f & RST_BIT) return refused(p, f) ? 'explain.tcp.refused' : 'explain.tcp.rst';
+  if (f & SYN_BIT) return f & ACK_BIT ? 'explain.tcp.synack' : 'explain.tcp.syn';
+  if (f & FIN_BIT) return p.len > 0 ? 'explain.tcp.fin.data' : 'explain.tcp.fin';
+  if (p.len > 0) return f & PSH_BIT ? 'explain.tcp.data.psh' : 'explain.tcp.data';
   if (phase === 'setup') return 'explain.tcp.handshake-ack';
   const s = p.analysis?.states;
   if (
@@ -171,9 +244,9 @@ function tcpKey(p: PacketRecord): string {
 }
 
 /** An RST,ACK from the server acknowledging just the SYN: the answer to a connect() nobody accepts. */
-function refused(p: PacketRecord): boolean {
+function refused(p: PacketRecord, flagBits: number): boolean {
   const a = p.analysis;
-  return a?.from === 'server' && p.tcp!.flags.includes('ACK') && a.ack === 1 && (a.seq ?? 0) <= 1;
+  return a?.from === 'server' && (flagBits & ACK_BIT) !== 0 && a.ack === 1 && (a.seq ?? 0) <= 1;
 }
 
 function icmpErrorKey(p: PacketRecord): string {

@@ -1,5 +1,5 @@
 /** Words an explanation in English or Simplified Chinese. */
-import type { Explanation } from './explain.ts';
+import { paramValue, slotOf, type Explanation, type Slot } from './explain.ts';
 import { explanationsEn } from './explanations-en.ts';
 import { explanationsZh } from './explanations-zh.ts';
 import { teachEn } from './explanations-teach-en.ts';
@@ -27,24 +27,27 @@ const roles: Record<Locale, Record<string, string>> = {
 
 const ROLE_PARAMS = new Set(['from', 'to', 'side']);
 
-/** A sentence split at its slots: literal, slot name, literal, … (odd indexes are names). */
-type Template = string[];
-const compiled: Record<Locale, Map<string, Template>> = { en: new Map(), 'zh-CN': new Map() };
-
-/** The sentence of `key` split at its slots: literal, slot name, literal, … (made once per key). */
-export function explanationTemplate(key: string, locale: Locale): readonly string[] {
-  return template(key, locale);
+/**
+ * A sentence split at its slots: `parts` is literal, slot name, literal, … (odd indexes are
+ * names), `slots` the slots in that order, ready for paramValue.
+ */
+export interface Sentence {
+  readonly parts: readonly string[];
+  readonly slots: readonly Slot[];
 }
+const compiled: Record<Locale, Map<string, Sentence>> = { en: new Map(), 'zh-CN': new Map() };
 
 /** How a slot's value reads in a sentence: role names in the language, the rest as String(). */
 export function slotText(name: string, v: string | number, locale: Locale): string {
   return ROLE_PARAMS.has(name) ? (roles[locale][String(v)] ?? String(v)) : String(v);
 }
 
-function template(key: string, locale: Locale): Template {
+/** The sentence of `key`, compiled once per key and language. */
+export function explanationSentence(key: string, locale: Locale): Sentence {
   let t = compiled[locale].get(key);
   if (!t) {
-    t = (tables[locale][key] ?? tables.en[key] ?? key).split(/\{(\w+)\}/);
+    const parts = (tables[locale][key] ?? tables.en[key] ?? key).split(/\{(\w+)\}/);
+    t = { parts, slots: parts.filter((_, i) => i % 2).map(slotOf) };
     compiled[locale].set(key, t);
   }
   return t;
@@ -56,14 +59,14 @@ export function renderExplanation(exp: Explanation, locale: Locale): string {
   let out = '';
   for (let k = 0; k < exp.keys.length; k++) {
     if (k) out += locale === 'en' ? ' ' : '';
-    const t = template(exp.keys[k]!, locale);
-    out += t[0]!;
-    for (let i = 1; i < t.length; i += 2) {
-      const name = t[i]!;
-      const v = exp.params[name];
+    const { parts, slots } = explanationSentence(exp.keys[k]!, locale);
+    out += parts[0]!;
+    for (let j = 0; j < slots.length; j++) {
+      const name = slots[j]!.name;
+      const v = paramValue(exp.params, slots[j]!);
       if (v === undefined) out += `{${name}}`;
       else out += ROLE_PARAMS.has(name) ? (names[String(v)] ?? String(v)) : String(v);
-      out += t[i + 1]!;
+      out += parts[2 * j + 2]!;
     }
   }
   return out;

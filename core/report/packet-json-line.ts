@@ -6,8 +6,14 @@
 import type { PacketRecord } from '../protocol.ts';
 import type { TcpOptions } from '../decode/decoded-packet.ts';
 import type { PacketAnalysis } from '../analysis/packet-analysis.ts';
-import { emptyExplanation, explain, type Explanation } from '../explain/explain.ts';
-import { explanationTemplate, slotText, type Locale } from '../explain/render-explanation.ts';
+import {
+  emptyExplanation,
+  explain,
+  paramValue,
+  type Explanation,
+  type Slot,
+} from '../explain/explain.ts';
+import { explanationSentence, slotText, type Locale } from '../explain/render-explanation.ts';
 import { JsonLineBuffer, utf8 } from './json-line-buffer.ts';
 import { TokenTrie, type TrieNode } from './token-trie.ts';
 
@@ -135,10 +141,10 @@ const NUMBER = Symbol('number');
 const WRITTEN = Symbol('written');
 
 /**
- * How a line ends from its last varying JSON value on: encoded bytes, then the name of a number
- * parameter of the sentence, bytes, name, …, bytes (the last ones close the line's object).
+ * How a line ends from its last varying JSON value on: encoded bytes, then the slot of a number
+ * parameter of the sentence, bytes, slot, …, bytes (the last ones close the line's object).
  */
-type Ending = (Uint8Array | string)[];
+type Ending = (Uint8Array | Slot)[];
 
 /**
  * Line endings cached under what they are made of: the TCP fields after nextSeq (frozen lists and
@@ -154,9 +160,9 @@ function sentencePath(from: TrieNode<Ending>, exp: Explanation | undefined, loca
   for (let k = 0; k < exp.keys.length; k++) {
     const key = exp.keys[k]!;
     n = endings.step(n, key);
-    const t = explanationTemplate(key, locale);
-    for (let i = 1; i < t.length; i += 2) {
-      const v = exp.params[t[i]!];
+    const slots = explanationSentence(key, locale).slots;
+    for (let j = 0; j < slots.length; j++) {
+      const v = paramValue(exp.params, slots[j]!);
       n = endings.step(n, typeof v === 'number' ? NUMBER : (v ?? NONE));
     }
   }
@@ -174,16 +180,17 @@ function makeEnding(fixed: Uint8Array, exp: Explanation | undefined, locale?: Lo
     text += ',"explain":"';
     for (let k = 0; k < exp.keys.length; k++) {
       if (k && locale === 'en') text += ' ';
-      const t = explanationTemplate(exp.keys[k]!, locale);
+      const { parts: t, slots } = explanationSentence(exp.keys[k]!, locale);
       text += jsonBody(t[0]!);
-      for (let i = 1; i < t.length; i += 2) {
-        const name = t[i]!;
-        const v = exp.params[name];
+      for (let j = 0; j < slots.length; j++) {
+        const slot = slots[j]!;
+        const v = paramValue(exp.params, slot);
         if (typeof v === 'number') {
-          parts.push(utf8(text), name);
+          parts.push(utf8(text), slot);
           text = '';
-        } else text += jsonBody(v === undefined ? `{${name}}` : slotText(name, v, locale));
-        text += jsonBody(t[i + 1]!);
+        } else
+          text += jsonBody(v === undefined ? `{${slot.name}}` : slotText(slot.name, v, locale));
+        text += jsonBody(t[2 * j + 2]!);
       }
     }
     text += '"';
@@ -195,7 +202,7 @@ function makeEnding(fixed: Uint8Array, exp: Explanation | undefined, locale?: Lo
 function writeEnding(w: JsonLineBuffer, e: Ending, exp: Explanation | undefined): void {
   w.bytes(e[0] as Uint8Array);
   for (let i = 1; i < e.length; i += 2) {
-    w.numberText(exp!.params[e[i] as string] as number);
+    w.numberText(paramValue(exp!.params, e[i] as Slot) as number);
     w.bytes(e[i + 1] as Uint8Array);
   }
 }
