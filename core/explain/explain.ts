@@ -13,6 +13,7 @@ import {
   tcpFlagBits,
 } from '../decode/tcp-flag-bits.ts';
 import type { PacketRecord, SocketStep } from '../records.ts';
+import { packetParams } from './param-slots.ts';
 
 export interface Explanation {
   /** Keys of sentences, in reading order. */
@@ -46,90 +47,6 @@ function errorKey(code: string): string {
   return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)
     ? `explain.step.error.${code}`
     : 'explain.step.error';
-}
-
-/** A slot of a sentence: its parameter's name, and its number in PACKET_PARAMS (or -1). */
-export interface Slot {
-  readonly name: string;
-  readonly id: number;
-}
-
-/** The parameters every packet's explanation has (packetParams), numbered for paramValue. */
-const PACKET_PARAMS = [
-  'from',
-  'to',
-  'len',
-  'seq',
-  'ack',
-  'last',
-  'acked',
-  'win',
-  'mss',
-  'clientState',
-  'serverState',
-  'dport',
-  'dupAck',
-] as const;
-
-export function slotOf(name: string): Slot {
-  return { name, id: PACKET_PARAMS.indexOf(name as (typeof PACKET_PARAMS)[number]) };
-}
-
-/**
- * The value of a slot's parameter. A packet's own parameters are read by name in a switch: each
- * read sees the one shape of packetParams, where `params[name]` over a dozen names is a
- * megamorphic lookup on every packet analyze words.
- */
-export function paramValue(params: Explanation['params'], slot: Slot): string | number | undefined {
-  switch (slot.id) {
-    case 0:
-      return params.from;
-    case 1:
-      return params.to;
-    case 2:
-      return params.len;
-    case 3:
-      return params.seq;
-    case 4:
-      return params.ack;
-    case 5:
-      return params.last;
-    case 6:
-      return params.acked;
-    case 7:
-      return params.win;
-    case 8:
-      return params.mss;
-    case 9:
-      return params.clientState;
-    case 10:
-      return params.serverState;
-    case 11:
-      return params.dport;
-    case 12:
-      return params.dupAck;
-    default:
-      return params[slot.name];
-  }
-}
-
-/** The parameters every packet's explanation has, in one shape. */
-function packetParams(): Explanation['params'] {
-  return {
-    from: '',
-    to: '',
-    len: 0,
-    seq: 0,
-    ack: 0,
-    last: 0,
-    acked: 0,
-    win: 0,
-    mss: '',
-    clientState: '',
-    serverState: '',
-    dport: 0,
-    dupAck: 0,
-  };
 }
 
 function explainPacket(p: PacketRecord, into?: Explanation): Explanation {

@@ -1,5 +1,6 @@
 /** Words an explanation in English or Simplified Chinese. */
-import { paramValue, slotOf, type Explanation, type Slot } from './explain.ts';
+import type { Explanation } from './explain.ts';
+import { paramValue, slotOf, type Slot } from './param-slots.ts';
 import { explanationsEn } from './explanations-en.ts';
 import { explanationsZh } from './explanations-zh.ts';
 import { teachEn } from './explanations-teach-en.ts';
