@@ -12,25 +12,28 @@ export interface Slot {
   readonly id: number;
 }
 
-/** The parameters every packet's explanation has (packetParams), numbered for paramValue. */
-const PACKET_PARAMS = [
-  'from',
-  'to',
-  'len',
-  'seq',
-  'ack',
-  'last',
-  'acked',
-  'win',
-  'mss',
-  'clientState',
-  'serverState',
-  'dport',
-  'dupAck',
-] as const;
+/** The parameters every packet's explanation has, in one shape, with their blank values. */
+const PACKET_DEFAULTS: Readonly<Params> = Object.freeze({
+  from: '',
+  to: '',
+  len: 0,
+  seq: 0,
+  ack: 0,
+  last: 0,
+  acked: 0,
+  win: 0,
+  mss: '',
+  clientState: '',
+  serverState: '',
+  dport: 0,
+  dupAck: 0,
+});
+
+/** Their names, numbered for paramValue (whose switch reads them in this order). */
+const PACKET_PARAMS = Object.keys(PACKET_DEFAULTS);
 
 export function slotOf(name: string): Slot {
-  return { name, id: PACKET_PARAMS.indexOf(name as (typeof PACKET_PARAMS)[number]) };
+  return { name, id: PACKET_PARAMS.indexOf(name) };
 }
 
 /**
@@ -73,19 +76,5 @@ export function paramValue(params: Params, slot: Slot): string | number | undefi
 
 /** The parameters every packet's explanation has, in one shape. */
 export function packetParams(): Params {
-  return {
-    from: '',
-    to: '',
-    len: 0,
-    seq: 0,
-    ack: 0,
-    last: 0,
-    acked: 0,
-    win: 0,
-    mss: '',
-    clientState: '',
-    serverState: '',
-    dport: 0,
-    dupAck: 0,
-  };
+  return { ...PACKET_DEFAULTS };
 }
