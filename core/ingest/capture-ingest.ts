@@ -165,11 +165,12 @@ export function createStreamingIngest(opts: CaptureIngestOptions = {}): Streamin
 
 /**
  * A record of StreamingIngest's made a record of its own, to keep past the visit: the objects
- * reused for the next packet (the record, its TCP header and its analysis) copied.
+ * reused for the next packet (the record, its TCP header and its analysis) copied. Without
+ * `withAnalysis` the copy shares the analysis object: for a caller that replaces it, never reads it.
  */
-export function copyPacketRecord(r: PacketRecord): PacketRecord {
+export function copyPacketRecord(r: PacketRecord, withAnalysis = true): PacketRecord {
   const copy = { ...r };
   if (r.tcp) copy.tcp = { ...r.tcp };
-  if (r.analysis) copy.analysis = { ...r.analysis };
+  if (withAnalysis && r.analysis) copy.analysis = { ...r.analysis };
   return copy;
 }

@@ -5,7 +5,11 @@
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { createStreamingIngest, type PacketVisitor } from '../../core/ingest/capture-ingest.ts';
+import {
+  copyPacketRecord,
+  createStreamingIngest,
+  type PacketVisitor,
+} from '../../core/ingest/capture-ingest.ts';
 import { CaptureFormatError } from '../../core/pcap/index.ts';
 import { reassemblyNote } from '../../core/decode/reassembly-note.ts';
 import { ANALYZE_KEYS } from '../../core/report/packet-json.ts';
@@ -156,11 +160,7 @@ async function analyzeFile(
   const held = new HeldLines(
     lines,
     (to, record) => writePacketJsonLine(to, record, first!, fileJson, lang),
-    (record) => {
-      const copy = { ...record };
-      if (record.tcp) copy.tcp = { ...record.tcp };
-      return copy;
-    },
+    (record) => copyPacketRecord(record, false),
   );
   const visit: PacketVisitor = (record, corrections) => {
     first ??= record.time;
